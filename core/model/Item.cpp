@@ -1,0 +1,107 @@
+// Alma item JSON <-> Item (see Item.h).
+#include "model/Item.h"
+
+#include "model/JsonUtil.h"
+
+namespace migdesk {
+
+using namespace migdesk::json;
+
+QString Item::itemPath() const
+{
+    return QStringLiteral("/almaws/v1/bibs/%1/holdings/%2/items/%3").arg(mmsId, holdingId, pid);
+}
+
+void from_json(const nlohmann::json &j, Item &item)
+{
+    if (!j.is_object())
+        throw nlohmann::json::type_error::create(302, "item is not a JSON object", &j);
+    item.raw = j;
+    const auto &bib = object(j, "bib_data");
+    const auto &holding = object(j, "holding_data");
+    const auto &data = object(j, "item_data");
+    if (!j.contains("item_data") || !j.at("item_data").is_object())
+        throw nlohmann::json::type_error::create(302, "item_data is missing", &j);
+
+    item.mmsId = str(bib, "mms_id");
+    item.title = str(bib, "title");
+    item.author = str(bib, "author");
+
+    item.holdingId = str(holding, "holding_id");
+    item.callNumber = str(holding, "call_number");
+    item.inTempLocation = boolean(holding, "in_temp_location");
+    item.tempLibrary = code(holding, "temp_library");
+    item.tempLocation = code(holding, "temp_location");
+
+    item.pid = str(data, "pid");
+    item.barcode = str(data, "barcode");
+    item.baseStatus = code(data, "base_status");
+    item.processType = code(data, "process_type");
+    item.library = code(data, "library");
+    item.location = code(data, "location");
+    item.policy = code(data, "policy");
+    item.materialType = code(data, "physical_material_type");
+    item.physicalCondition = code(data, "physical_condition");
+    item.workOrderType = code(data, "work_order_type");
+    item.workOrderAt = code(data, "work_order_at");
+    item.requested = boolean(data, "requested");
+    item.awaitingReshelving = boolean(data, "awaiting_reshelving");
+    item.description = str(data, "description");
+    item.publicNote = str(data, "public_note");
+    item.fulfillmentNote = str(data, "fulfillment_note");
+    item.internalNote1 = str(data, "internal_note_1");
+    item.internalNote2 = str(data, "internal_note_2");
+    item.internalNote3 = str(data, "internal_note_3");
+    item.creationDate = str(data, "creation_date");
+    item.modificationDate = str(data, "modification_date");
+
+    item.link = str(j, "link");
+    item.additionalInfo = str(j, "additional_info");
+}
+
+void to_json(nlohmann::json &j, const Item &item)
+{
+    j = item.raw.is_object() ? item.raw : nlohmann::json::object();
+    auto &data = j["item_data"];
+    if (!data.is_object())
+        data = nlohmann::json::object();
+    data["physical_condition"] = toJson(item.physicalCondition);
+    data["process_type"] = toJson(item.processType);
+    data["fulfillment_note"] = utf8(item.fulfillmentNote);
+    data["public_note"] = utf8(item.publicNote);
+    data["internal_note_1"] = utf8(item.internalNote1);
+    data["internal_note_2"] = utf8(item.internalNote2);
+    data["internal_note_3"] = utf8(item.internalNote3);
+}
+
+Result<Item> itemFromJson(const nlohmann::json &json)
+{
+    try {
+        Item item;
+        from_json(json, item);
+        return Result<Item>::ok(std::move(item));
+    } catch (const std::exception &e) {
+        return Result<Item>::fail(ApiError::make(
+            ErrorKind::Parse,
+            QStringLiteral("Alma sent an item that could not be read: %1").arg(QString::fromUtf8(e.what()))));
+    }
+}
+
+Result<Item> parseItem(const QByteArray &body)
+{
+    nlohmann::json json = nlohmann::json::parse(body.constBegin(), body.constEnd(), nullptr, false);
+    if (json.is_discarded())
+        return Result<Item>::fail(
+            ApiError::make(ErrorKind::Parse, QStringLiteral("Alma sent a reply that is not valid JSON")));
+    return itemFromJson(json);
+}
+
+QByteArray serializeItem(const Item &item)
+{
+    nlohmann::json json;
+    to_json(json, item);
+    const std::string text = json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return QByteArray(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+} // namespace migdesk
