@@ -33,7 +33,8 @@ void printUsage(QTextStream &out)
     std::sort(commands.begin(), commands.end(),
               [](const CliCommand &a, const CliCommand &b) { return a.name < b.name; });
     out << "Usage: migdesk-cli <command> [options]\n\n"
-        << "MigDesk command-line tools: classify migrated items, run batches, serve the sandbox.\n\n"
+        << "MigDesk command-line tools: classify migrated items, run batches, serve the "
+           "sandbox.\n\n"
         << "Commands:\n";
     for (const auto &command : commands)
         out << "  " << command.name.leftJustified(12) << command.summary << '\n';
@@ -54,8 +55,8 @@ int main(int argc, char *argv[])
     QTextStream out(stdout);
     QTextStream err(stderr);
     const QStringList args = QCoreApplication::arguments();
-    if (args.size() < 2 || args.at(1) == QLatin1String("--help") || args.at(1) == QLatin1String("-h")
-        || args.at(1) == QLatin1String("help")) {
+    if (args.size() < 2 || args.at(1) == QLatin1String("--help") ||
+        args.at(1) == QLatin1String("-h") || args.at(1) == QLatin1String("help")) {
         printUsage(out);
         return args.size() < 2 ? 2 : 0;
     }

@@ -13,7 +13,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QString::fromLatin1(migdesk::kVersion));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QObject::tr("MigDesk: clear Alma migration items at the desk"));
+    parser.setApplicationDescription(
+        QObject::tr("MigDesk: clear Alma migration items at the desk"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption demoOption(QStringLiteral("demo"),

@@ -12,20 +12,34 @@ namespace migdesk {
 QString errorKindName(ErrorKind kind)
 {
     switch (kind) {
-    case ErrorKind::None: return QStringLiteral("none");
-    case ErrorKind::Network: return QStringLiteral("network");
-    case ErrorKind::Timeout: return QStringLiteral("timeout");
-    case ErrorKind::Http: return QStringLiteral("http");
-    case ErrorKind::Alma: return QStringLiteral("alma");
-    case ErrorKind::Parse: return QStringLiteral("parse");
-    case ErrorKind::Auth: return QStringLiteral("auth");
-    case ErrorKind::RateLimited: return QStringLiteral("rate_limited");
-    case ErrorKind::DailyBudget: return QStringLiteral("daily_budget");
-    case ErrorKind::Cancelled: return QStringLiteral("cancelled");
-    case ErrorKind::Ambiguous: return QStringLiteral("ambiguous");
-    case ErrorKind::Stale: return QStringLiteral("stale");
-    case ErrorKind::Validation: return QStringLiteral("validation");
-    case ErrorKind::Unsafe: return QStringLiteral("unsafe");
+    case ErrorKind::None:
+        return QStringLiteral("none");
+    case ErrorKind::Network:
+        return QStringLiteral("network");
+    case ErrorKind::Timeout:
+        return QStringLiteral("timeout");
+    case ErrorKind::Http:
+        return QStringLiteral("http");
+    case ErrorKind::Alma:
+        return QStringLiteral("alma");
+    case ErrorKind::Parse:
+        return QStringLiteral("parse");
+    case ErrorKind::Auth:
+        return QStringLiteral("auth");
+    case ErrorKind::RateLimited:
+        return QStringLiteral("rate_limited");
+    case ErrorKind::DailyBudget:
+        return QStringLiteral("daily_budget");
+    case ErrorKind::Cancelled:
+        return QStringLiteral("cancelled");
+    case ErrorKind::Ambiguous:
+        return QStringLiteral("ambiguous");
+    case ErrorKind::Stale:
+        return QStringLiteral("stale");
+    case ErrorKind::Validation:
+        return QStringLiteral("validation");
+    case ErrorKind::Unsafe:
+        return QStringLiteral("unsafe");
     }
     return QStringLiteral("unknown");
 }
@@ -38,13 +52,13 @@ ErrorKind kindForCode(const QString &code, int httpStatus)
         return ErrorKind::RateLimited;
     if (code == QLatin1String("DAILY_THRESHOLD"))
         return ErrorKind::DailyBudget;
-    if (code == QLatin1String("UNAUTHORIZED") || code == QLatin1String("FORBIDDEN")
-        || httpStatus == 401 || httpStatus == 403)
+    if (code == QLatin1String("UNAUTHORIZED") || code == QLatin1String("FORBIDDEN") ||
+        httpStatus == 401 || httpStatus == 403)
         return ErrorKind::Auth;
     if (code.isEmpty())
         return ErrorKind::Http;
-    if (code == QLatin1String("GENERAL_ERROR") || code == QLatin1String("ROUTING_ERROR")
-        || code == QLatin1String("INVALID_REQUEST") || code == QLatin1String("REQUEST_TOO_LARGE"))
+    if (code == QLatin1String("GENERAL_ERROR") || code == QLatin1String("ROUTING_ERROR") ||
+        code == QLatin1String("INVALID_REQUEST") || code == QLatin1String("REQUEST_TOO_LARGE"))
         return ErrorKind::Http;
     return ErrorKind::Alma;
 }
@@ -111,7 +125,8 @@ ApiError parseAlmaError(const QByteArray &body, int httpStatus)
     error.kind = kindForCode(error.code, httpStatus);
     if (!understood) {
         error.message = httpStatus > 0
-                            ? QStringLiteral("Alma answered HTTP %1 without an error description").arg(httpStatus)
+                            ? QStringLiteral("Alma answered HTTP %1 without an error description")
+                                  .arg(httpStatus)
                             : QStringLiteral("Alma sent an error without a description");
     }
     return error;

@@ -82,8 +82,8 @@ Result<Item> itemFromJson(const nlohmann::json &json)
         return Result<Item>::ok(std::move(item));
     } catch (const std::exception &e) {
         return Result<Item>::fail(ApiError::make(
-            ErrorKind::Parse,
-            QStringLiteral("Alma sent an item that could not be read: %1").arg(QString::fromUtf8(e.what()))));
+            ErrorKind::Parse, QStringLiteral("Alma sent an item that could not be read: %1")
+                                  .arg(QString::fromUtf8(e.what()))));
     }
 }
 
@@ -91,8 +91,8 @@ Result<Item> parseItem(const QByteArray &body)
 {
     nlohmann::json json = nlohmann::json::parse(body.constBegin(), body.constEnd(), nullptr, false);
     if (json.is_discarded())
-        return Result<Item>::fail(
-            ApiError::make(ErrorKind::Parse, QStringLiteral("Alma sent a reply that is not valid JSON")));
+        return Result<Item>::fail(ApiError::make(
+            ErrorKind::Parse, QStringLiteral("Alma sent a reply that is not valid JSON")));
     return itemFromJson(json);
 }
 

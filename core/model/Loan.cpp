@@ -49,7 +49,8 @@ Result<std::vector<Loan>> loansFromJson(const nlohmann::json &json)
     using R = Result<std::vector<Loan>>;
     try {
         if (!json.is_object())
-            return R::fail(ApiError::make(ErrorKind::Parse, QStringLiteral("Alma sent loans that are not a JSON object")));
+            return R::fail(ApiError::make(
+                ErrorKind::Parse, QStringLiteral("Alma sent loans that are not a JSON object")));
         std::vector<Loan> loans;
         const auto it = json.find("item_loan");
         if (it != json.end() && !it->is_null()) {
@@ -62,8 +63,9 @@ Result<std::vector<Loan>> loansFromJson(const nlohmann::json &json)
         }
         return R::ok(std::move(loans));
     } catch (const std::exception &e) {
-        return R::fail(ApiError::make(
-            ErrorKind::Parse, QStringLiteral("Alma sent loans that could not be read: %1").arg(QString::fromUtf8(e.what()))));
+        return R::fail(ApiError::make(ErrorKind::Parse,
+                                      QStringLiteral("Alma sent loans that could not be read: %1")
+                                          .arg(QString::fromUtf8(e.what()))));
     }
 }
 
@@ -71,8 +73,8 @@ Result<std::vector<Loan>> parseLoans(const QByteArray &body)
 {
     nlohmann::json json = nlohmann::json::parse(body.constBegin(), body.constEnd(), nullptr, false);
     if (json.is_discarded())
-        return Result<std::vector<Loan>>::fail(
-            ApiError::make(ErrorKind::Parse, QStringLiteral("Alma sent a reply that is not valid JSON")));
+        return Result<std::vector<Loan>>::fail(ApiError::make(
+            ErrorKind::Parse, QStringLiteral("Alma sent a reply that is not valid JSON")));
     return loansFromJson(json);
 }
 

@@ -11,7 +11,9 @@ namespace migdesk {
 template <typename T>
 class Result {
 public:
-    Result() : m_error(ApiError::make(ErrorKind::Cancelled, QStringLiteral("no result"))) {}
+    Result()
+        : m_error(ApiError::make(ErrorKind::Cancelled, QStringLiteral("no result")))
+    {}
     static Result ok(T value)
     {
         Result result;

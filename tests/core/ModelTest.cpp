@@ -29,7 +29,8 @@ TEST(ModelTest, RoundTripKeepsUnknownFields)
     const auto result = parseItem(body);
     ASSERT_TRUE(result.isOk());
     const nlohmann::json original = nlohmann::json::parse(body.toStdString());
-    const nlohmann::json written = nlohmann::json::parse(serializeItem(result.value()).toStdString());
+    const nlohmann::json written =
+        nlohmann::json::parse(serializeItem(result.value()).toStdString());
     EXPECT_EQ(written["bib_data"], original["bib_data"]);
     EXPECT_EQ(written["holding_data"], original["holding_data"]);
     EXPECT_EQ(written["item_data"]["edition"], original["item_data"]["edition"]);
@@ -38,7 +39,8 @@ TEST(ModelTest, RoundTripKeepsUnknownFields)
 
 TEST(ModelTest, ReadsTransitScanIn)
 {
-    const auto result = parseItem(test::readFixture(QStringLiteral("alma/scanin_transit_response.json")));
+    const auto result =
+        parseItem(test::readFixture(QStringLiteral("alma/scanin_transit_response.json")));
     ASSERT_TRUE(result.isOk());
     EXPECT_EQ(result.value().processType.value, QStringLiteral("TRANSIT"));
     EXPECT_FALSE(result.value().requested);
@@ -47,7 +49,8 @@ TEST(ModelTest, ReadsTransitScanIn)
 
 TEST(ModelTest, ReadsLoans)
 {
-    const auto result = parseLoans(test::readFixture(QStringLiteral("alma/item_loan_response.json")));
+    const auto result =
+        parseLoans(test::readFixture(QStringLiteral("alma/item_loan_response.json")));
     ASSERT_TRUE(result.isOk());
     ASSERT_EQ(result.value().size(), 1u);
     EXPECT_EQ(result.value()[0].loanId, QStringLiteral("7378239410002204"));
@@ -67,12 +70,14 @@ TEST(ModelTest, ErrorBodies)
         test::readFixture(QStringLiteral("alma/per_second_threshold_error_response.json")), 429);
     EXPECT_EQ(limited.kind, ErrorKind::RateLimited);
 
-    const auto xml = parseAlmaError(test::readFixture(QStringLiteral("alma/error_response.xml")), 400);
+    const auto xml =
+        parseAlmaError(test::readFixture(QStringLiteral("alma/error_response.xml")), 400);
     EXPECT_EQ(xml.code, QStringLiteral("401664"));
     EXPECT_EQ(xml.message, QStringLiteral("Mandatory field is missing: library"));
 
     const auto single = parseAlmaError(
-        R"({"errorsExist":true,"errorList":{"error":{"errorCode":"401652","errorMessage":"General"}}})", 400);
+        R"({"errorsExist":true,"errorList":{"error":{"errorCode":"401652","errorMessage":"General"}}})",
+        400);
     EXPECT_EQ(single.code, QStringLiteral("401652"));
 
     const auto garbage = parseAlmaError("<html>gateway", 503);
@@ -82,7 +87,8 @@ TEST(ModelTest, ErrorBodies)
 
 TEST(ModelTest, BadInputIsTypedParseError)
 {
-    for (const char *body : {"", "{", "[]", "null", "{\"item_data\": 5}", "{\"item_data\": {\"barcode\": [1]}}"}) {
+    for (const char *body :
+         {"", "{", "[]", "null", "{\"item_data\": 5}", "{\"item_data\": {\"barcode\": [1]}}"}) {
         const auto result = parseItem(QByteArray(body));
         if (!result.isOk()) {
             EXPECT_EQ(result.error().kind, ErrorKind::Parse) << body;

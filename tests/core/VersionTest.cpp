@@ -9,6 +9,7 @@
 TEST(VersionTest, IsSemanticVersion)
 {
     const QString version = QString::fromLatin1(migdesk::kVersion);
-    EXPECT_TRUE(QRegularExpression(QStringLiteral("^\\d+\\.\\d+\\.\\d+$")).match(version).hasMatch())
+    EXPECT_TRUE(
+        QRegularExpression(QStringLiteral("^\\d+\\.\\d+\\.\\d+$")).match(version).hasMatch())
         << version.toStdString();
 }
