@@ -1,0 +1,66 @@
+// ScanRecord: everything the desk knows about one scan (what was scanned, the item as shown, the
+// note reading, the plan, Alma's confirmed result, the outcome), plus the session settings that
+// shape how scans are handled. Plain values: the UI renders them, reports export them.
+#pragma once
+
+#include "desk/Executor.h"
+#include "desk/Outcome.h"
+#include "legacy/LegacyStatus.h"
+#include "model/Item.h"
+#include "model/Loan.h"
+#include "planning/Planner.h"
+
+#include <QDateTime>
+#include <QString>
+
+#include <vector>
+
+namespace migdesk {
+
+// Where a scan is in the desk workflow.
+enum class ScanStage {
+    Queued,    // accepted, journaled, waiting for its turn (or for Alma to answer again)
+    LookingUp, // reading the item (and its loans when the plan needs them)
+    Planned,   // waiting for staff: confirm, a choice, a withdraw confirmation or a guided step
+    Applying,  // the executor is writing to Alma
+    Verifying, // re-reading the item after a guided step done in Alma
+    Finished,  // an outcome was reached (done, error, not found, skipped, dry run, ...)
+};
+
+struct ScanRecord {
+    qint64 id = 0;       // session-local, increasing in scan order
+    qint64 intentId = 0; // the journal's intent id (0 without a journal)
+    QDateTime at;        // when the scan was accepted
+    QString barcode;     // validated, prefix/suffix stripped
+    ScanStage stage = ScanStage::Queued;
+    bool hasItem = false;
+    Item item; // as shown to staff
+    NoteReading reading;
+    Plan plan;
+    std::vector<Loan> activeLoans;
+    bool hasResult = false;
+    ExecutionResult result;
+    Outcome outcome = Outcome::Pending;
+    QString message; // staff-readable, translated
+    bool repeatFlagged = false;
+    bool dryRun = false;
+    // Added beyond the first contract:
+    int chosenIndex = -1;          // the DECIDE answer staff gave (-1: none yet)
+    bool awaitingWithdraw = false; // a Withdraw was chosen or planned; needs confirmWithdraw()
+    bool fromShelfList = false;    // the item was on the shelf-search list and was ticked off
+};
+
+struct SessionSettings {
+    QString library;
+    QString circDesk;
+    bool autoApply = true;
+    bool dryRun = false;
+    WorkMode mode = WorkMode::Desk;
+    QString scannerPrefix;
+    QString scannerSuffix;
+    QString barcodePattern; // empty: the default, 1-64 printable characters, no spaces
+    bool codabarCheckDigit = false;
+    int repeatWindowMs = 4000;
+};
+
+} // namespace migdesk

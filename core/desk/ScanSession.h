@@ -1,0 +1,77 @@
+// ScanSession: the desk workflow state machine. Barcodes arrive at scanner speed into a
+// type-ahead queue; each is validated, journaled before any call, looked up, parsed, planned,
+// then applied automatically (safe plans with auto-apply on) or when staff answer. Emits plain
+// signals the UI renders. No nested event loops; all network work is asynchronous.
+//
+// This header only forward-declares its collaborators so it compiles on its own; include
+// "desk/ScanRecord.h" for ScanRecord and SessionSettings.
+#pragma once
+
+#include "desk/Outcome.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+namespace migdesk {
+
+class AlmaClient;
+class Executor;
+class Journal;
+class Planner;
+class NoteParser;
+class ShelfList;
+struct ScanRecord;
+struct SessionSettings;
+
+class ScanSession : public QObject {
+    Q_OBJECT
+public:
+    ScanSession(AlmaClient *client, Executor *executor, Journal *journal /* may be null */,
+                Planner planner, NoteParser parser, SessionSettings settings,
+                QObject *parent = nullptr);
+    ~ScanSession() override;
+
+    // Validates; accepted -> queued (journaled before any call); rejected -> scanRejected.
+    bool submit(const QString &rawInput);
+    // Runs the plan's auto-safe steps (auto-apply off): Enter/Space.
+    void confirm(qint64 id);
+    // Answers a DECIDE; a Withdraw choice still needs confirmWithdraw().
+    void choose(qint64 id, int choiceIndex);
+    // The explicit confirmation naming the item.
+    void confirmWithdraw(qint64 id);
+    // "Done in Alma - check now": re-reads the item and records success only when Alma shows it.
+    void verifyLoanAction(qint64 id);
+    // Esc.
+    void skip(qint64 id);
+    // One action retries a failed or pending item.
+    void retry(qint64 id);
+
+    void setSettings(const SessionSettings &settings);
+    const SessionSettings &settings() const;
+
+    const ScanRecord *record(qint64 id) const;
+    std::vector<qint64> recordIds() const;
+    qint64 currentId() const;
+    // Accepted but not yet looked up (including the offline backlog).
+    int queueLength() const;
+    bool isOffline() const;
+    const ShelfList &shelfList() const;
+
+Q_SIGNALS:
+    void scanAccepted(qint64 id);
+    void scanRejected(const QString &input, const QString &reason);
+    void recordChanged(qint64 id);
+    void currentChanged(qint64 id);
+    void queueLengthChanged(int length);
+    void offlineChanged(bool offline);
+    void outcomeReached(qint64 id, migdesk::Outcome outcome);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace migdesk
