@@ -1,0 +1,83 @@
+// JobTemplate: how to run the library's "Change Physical Items" job through the API. Alma does
+// not publish the job's id or parameter names; libraries copy them from the Run-a-Job wizard's
+// "API information" step into a JSON template with placeholders ({set_id}, {status}, ...),
+// which this class validates (with precise messages) and fills in for one run.
+#pragma once
+
+#include "model/Result.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+
+namespace migdesk {
+
+// What a bulk run sets on every member of the set.
+enum class BulkAction {
+    Missing, // process type MISSING
+    Damaged, // physical condition (the library's Damaged code)
+};
+
+QString bulkActionName(BulkAction action); // "MISSING" | "DAMAGED"
+// Case-insensitive; std::nullopt for anything else.
+std::optional<BulkAction> bulkActionFromName(const QString &name);
+// Translated ("Missing", "Damaged").
+QString bulkActionLabel(BulkAction action);
+
+// The values a template's placeholders are replaced with for one run.
+struct JobValues {
+    QString setId;     // {set_id}
+    QString setName;   // {set_name}
+    QString status;    // {status}: the process type to set ("MISSING"), empty for Damaged
+    QString condition; // {condition}: the physical condition code, empty for Missing
+    QString action;    // {action}: "MISSING" | "DAMAGED"
+};
+
+class JobTemplate {
+public:
+    // The placeholders a template may use, without braces: set_id, set_name, status, condition,
+    // action.
+    static QStringList knownPlaceholders();
+
+    // Parses and validates a template. Any problem is an ErrorKind::Validation error whose
+    // message names the place (line and column, parameter number and name) and the fix.
+    // `sourceName` (a file name, "settings") prefixes the message when given.
+    static Result<JobTemplate> parse(const QByteArray &text, const QString &sourceName = {});
+    static Result<JobTemplate> loadFile(const QString &path);
+
+    // The template for the sandbox's documented equivalent job (docs/SANDBOX.md): parameters
+    // set_id, action, status and condition.
+    static JobTemplate sandboxDefault(const QString &jobId);
+
+    QString jobId() const { return m_jobId; }
+    // The job's name when the template gives one ("name"), else the job id.
+    QString displayName() const { return m_name.isEmpty() ? m_jobId : m_name; }
+    // The placeholders the template uses, without braces, sorted.
+    QStringList placeholders() const { return m_placeholders; }
+    bool uses(const QString &placeholder) const { return m_placeholders.contains(placeholder); }
+    // The parameter names, in template order.
+    QStringList parameterNames() const;
+
+    // Problems that make this template unable to do `action` (empty when it can): a Missing
+    // run needs {status} or a literal MISSING value; a Damaged run needs {condition} or a
+    // literal `conditionCode` value. Translated, one sentence each.
+    QStringList problemsFor(BulkAction action, const QString &conditionCode) const;
+
+    // The body of POST /conf/jobs/{job_id}?op=run: {"parameter":[{"name":{"value":..},
+    // "value":..}, ...]} with every placeholder replaced.
+    nlohmann::json runBody(const JobValues &values) const;
+    // The normalised template (names as {"value": ...}), for settings.
+    QByteArray toJson() const;
+
+private:
+    QString m_jobId;
+    QString m_name;
+    nlohmann::json m_parameters = nlohmann::json::array(); // normalised
+    QStringList m_placeholders;
+};
+
+} // namespace migdesk
