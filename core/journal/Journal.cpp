@@ -1,0 +1,420 @@
+// The journal in SQLite (see Journal.h).
+#include "journal/Journal.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QLockFile>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QVariant>
+
+namespace migdesk {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("migdesk::Journal", text);
+}
+
+QString now()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+QDateTime parseTime(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+}
+
+QString nextConnectionName()
+{
+    static QAtomicInteger<int> counter;
+    return QStringLiteral("migdesk-journal-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+const char *const kSchema[] = {
+    "CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY AUTOINCREMENT, started_at TEXT "
+    "NOT NULL, finished_at TEXT, input_digest TEXT NOT NULL, mode TEXT NOT NULL, dry_run "
+    "INTEGER NOT NULL DEFAULT 0)",
+    "CREATE TABLE IF NOT EXISTS intents (id INTEGER PRIMARY KEY AUTOINCREMENT, run_id INTEGER "
+    "NOT NULL DEFAULT 0, barcode TEXT NOT NULL, source TEXT NOT NULL, mode TEXT NOT NULL, "
+    "created_at TEXT NOT NULL, item_json BLOB, item_path TEXT, title TEXT, call_number TEXT, "
+    "status_ids TEXT, plan_json TEXT, outcome TEXT, message TEXT, detail_json TEXT, "
+    "finished_at TEXT)",
+    "CREATE INDEX IF NOT EXISTS intents_open ON intents(outcome)",
+    "CREATE INDEX IF NOT EXISTS intents_run ON intents(run_id, barcode)",
+    "CREATE TABLE IF NOT EXISTS writes (id INTEGER PRIMARY KEY AUTOINCREMENT, intent_id INTEGER "
+    "NOT NULL REFERENCES intents(id), kind TEXT NOT NULL, status TEXT NOT NULL, request_summary "
+    "TEXT, reply_summary TEXT, before_json BLOB, after_json BLOB, undo_of INTEGER NOT NULL "
+    "DEFAULT 0, started_at TEXT NOT NULL, finished_at TEXT)",
+    "CREATE INDEX IF NOT EXISTS writes_intent ON writes(intent_id)",
+};
+
+} // namespace
+
+bool JournalIntent::hasOpenWrite() const
+{
+    for (const auto &write : writes) {
+        if (write.isOpen())
+            return true;
+    }
+    return false;
+}
+
+QString Journal::defaultPath(const QString &profile)
+{
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (dir.isEmpty())
+        dir = QDir::homePath() + QStringLiteral("/.migdesk");
+    QString safe = profile;
+    for (QChar &c : safe) {
+        if (!c.isLetterOrNumber() && c != QLatin1Char('-') && c != QLatin1Char('_'))
+            c = QLatin1Char('_');
+    }
+    if (safe.isEmpty())
+        safe = QStringLiteral("default");
+    return dir + QStringLiteral("/journal-") + safe + QStringLiteral(".sqlite");
+}
+
+Result<std::unique_ptr<Journal>> Journal::open(const QString &path)
+{
+    using R = Result<std::unique_ptr<Journal>>;
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath()))
+        return R::fail(ApiError::make(
+            ErrorKind::Validation,
+            tr("The journal folder %1 cannot be created.").arg(info.absolutePath())));
+
+    std::unique_ptr<Journal> journal(new Journal());
+    journal->m_path = info.absoluteFilePath();
+    journal->m_lock = std::make_unique<QLockFile>(journal->m_path + QStringLiteral(".lock"));
+    journal->m_lock->setStaleLockTime(0); // stale only when its process is gone
+    if (!journal->m_lock->tryLock(0)) {
+        qint64 pid = 0;
+        QString host, app;
+        journal->m_lock->getLockInfo(&pid, &host, &app);
+        return R::fail(ApiError::make(
+            ErrorKind::Validation,
+            tr("The journal %1 is in use by another MigDesk process (pid %2). Close it first, or "
+               "use another journal.")
+                .arg(journal->m_path)
+                .arg(pid)));
+    }
+
+    journal->m_connectionName = nextConnectionName();
+    QSqlDatabase db =
+        QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), journal->m_connectionName);
+    db.setDatabaseName(journal->m_path);
+    if (!db.open())
+        return R::fail(ApiError::make(
+            ErrorKind::Validation,
+            tr("The journal %1 cannot be opened: %2").arg(journal->m_path, db.lastError().text())));
+    // WAL + FULL: a committed record survives a crash or power loss.
+    if (!journal->exec(QStringLiteral("PRAGMA journal_mode=WAL")) ||
+        !journal->exec(QStringLiteral("PRAGMA synchronous=FULL")) ||
+        !journal->exec(QStringLiteral("PRAGMA foreign_keys=ON")))
+        return R::fail(
+            ApiError::make(ErrorKind::Validation, tr("The file %1 is not a usable journal: %2")
+                                                      .arg(journal->m_path, journal->m_lastError)));
+    for (const char *statement : kSchema) {
+        if (!journal->exec(QString::fromLatin1(statement)))
+            return R::fail(ApiError::make(ErrorKind::Validation,
+                                          tr("The file %1 is not a usable journal: %2")
+                                              .arg(journal->m_path, journal->m_lastError)));
+    }
+    return R::ok(std::move(journal));
+}
+
+Journal::~Journal()
+{
+    if (!m_connectionName.isEmpty()) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+            if (db.isOpen())
+                db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+    if (m_lock)
+        m_lock->unlock();
+}
+
+bool Journal::exec(const QString &sql)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (!query.exec(sql)) {
+        m_lastError = query.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+namespace {
+
+// Runs a prepared statement with positional binds; returns the query for reading.
+QSqlQuery run(const QString &connection, const QString &sql, const QVariantList &binds,
+              QString &lastError)
+{
+    QSqlQuery query(QSqlDatabase::database(connection, false));
+    query.prepare(sql);
+    for (const auto &value : binds)
+        query.addBindValue(value);
+    if (!query.exec())
+        lastError = query.lastError().text();
+    return query;
+}
+
+QVariant text(const QString &value)
+{
+    return value.isNull() ? QVariant(QString::fromLatin1("")) : QVariant(value);
+}
+
+} // namespace
+
+qint64 Journal::recordIntent(const QString &barcode, const QString &source, const QString &mode,
+                             qint64 runId)
+{
+    QSqlQuery query = run(m_connectionName,
+                          QStringLiteral("INSERT INTO intents (run_id, barcode, source, mode, "
+                                         "created_at) VALUES (?, ?, ?, ?, ?)"),
+                          {runId, text(barcode), text(source), text(mode), now()}, m_lastError);
+    return query.lastInsertId().toLongLong();
+}
+
+void Journal::recordLookup(qint64 intentId, const Item &item, const QStringList &statusIds,
+                           const QString &planJson)
+{
+    run(m_connectionName,
+        QStringLiteral("UPDATE intents SET item_json = ?, item_path = ?, title = ?, call_number = "
+                       "?, status_ids = ?, plan_json = ? WHERE id = ?"),
+        {serializeItem(item), text(item.itemPath()), text(item.title), text(item.callNumber),
+         statusIds.join(QLatin1Char(',')), text(planJson), intentId},
+        m_lastError);
+}
+
+qint64 Journal::beginWrite(qint64 intentId, const QString &kind, const Item &before,
+                           const QString &requestSummary, qint64 undoOf)
+{
+    QSqlQuery query =
+        run(m_connectionName,
+            QStringLiteral("INSERT INTO writes (intent_id, kind, status, request_summary, "
+                           "before_json, undo_of, started_at) VALUES (?, ?, 'sent', ?, ?, ?, ?)"),
+            {intentId, text(kind), text(requestSummary), serializeItem(before), undoOf, now()},
+            m_lastError);
+    return query.lastInsertId().toLongLong();
+}
+
+void Journal::endWrite(qint64 writeId, const QString &status, const QString &replySummary)
+{
+    run(m_connectionName,
+        QStringLiteral("UPDATE writes SET status = ?, reply_summary = ?, finished_at = ? WHERE id "
+                       "= ?"),
+        {text(status), text(replySummary), now(), writeId}, m_lastError);
+}
+
+void Journal::endWrite(qint64 writeId, const QString &status, const QString &replySummary,
+                       const Item &after)
+{
+    run(m_connectionName,
+        QStringLiteral("UPDATE writes SET status = ?, reply_summary = ?, after_json = ?, "
+                       "finished_at = ? WHERE id = ?"),
+        {text(status), text(replySummary), serializeItem(after), now(), writeId}, m_lastError);
+}
+
+void Journal::finishIntent(qint64 intentId, Outcome outcome, const QString &message)
+{
+    run(m_connectionName,
+        QStringLiteral("UPDATE intents SET outcome = ?, message = ?, finished_at = ? WHERE id = ?"),
+        {outcomeName(outcome), text(message), now(), intentId}, m_lastError);
+}
+
+void Journal::setIntentDetail(qint64 intentId, const QString &detailJson)
+{
+    run(m_connectionName, QStringLiteral("UPDATE intents SET detail_json = ? WHERE id = ?"),
+        {text(detailJson), intentId}, m_lastError);
+}
+
+std::vector<JournalWrite> Journal::writesOf(qint64 intentId) const
+{
+    std::vector<JournalWrite> writes;
+    QSqlQuery query = run(m_connectionName,
+                          QStringLiteral("SELECT id, intent_id, kind, status, request_summary, "
+                                         "reply_summary, before_json, after_json, undo_of, "
+                                         "started_at, finished_at FROM writes WHERE intent_id = ? "
+                                         "ORDER BY id"),
+                          {intentId}, m_lastError);
+    while (query.next()) {
+        JournalWrite write;
+        write.id = query.value(0).toLongLong();
+        write.intentId = query.value(1).toLongLong();
+        write.kind = query.value(2).toString();
+        write.status = query.value(3).toString();
+        write.requestSummary = query.value(4).toString();
+        write.replySummary = query.value(5).toString();
+        write.beforeJson = query.value(6).toByteArray();
+        write.afterJson = query.value(7).toByteArray();
+        write.undoOf = query.value(8).toLongLong();
+        write.startedAt = parseTime(query.value(9));
+        write.finishedAt = parseTime(query.value(10));
+        writes.push_back(std::move(write));
+    }
+    return writes;
+}
+
+std::vector<JournalIntent> Journal::selectIntents(const QString &where, const QVariantList &binds,
+                                                  const QString &tail) const
+{
+    std::vector<JournalIntent> intents;
+    QString sql = QStringLiteral(
+        "SELECT id, run_id, barcode, source, mode, created_at, item_json, item_path, title, "
+        "call_number, status_ids, plan_json, outcome, message, detail_json, finished_at FROM "
+        "intents");
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where;
+    sql += QLatin1Char(' ') + tail;
+    QSqlQuery query = run(m_connectionName, sql, binds, m_lastError);
+    while (query.next()) {
+        JournalIntent intent;
+        intent.id = query.value(0).toLongLong();
+        intent.runId = query.value(1).toLongLong();
+        intent.barcode = query.value(2).toString();
+        intent.source = query.value(3).toString();
+        intent.mode = query.value(4).toString();
+        intent.createdAt = parseTime(query.value(5));
+        intent.itemJson = query.value(6).toByteArray();
+        intent.itemPath = query.value(7).toString();
+        intent.title = query.value(8).toString();
+        intent.callNumber = query.value(9).toString();
+        const QString ids = query.value(10).toString();
+        if (!ids.isEmpty())
+            intent.statusIds = ids.split(QLatin1Char(','));
+        intent.planJson = query.value(11).toString();
+        if (!query.value(12).isNull())
+            intent.outcome = outcomeFromName(query.value(12).toString());
+        intent.message = query.value(13).toString();
+        intent.detailJson = query.value(14).toString();
+        intent.finishedAt = parseTime(query.value(15));
+        intents.push_back(std::move(intent));
+    }
+    for (auto &intent : intents)
+        intent.writes = writesOf(intent.id);
+    return intents;
+}
+
+std::vector<JournalIntent> Journal::unfinishedIntents() const
+{
+    return selectIntents(QStringLiteral("outcome IS NULL OR outcome = 'pending'"), {},
+                         QStringLiteral("ORDER BY id"));
+}
+
+int Journal::pendingCount() const
+{
+    QSqlQuery query = run(
+        m_connectionName,
+        QStringLiteral("SELECT COUNT(*) FROM intents WHERE outcome IS NULL OR outcome = 'pending'"),
+        {}, m_lastError);
+    return query.next() ? query.value(0).toInt() : 0;
+}
+
+std::vector<JournalIntent> Journal::intents(const JournalQuery &q) const
+{
+    QStringList where;
+    QVariantList binds;
+    if (q.runId) {
+        where << QStringLiteral("run_id = ?");
+        binds << *q.runId;
+    }
+    if (!q.source.isEmpty()) {
+        where << QStringLiteral("source = ?");
+        binds << q.source;
+    }
+    if (q.onlyUnfinished)
+        where << QStringLiteral("(outcome IS NULL OR outcome = 'pending')");
+    QString tail =
+        q.newestFirst ? QStringLiteral("ORDER BY id DESC") : QStringLiteral("ORDER BY id");
+    if (q.limit >= 0)
+        tail += QStringLiteral(" LIMIT %1").arg(q.limit);
+    return selectIntents(where.join(QStringLiteral(" AND ")), binds, tail);
+}
+
+std::optional<JournalIntent> Journal::intent(qint64 intentId) const
+{
+    auto found = selectIntents(QStringLiteral("id = ?"), {intentId}, {});
+    if (found.empty())
+        return std::nullopt;
+    return std::move(found.front());
+}
+
+std::optional<FieldChange> Journal::lastFieldChange() const
+{
+    // The newest successful field PUT that is not an undo and was not undone since.
+    QSqlQuery query = run(
+        m_connectionName,
+        QStringLiteral("SELECT w.id, w.intent_id, i.barcode, w.request_summary, w.before_json, "
+                       "w.after_json, w.finished_at FROM writes w JOIN intents i ON i.id = "
+                       "w.intent_id WHERE w.kind = 'put' AND w.status IN ('ok', 'verified_ok') "
+                       "AND w.undo_of = 0 AND NOT EXISTS (SELECT 1 FROM writes u WHERE u.undo_of "
+                       "= w.id AND u.status IN ('ok', 'verified_ok', 'sent', 'unknown')) ORDER "
+                       "BY w.id DESC LIMIT 1"),
+        {}, m_lastError);
+    if (!query.next())
+        return std::nullopt;
+    FieldChange change;
+    change.writeId = query.value(0).toLongLong();
+    change.intentId = query.value(1).toLongLong();
+    change.barcode = query.value(2).toString();
+    change.requestSummary = query.value(3).toString();
+    auto before = parseItem(query.value(4).toByteArray());
+    if (!before)
+        return std::nullopt;
+    change.before = before.value();
+    const QByteArray afterJson = query.value(5).toByteArray();
+    if (!afterJson.isEmpty()) {
+        if (auto after = parseItem(afterJson)) {
+            change.after = after.value();
+            change.hasAfter = true;
+        }
+    }
+    change.at = parseTime(query.value(6));
+    return change;
+}
+
+qint64 Journal::beginRun(const QString &inputDigest, const QString &mode, bool dryRun)
+{
+    QSqlQuery query = run(m_connectionName,
+                          QStringLiteral("INSERT INTO runs (started_at, input_digest, mode, "
+                                         "dry_run) VALUES (?, ?, ?, ?)"),
+                          {now(), text(inputDigest), text(mode), dryRun ? 1 : 0}, m_lastError);
+    return query.lastInsertId().toLongLong();
+}
+
+void Journal::finishRun(qint64 runId)
+{
+    run(m_connectionName, QStringLiteral("UPDATE runs SET finished_at = ? WHERE id = ?"),
+        {now(), runId}, m_lastError);
+}
+
+std::optional<Journal::RunInfo> Journal::latestRun() const
+{
+    QSqlQuery query = run(m_connectionName,
+                          QStringLiteral("SELECT id, input_digest, mode, dry_run, finished_at "
+                                         "FROM runs ORDER BY id DESC LIMIT 1"),
+                          {}, m_lastError);
+    if (!query.next())
+        return std::nullopt;
+    RunInfo info;
+    info.id = query.value(0).toLongLong();
+    info.inputDigest = query.value(1).toString();
+    info.mode = query.value(2).toString();
+    info.dryRun = query.value(3).toInt() != 0;
+    info.finished = !query.value(4).isNull();
+    return info;
+}
+
+} // namespace migdesk

@@ -1,0 +1,152 @@
+// The journal: an append-only record, in SQLite (WAL, synchronous=FULL), of every scan (an
+// intent, recorded before any network call), every write to Alma (recorded before it is sent,
+// its outcome after) and the item's state before each write (the basis of undo and audit).
+// A QLockFile keeps a second process off the same journal. The API key is never stored here.
+#pragma once
+
+#include "desk/Outcome.h"
+#include "model/Item.h"
+#include "model/Result.h"
+
+#include <QDateTime>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+class QLockFile;
+
+namespace migdesk {
+
+// One write to Alma as the journal saw it.
+struct JournalWrite {
+    qint64 id = 0;
+    qint64 intentId = 0;
+    QString kind;   // "scan_in", "put", "delete", "set_member", "job_run"
+    QString status; // "sent" (no outcome yet), "ok", "failed", "unknown", "verified_ok",
+                    // "verified_not"
+    QString requestSummary;
+    QString replySummary;
+    QByteArray beforeJson; // the item as it was before the write (serializeItem)
+    QByteArray afterJson;  // the item Alma returned, when it returned one
+    qint64 undoOf = 0;     // the write this one undid, if it is an undo
+    QDateTime startedAt;
+    QDateTime finishedAt;
+
+    bool isOpen() const
+    {
+        return status == QLatin1String("sent") || status == QLatin1String("unknown");
+    }
+};
+
+// One scan (desk), list row (follow-up) or batch row.
+struct JournalIntent {
+    qint64 id = 0;
+    qint64 runId = 0; // the batch run it belongs to (0 for the desk)
+    QString barcode;
+    QString source; // "desk", "batch", "followup"
+    QString mode;   // "desk", "followup"
+    QDateTime createdAt;
+    // From the lookup (empty until recordLookup):
+    QByteArray itemJson;
+    QString itemPath;
+    QString title;
+    QString callNumber;
+    QStringList statusIds;
+    QString planJson;
+    // The end: no outcome while unfinished; Pending keeps it in the queue.
+    std::optional<Outcome> outcome;
+    QString message;
+    QString detailJson; // free-form result details (the batch keeps its report row here)
+    QDateTime finishedAt;
+    std::vector<JournalWrite> writes;
+
+    bool isUnfinished() const { return !outcome || *outcome == Outcome::Pending; }
+    bool hasOpenWrite() const;
+};
+
+// The last field change that can be undone (a successful "put" that was not itself undone).
+struct FieldChange {
+    qint64 writeId = 0;
+    qint64 intentId = 0;
+    QString barcode;
+    QString requestSummary;
+    Item before; // the item before the change
+    Item after;  // the item Alma returned after the change (the stale check compares with it)
+    bool hasAfter = false;
+    QDateTime at;
+};
+
+struct JournalQuery {
+    std::optional<qint64> runId;
+    QString source; // empty: any
+    bool onlyUnfinished = false;
+    int limit = -1; // -1: all
+    bool newestFirst = false;
+};
+
+class Journal {
+public:
+    // Opens (creating if needed) the journal at `path`. Fails with ErrorKind::Validation when
+    // another process holds the journal, or when the file cannot be opened as a journal.
+    static Result<std::unique_ptr<Journal>> open(const QString &path);
+    // The default desk journal for a profile, in the user's data directory.
+    static QString defaultPath(const QString &profile);
+    ~Journal();
+    Journal(const Journal &) = delete;
+    Journal &operator=(const Journal &) = delete;
+
+    QString path() const { return m_path; }
+
+    qint64 recordIntent(const QString &barcode, const QString &source, const QString &mode,
+                        qint64 runId = 0);
+    void recordLookup(qint64 intentId, const Item &item, const QStringList &statusIds,
+                      const QString &planJson);
+    qint64 beginWrite(qint64 intentId, const QString &kind, const Item &before,
+                      const QString &requestSummary, qint64 undoOf = 0);
+    void endWrite(qint64 writeId, const QString &status, const QString &replySummary);
+    void endWrite(qint64 writeId, const QString &status, const QString &replySummary,
+                  const Item &after);
+    void finishIntent(qint64 intentId, Outcome outcome, const QString &message);
+    // Stores free-form details (JSON text) with the intent, e.g. the batch report row.
+    void setIntentDetail(qint64 intentId, const QString &detailJson);
+
+    // Unfinished intents (no outcome yet, or Pending), oldest first: the offline queue.
+    std::vector<JournalIntent> unfinishedIntents() const;
+    int pendingCount() const;
+    std::vector<JournalIntent> intents(const JournalQuery &query = {}) const;
+    std::optional<JournalIntent> intent(qint64 intentId) const;
+    std::optional<FieldChange> lastFieldChange() const;
+
+    // Batch runs: a run groups the intents of one `migdesk-cli batch` invocation.
+    qint64 beginRun(const QString &inputDigest, const QString &mode, bool dryRun);
+    void finishRun(qint64 runId);
+    struct RunInfo {
+        qint64 id = 0;
+        QString inputDigest;
+        QString mode;
+        bool dryRun = false;
+        bool finished = false;
+    };
+    std::optional<RunInfo> latestRun() const;
+
+    // The last SQL error, for diagnostics (empty when all went well).
+    QString lastError() const { return m_lastError; }
+
+private:
+    Journal() = default;
+    bool exec(const QString &sql);
+    std::vector<JournalWrite> writesOf(qint64 intentId) const;
+    std::vector<JournalIntent> selectIntents(const QString &where, const QVariantList &binds,
+                                             const QString &tail) const;
+
+    QString m_path;
+    QString m_connectionName;
+    std::unique_ptr<QLockFile> m_lock;
+    mutable QString m_lastError;
+};
+
+} // namespace migdesk
