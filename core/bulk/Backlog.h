@@ -1,0 +1,84 @@
+// Backlog ("Find migration items"): reads an Alma Analytics CSV export of physical items
+// (Barcode, Process Type, Internal Note 1, Internal Note 3, ... columns), reads each row's notes
+// with NoteParser, plans it with Planner, and groups the rows by legacy status and planned
+// steps, so a library sees its whole backlog and chooses what goes to the desk, to follow-up or
+// to a bulk job.
+#pragma once
+
+#include "legacy/NoteParser.h"
+#include "planning/Plan.h"
+#include "planning/Planner.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <nlohmann/json.hpp>
+
+#include <vector>
+
+namespace migdesk {
+
+// Where a group is best handled.
+enum class BacklogRoute {
+    Job,          // every step is Mark Missing with the "job" strategy: a bulk job
+    Batch,        // every step is safe to apply automatically (batch or desk auto-apply)
+    Staff,        // a decision, a guided loan action, a withdrawal or a review
+    Desk,         // nothing to do until the item is in hand (deferred / listed)
+    NotMigration, // the process type is not Technical - Migration: nothing to do
+};
+QString
+backlogRouteName(BacklogRoute route); // "job" | "batch" | "staff" | "desk" | "not_migration"
+QString backlogRouteLabel(BacklogRoute route); // translated
+
+struct BacklogGroup {
+    QStringList statusIds; // in note order, e.g. {"DAMAGED", "MISSING"}
+    QStringList steps;     // planned step names, e.g. {"SET_CONDITION", "MARK_MISSING"}
+    BacklogRoute route = BacklogRoute::Staff;
+    QString explanation;  // the planner's sentence for the first row of the group
+    QStringList barcodes; // in file order
+
+    QString statusKey() const { return statusIds.join(QLatin1Char('+')); }
+    QString stepKey() const { return steps.join(QLatin1Char('+')); }
+};
+
+struct BacklogProblem {
+    int line = 0;   // 1-based record number in the file (the header is line 1)
+    QString text;   // the barcode or the raw row
+    QString reason; // translated
+};
+
+struct Backlog {
+    WorkMode mode = WorkMode::Followup;
+    int rows = 0;                         // data rows read
+    int migrationRows = 0;                // rows whose process type is Technical - Migration
+    std::vector<BacklogGroup> groups;     // largest first, then by status key
+    std::vector<BacklogProblem> problems; // rows skipped (no barcode, duplicates)
+    QStringList warnings; // e.g. "no Process Type column: every row read as a migration item"
+    QString error;        // the file could not be read as an Analytics export
+
+    bool ok() const { return error.isEmpty(); }
+    // The barcodes of every group routed to `route`, in group order.
+    QStringList barcodesFor(BacklogRoute route) const;
+    // The barcodes of every group whose steps include `step` (e.g. "MARK_MISSING").
+    QStringList barcodesWithStep(const QString &step) const;
+    nlohmann::json toJson() const;
+};
+
+class BacklogReader {
+public:
+    explicit BacklogReader(Planner planner = Planner(), NoteParser parser = NoteParser());
+
+    Backlog read(const QByteArray &csvData, WorkMode mode) const;
+    Backlog readFile(const QString &path, WorkMode mode) const;
+
+    // Alma Analytics' labels or codes of a process type ("Technical - Migration", "TECHNICAL",
+    // "Missing", "") to Alma's code ("TECHNICAL", "MISSING", "").
+    static QString processTypeCode(const QString &text);
+
+private:
+    Planner m_planner;
+    NoteParser m_parser;
+};
+
+} // namespace migdesk
