@@ -1,0 +1,265 @@
+// PlanPanel: one page of actions per PlanMode in a stack; buttons never react to a stray Enter
+// (no default or auto-default buttons), so only explicit keys or clicks act.
+#include "PlanPanel.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace migdesk {
+
+namespace {
+QLabel *makeLabel(QWidget *parent, const QString &objectName)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+constexpr int kMaxChoices = 3;
+} // namespace
+
+PlanPanel::PlanPanel(QWidget *parent)
+    : QFrame(parent)
+    , m_heading(makeLabel(this, QStringLiteral("planHeadingLabel")))
+    , m_statusLine(makeLabel(this, QStringLiteral("planStatusLabel")))
+    , m_explanation(makeLabel(this, QStringLiteral("planExplanationLabel")))
+    , m_steps(makeLabel(this, QStringLiteral("planStepsLabel")))
+    , m_almaSentence(makeLabel(this, QStringLiteral("almaSentenceLabel")))
+    , m_message(makeLabel(this, QStringLiteral("planMessageLabel")))
+    , m_actions(new QStackedWidget(this))
+{
+    setObjectName(QStringLiteral("planFrame"));
+    setAccessibleName(tr("Plan and actions"));
+    setFrameShape(QFrame::StyledPanel);
+    m_actions->setObjectName(QStringLiteral("planActionsStackedWidget"));
+    m_heading->setText(tr("What MigDesk did / will do"));
+
+    m_emptyPage = new QWidget(m_actions);
+    m_confirmPage = buildConfirmPage();
+    m_decidePage = buildDecidePage();
+    m_withdrawPage = buildWithdrawPage();
+    m_guidePage = buildGuidePage();
+    m_finishedPage = buildFinishedPage();
+    for (QWidget *page :
+         {m_emptyPage, m_confirmPage, m_decidePage, m_withdrawPage, m_guidePage, m_finishedPage})
+        m_actions->addWidget(page);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 12, 16, 12);
+    layout->setSpacing(6);
+    layout->addWidget(m_heading);
+    layout->addWidget(m_statusLine);
+    layout->addWidget(m_explanation);
+    layout->addWidget(m_steps);
+    layout->addWidget(m_almaSentence);
+    layout->addWidget(m_message);
+    layout->addWidget(m_actions);
+    layout->addStretch(1);
+    applyFonts();
+    showPlan(PlanView{});
+}
+
+QPushButton *PlanPanel::makeButton(const QString &text, const QString &objectName, bool big)
+{
+    auto *button = new QPushButton(text, this);
+    button->setObjectName(objectName);
+    button->setAutoDefault(false);
+    button->setDefault(false);
+    button->setFocusPolicy(Qt::TabFocus);
+    if (big) {
+        button->setMinimumHeight(52);
+        m_bigButtons.push_back(button);
+    }
+    return button;
+}
+
+QWidget *PlanPanel::buildConfirmPage()
+{
+    auto *page = new QWidget(this);
+    auto *layout = new QHBoxLayout(page);
+    layout->setContentsMargins(0, 8, 0, 0);
+    auto *apply = makeButton(tr("&Apply (Enter)"), QStringLiteral("applyPushButton"), true);
+    auto *skip = makeButton(tr("S&kip (Esc)"), QStringLiteral("skipConfirmPushButton"), true);
+    layout->addWidget(apply, 2);
+    layout->addWidget(skip, 1);
+    connect(apply, &QPushButton::clicked, this, &PlanPanel::confirmRequested);
+    connect(skip, &QPushButton::clicked, this, &PlanPanel::skipRequested);
+    return page;
+}
+
+QWidget *PlanPanel::buildDecidePage()
+{
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 8, 0, 0);
+    auto *hint = makeLabel(page, QStringLiteral("decideHintLabel"));
+    hint->setText(tr("Choose with Alt+1, Alt+2, Alt+3 (or type the number, then Enter)."
+                     " The next scan does not answer this."));
+    layout->addWidget(hint);
+    for (int i = 0; i < kMaxChoices; ++i) {
+        auto *button = makeButton(QString(), QStringLiteral("choice%1PushButton").arg(i + 1), true);
+        button->setMinimumHeight(64);
+        layout->addWidget(button);
+        connect(button, &QPushButton::clicked, this, [this, i] { Q_EMIT choiceRequested(i); });
+        m_choiceButtons.push_back(button);
+    }
+    auto *skip = makeButton(tr("S&kip (Esc)"), QStringLiteral("skipDecidePushButton"));
+    layout->addWidget(skip);
+    connect(skip, &QPushButton::clicked, this, &PlanPanel::skipRequested);
+    return page;
+}
+
+QWidget *PlanPanel::buildWithdrawPage()
+{
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 8, 0, 0);
+    m_withdrawText = makeLabel(page, QStringLiteral("withdrawConfirmLabel"));
+    m_withdrawText->setTextFormat(Qt::RichText);
+    layout->addWidget(m_withdrawText);
+    auto *row = new QHBoxLayout;
+    auto *confirm =
+        makeButton(tr("&Withdraw this item (Alt+W)"), QStringLiteral("withdrawPushButton"), true);
+    auto *keep = makeButton(tr("Keep it, s&kip (Esc)"), QStringLiteral("keepPushButton"), true);
+    row->addWidget(confirm, 1);
+    row->addWidget(keep, 1);
+    layout->addLayout(row);
+    connect(confirm, &QPushButton::clicked, this, &PlanPanel::withdrawConfirmed);
+    connect(keep, &QPushButton::clicked, this, &PlanPanel::skipRequested);
+    return page;
+}
+
+QWidget *PlanPanel::buildGuidePage()
+{
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 8, 0, 0);
+    m_loanText = makeLabel(page, QStringLiteral("loanLabel"));
+    m_almaStepsText = makeLabel(page, QStringLiteral("almaStepsLabel"));
+    m_almaStepsText->setTextFormat(Qt::RichText);
+    layout->addWidget(m_loanText);
+    layout->addWidget(m_almaStepsText);
+    auto *row = new QHBoxLayout;
+    auto *check = makeButton(tr("&Done in Alma — check now (Alt+D)"),
+                             QStringLiteral("checkNowPushButton"), true);
+    auto *skip = makeButton(tr("S&kip (Esc)"), QStringLiteral("skipGuidePushButton"), true);
+    row->addWidget(check, 2);
+    row->addWidget(skip, 1);
+    layout->addLayout(row);
+    connect(check, &QPushButton::clicked, this, &PlanPanel::verifyRequested);
+    connect(skip, &QPushButton::clicked, this, &PlanPanel::skipRequested);
+    return page;
+}
+
+QWidget *PlanPanel::buildFinishedPage()
+{
+    auto *page = new QWidget(this);
+    auto *layout = new QHBoxLayout(page);
+    layout->setContentsMargins(0, 8, 0, 0);
+    m_retryButton = makeButton(tr("&Retry (Alt+R)"), QStringLiteral("retryPushButton"), true);
+    layout->addWidget(m_retryButton);
+    layout->addStretch(1);
+    connect(m_retryButton, &QPushButton::clicked, this, &PlanPanel::retryRequested);
+    return page;
+}
+
+void PlanPanel::applyFonts()
+{
+    QFont heading = font();
+    heading.setBold(true);
+    m_heading->setFont(heading);
+    QFont status = font();
+    status.setPointSizeF(font().pointSizeF() * 1.4);
+    status.setBold(true);
+    m_statusLine->setFont(status);
+    QFont medium = font();
+    medium.setPointSizeF(font().pointSizeF() * 1.2);
+    for (QLabel *label : {m_explanation, m_steps, m_almaSentence, m_message, m_withdrawText,
+                          m_loanText, m_almaStepsText})
+        label->setFont(medium);
+    QFont big = font();
+    big.setPointSizeF(font().pointSizeF() * 1.35);
+    big.setBold(true);
+    for (QPushButton *button : m_bigButtons)
+        button->setFont(big);
+}
+
+void PlanPanel::changeEvent(QEvent *event)
+{
+    QFrame::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        applyFonts();
+}
+
+void PlanPanel::showPlan(const PlanView &plan)
+{
+    m_plan = plan;
+    m_statusLine->setText(plan.statusLine);
+    m_statusLine->setVisible(!plan.statusLine.isEmpty());
+    m_explanation->setText(plan.explanation);
+    m_explanation->setVisible(!plan.explanation.isEmpty());
+    QStringList numbered;
+    for (int i = 0; i < plan.steps.size(); ++i)
+        numbered << tr("%1. %2").arg(i + 1).arg(plan.steps.at(i));
+    m_steps->setText(numbered.join(QLatin1Char('\n')));
+    m_steps->setVisible(!numbered.isEmpty());
+    m_almaSentence->setText(plan.almaSentence.isEmpty() ? QString()
+                                                        : tr("Alma: “%1”").arg(plan.almaSentence));
+    m_almaSentence->setVisible(!plan.almaSentence.isEmpty());
+    m_message->setText(plan.message);
+    m_message->setVisible(!plan.message.isEmpty());
+
+    switch (plan.mode) {
+    case PlanMode::Empty:
+    case PlanMode::Busy:
+    case PlanMode::Review:
+        m_actions->setCurrentWidget(plan.canSkip || plan.canRetry ? m_finishedPage : m_emptyPage);
+        m_retryButton->setVisible(plan.canRetry);
+        break;
+    case PlanMode::Confirm:
+        m_actions->setCurrentWidget(m_confirmPage);
+        break;
+    case PlanMode::Decide:
+        for (int i = 0; i < kMaxChoices; ++i) {
+            QPushButton *button = m_choiceButtons.at(static_cast<size_t>(i));
+            const bool used = i < plan.choices.size();
+            button->setVisible(used);
+            if (used) {
+                QString label = tr("&%1   %2").arg(i + 1).arg(plan.choices.at(i));
+                if (i == plan.defaultChoice)
+                    label += tr("   (usual)");
+                button->setText(label);
+                button->setAccessibleName(tr("Choice %1: %2").arg(i + 1).arg(plan.choices.at(i)));
+            }
+        }
+        m_actions->setCurrentWidget(m_decidePage);
+        break;
+    case PlanMode::Withdraw:
+        m_withdrawText->setText(
+            tr("<b>Withdraw %1?</b><br>This deletes the item in Alma.<br>%2")
+                .arg(plan.withdrawItem.toHtmlEscaped(), plan.withdrawPolicy.toHtmlEscaped()));
+        m_actions->setCurrentWidget(m_withdrawPage);
+        break;
+    case PlanMode::Guide: {
+        m_loanText->setText(plan.loanLines.join(QLatin1Char('\n')));
+        QString steps = tr("<b>In Alma:</b>") + QStringLiteral("<ol>");
+        for (const QString &step : plan.almaSteps)
+            steps += QStringLiteral("<li>") + step.toHtmlEscaped() + QStringLiteral("</li>");
+        steps += QStringLiteral("</ol>");
+        m_almaStepsText->setText(steps);
+        m_actions->setCurrentWidget(m_guidePage);
+        break;
+    }
+    case PlanMode::Finished:
+        m_retryButton->setVisible(plan.canRetry);
+        m_actions->setCurrentWidget(m_finishedPage);
+        break;
+    }
+}
+
+} // namespace migdesk

@@ -1,0 +1,70 @@
+// PlanPanel: what MigDesk did or will do, and the staff actions for it: Apply (Enter/Space) for
+// safe steps, big numbered choices for a decision (Alt+1..3, or the digit then Enter in the scan
+// field), the withdraw confirmation naming the item, and guided Lost/Claimed Returned steps with
+// the loan and "Done in Alma — check now".
+#pragma once
+
+#include "DeskViews.h"
+
+#include <QFrame>
+
+#include <vector>
+
+class QLabel;
+class QPushButton;
+class QStackedWidget;
+
+namespace migdesk {
+
+class PlanPanel : public QFrame {
+    Q_OBJECT
+public:
+    explicit PlanPanel(QWidget *parent = nullptr);
+
+    void showPlan(const PlanView &plan);
+    const PlanView &plan() const { return m_plan; }
+    PlanMode mode() const { return m_plan.mode; }
+
+Q_SIGNALS:
+    void confirmRequested();
+    void choiceRequested(int index);
+    void withdrawConfirmed();
+    void verifyRequested();
+    void skipRequested();
+    void retryRequested();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    QWidget *buildConfirmPage();
+    QWidget *buildDecidePage();
+    QWidget *buildWithdrawPage();
+    QWidget *buildGuidePage();
+    QWidget *buildFinishedPage();
+    QPushButton *makeButton(const QString &text, const QString &objectName, bool big = false);
+    void applyFonts();
+
+    PlanView m_plan;
+    QLabel *m_heading;
+    QLabel *m_statusLine;
+    QLabel *m_explanation;
+    QLabel *m_steps;
+    QLabel *m_almaSentence;
+    QLabel *m_message;
+    QStackedWidget *m_actions;
+    QWidget *m_emptyPage;
+    QWidget *m_confirmPage;
+    QWidget *m_decidePage;
+    QWidget *m_withdrawPage;
+    QWidget *m_guidePage;
+    QWidget *m_finishedPage;
+    std::vector<QPushButton *> m_choiceButtons;
+    QLabel *m_withdrawText;
+    QLabel *m_loanText;
+    QLabel *m_almaStepsText;
+    QPushButton *m_retryButton;
+    std::vector<QPushButton *> m_bigButtons;
+};
+
+} // namespace migdesk
