@@ -1,0 +1,95 @@
+// BulkRunner: hands a large group of items to Alma's own job engine, the way the migration
+// guide does by hand. It creates an itemized set named after the session, adds the items by
+// barcode in chunks of at most 1,000 (already a member, 60115, is fine; an invalid barcode,
+// 60116, is reported for that barcode), runs the library's Change Physical Items job on the set
+// (JobTemplate), polls the job instance, then re-reads all or a sample of the items and records
+// each item's outcome in the journal.
+//
+// Every step is journaled before it is sent, under one "bulk_job" intent (BulkState), so a run
+// interrupted at any point resumes from the journal: a job already started is polled again and
+// never started twice; a run request whose answer was lost is not resent (staff check Alma).
+//
+// For the GUI: confirmation() gives the text of the "Run the Missing job for this session's N
+// items" dialog; progress() drives a progress bar; finished() comes exactly once per
+// start()/resume() (not after cancel() or destruction, which leave the run resumable).
+#pragma once
+
+#include "bulk/BulkState.h"
+#include "bulk/BulkTypes.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+
+namespace migdesk {
+
+class AlmaClient;
+class BulkVerifier;
+class Journal;
+
+class BulkRunner : public QObject {
+    Q_OBJECT
+public:
+    // `journal` may be null (nothing recorded, nothing resumable).
+    BulkRunner(AlmaClient *client, Journal *journal, QObject *parent = nullptr);
+    ~BulkRunner() override;
+
+    // What the run would do; `problems` non-empty when it cannot start.
+    static BulkConfirmation confirmation(const BulkRequest &request);
+
+    bool isRunning() const { return m_running; }
+    BulkPhase phase() const { return m_phase; }
+
+    // Starts a run (ignored while one is running). Duplicate barcodes are handed once.
+    void start(const BulkRequest &request);
+    // Continues an unfinished run found by findUnfinishedBulkRuns(). `settings` supplies the
+    // polling and verification choices (items, action and template come from the journal).
+    void resume(const BulkResumable &run, const BulkRequest &settings);
+    // Stops waiting; Alma's job keeps running and the run stays resumable. No finished().
+    void cancel();
+
+Q_SIGNALS:
+    void progress(const migdesk::BulkProgress &progress);
+    void finished(const migdesk::BulkSummary &summary);
+
+private:
+    void setPhase(BulkPhase phase, int done, int total, const QString &message = {});
+    void saveState();
+    void createSet();
+    void addNextChunk();
+    void addChunk(const QStringList &barcodes, int attempt);
+    void chunkAdded(int count);
+    void runJob();
+    void poll();
+    void pollAnswered(const nlohmann::json &instance);
+    void verify();
+    void verified();
+    // Ends the run: every item not yet decided gets `outcome` and `message`.
+    void finish(Outcome undecided, const QString &message, const ApiError &error = {},
+                bool jobIntentDone = true);
+    void decide(const QString &barcode, Outcome outcome, const QString &message,
+                const QString &errorCode = {});
+
+    AlmaClient *m_client;
+    Journal *m_journal;
+    BulkRequest m_request;
+    BulkState m_state;
+    JobTemplate m_template;
+    BulkSummary m_summary;
+    QHash<QString, int> m_index; // barcode -> m_summary.items index
+    QSet<QString> m_decided;     // barcodes with a final outcome already
+    std::vector<QStringList> m_splitQueue;
+    int m_chunkCursor = 0;
+    int m_pollFailures = 0;
+    bool m_running = false;
+    BulkPhase m_phase = BulkPhase::Idle;
+    QTimer m_pollTimer;
+    QPointer<BulkVerifier> m_verifier;
+};
+
+} // namespace migdesk
+
+Q_DECLARE_METATYPE(migdesk::BulkProgress)
+Q_DECLARE_METATYPE(migdesk::BulkSummary)

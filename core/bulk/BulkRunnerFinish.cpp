@@ -1,0 +1,153 @@
+// The end of a bulk run: verification after the job and the per-item outcomes in the journal
+// (the rest of BulkRunner is in BulkRunner.cpp).
+#include "bulk/BulkRunner.h"
+
+#include "alma/ErrorMessages.h"
+#include "bulk/BulkVerifier.h"
+#include "journal/Journal.h"
+
+#include <QCoreApplication>
+
+namespace migdesk {
+
+void BulkRunner::verify()
+{
+    QStringList barcodes;
+    for (const auto &item : m_summary.items) {
+        if (!m_decided.contains(item.barcode))
+            barcodes << item.barcode;
+    }
+    const bool all = m_request.verify.mode == VerifyPolicy::Mode::All;
+    const QStringList toRead =
+        all ? barcodes : BulkVerifier::sampleOf(barcodes, m_request.verify.sampleSize);
+    setPhase(BulkPhase::Verifying, 0, int(toRead.size()));
+    BulkVerifier::Target target;
+    target.action = m_state.action;
+    target.statusCode = m_state.statusCode;
+    target.conditionCode = m_state.conditionCode;
+    m_verifier = new BulkVerifier(m_client, target, this);
+    connect(m_verifier, &BulkVerifier::progress, this, [this](int done, int total) {
+        if (m_running)
+            setPhase(BulkPhase::Verifying, done, total);
+    });
+    connect(m_verifier, &BulkVerifier::finished, this, [this] {
+        if (m_running)
+            verified();
+    });
+    if (all)
+        m_verifier->verifyAll(m_state.setId, toRead, m_request.verifyConcurrency);
+    else
+        m_verifier->verifyBarcodes(toRead, m_request.verifyConcurrency);
+}
+
+void BulkRunner::verified()
+{
+    const auto &checks = m_verifier->checks();
+    const bool isMissing = m_state.action == BulkAction::Missing;
+    const QString wanted = isMissing ? m_state.statusCode : m_state.conditionCode;
+    int good = 0;
+    int bad = 0;
+    int unread = 0;
+    QStringList unsampled;
+    for (auto &result : m_summary.items) {
+        if (m_decided.contains(result.barcode))
+            continue;
+        const auto it = checks.constFind(result.barcode);
+        if (it == checks.constEnd()) {
+            unsampled << result.barcode;
+            continue;
+        }
+        const ItemCheck &check = it.value();
+        if (check.read) {
+            result.title = check.item.title;
+            result.processTypeAfter = check.item.processType.value;
+            result.conditionAfter = check.item.physicalCondition.value;
+        }
+        if (check.read && check.applied) {
+            ++good;
+            result.verified = true;
+            decide(result.barcode, Outcome::Done,
+                   tr("Alma shows %1 (re-read after the job).").arg(wanted));
+        } else if (check.read) {
+            ++bad;
+            const QString now =
+                isMissing ? check.item.processType.label() : check.item.physicalCondition.label();
+            decide(result.barcode, Outcome::Error,
+                   tr("After the job Alma still shows \"%1\", not %2.")
+                       .arg(now.isEmpty() ? tr("nothing") : now, wanted));
+        } else if (check.error.code == QLatin1String("401689")) {
+            decide(result.barcode, Outcome::NotFound, userMessage(check.error), check.error.code);
+        } else {
+            ++unread;
+            result.message = tr("Not re-read after the job: %1").arg(userMessage(check.error));
+        }
+    }
+    // The job reported success; items outside the sample count as done when every sampled item
+    // showed the change, and stay pending (verify all to settle them) when any did not.
+    const bool sampleClean = bad == 0 && unread == 0;
+    for (const QString &barcode : std::as_const(unsampled)) {
+        if (sampleClean)
+            decide(barcode, Outcome::Done,
+                   tr("Alma's job completed; not re-read (a sample of %n was checked).", nullptr,
+                      good));
+        else
+            decide(barcode, Outcome::Pending,
+                   tr("Alma's job completed but the sample found items unchanged: verify all."));
+    }
+    QString message = tr("Alma's job %1 completed: %n item(s) verified as %2", nullptr, good)
+                          .arg(m_state.jobId, wanted);
+    if (!unsampled.isEmpty())
+        message +=
+            tr(", %n more by the job's report", nullptr, sampleClean ? int(unsampled.size()) : 0);
+    if (bad > 0)
+        message += tr(", %n unchanged", nullptr, bad);
+    if (unread > 0)
+        message += tr(", %n could not be re-read", nullptr, unread);
+    message += QLatin1Char('.');
+    finish(Outcome::Pending, message);
+}
+
+void BulkRunner::finish(Outcome undecided, const QString &message, const ApiError &error,
+                        bool jobIntentDone)
+{
+    m_pollTimer.stop();
+    if (m_verifier)
+        m_verifier->deleteLater();
+    m_running = false;
+    for (auto &result : m_summary.items) {
+        if (m_decided.contains(result.barcode))
+            continue;
+        result.outcome = undecided;
+        if (result.message.isEmpty())
+            result.message = message;
+    }
+    if (m_journal) {
+        for (const auto &result : m_summary.items) {
+            // A pending item stays unfinished in the journal, with its run, for the resume.
+            if (result.intentId != 0 && result.outcome != Outcome::Pending)
+                m_journal->finishIntent(result.intentId, result.outcome, result.message);
+        }
+        saveState();
+        if (jobIntentDone && m_state.jobIntentId) {
+            const bool anyPending = m_summary.count(Outcome::Pending) > 0;
+            Outcome jobOutcome = Outcome::Done;
+            if (error.isError() || m_summary.count(Outcome::Error) > 0)
+                jobOutcome = Outcome::Error;
+            else if (m_summary.count(Outcome::NeedsStaff) > 0)
+                jobOutcome = Outcome::NeedsStaff;
+            if (!anyPending || error.isError() || undecided != Outcome::Pending) {
+                m_journal->finishIntent(m_state.jobIntentId, jobOutcome, message);
+                if (m_state.runId)
+                    m_journal->finishRun(m_state.runId);
+            }
+        }
+    }
+    m_summary.error = error;
+    m_summary.message = message;
+    m_summary.ok = !error.isError() &&
+                   m_summary.count(Outcome::Done) == static_cast<int>(m_summary.items.size());
+    setPhase(BulkPhase::Finished, 1, 1, message);
+    Q_EMIT finished(m_summary);
+}
+
+} // namespace migdesk

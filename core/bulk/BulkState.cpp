@@ -1,0 +1,129 @@
+// Persisting a bulk run in the journal (see BulkState.h).
+#include "bulk/BulkState.h"
+
+#include "journal/Journal.h"
+#include "model/JsonUtil.h"
+
+#include <QCoreApplication>
+
+#include <nlohmann/json.hpp>
+
+namespace migdesk {
+
+using migdesk::json::fromUtf8;
+using migdesk::json::utf8;
+
+QString BulkState::toJson() const
+{
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto &item : this->items)
+        items.push_back({utf8(item.barcode), item.intentId});
+    nlohmann::json invalidList = nlohmann::json::array();
+    for (const QString &barcode : invalid)
+        invalidList.push_back(utf8(barcode));
+    const nlohmann::json doc = {{"kind", "bulk_job"},
+                                {"run_id", runId},
+                                {"action", utf8(bulkActionName(action))},
+                                {"template", utf8(templateJson)},
+                                {"condition", utf8(conditionCode)},
+                                {"status", utf8(statusCode)},
+                                {"set_name", utf8(setName)},
+                                {"set_id", utf8(setId)},
+                                {"members_added", membersAdded},
+                                {"job_id", utf8(jobId)},
+                                {"instance_id", utf8(instanceId)},
+                                {"started_at", utf8(startedAt.toString(Qt::ISODate))},
+                                {"invalid", invalidList},
+                                {"items", items}};
+    return QString::fromStdString(doc.dump());
+}
+
+std::optional<BulkState> BulkState::fromJson(const QString &text)
+{
+    const auto doc = nlohmann::json::parse(text.toStdString(), nullptr, false);
+    if (!doc.is_object() || migdesk::json::str(doc, "kind") != QLatin1String("bulk_job"))
+        return std::nullopt;
+    const auto action = bulkActionFromName(migdesk::json::str(doc, "action"));
+    if (!action)
+        return std::nullopt;
+    BulkState state;
+    state.action = *action;
+    state.runId = doc.value("run_id", qint64(0));
+    state.templateJson = migdesk::json::str(doc, "template");
+    state.conditionCode = migdesk::json::str(doc, "condition");
+    state.statusCode = migdesk::json::str(doc, "status");
+    state.setName = migdesk::json::str(doc, "set_name");
+    state.setId = migdesk::json::str(doc, "set_id");
+    state.membersAdded = doc.value("members_added", 0);
+    state.jobId = migdesk::json::str(doc, "job_id");
+    state.instanceId = migdesk::json::str(doc, "instance_id");
+    state.startedAt = QDateTime::fromString(migdesk::json::str(doc, "started_at"), Qt::ISODate);
+    if (doc.contains("invalid") && doc["invalid"].is_array()) {
+        for (const auto &barcode : doc["invalid"]) {
+            if (barcode.is_string())
+                state.invalid << fromUtf8(barcode.get<std::string>());
+        }
+    }
+    if (doc.contains("items") && doc["items"].is_array()) {
+        for (const auto &entry : doc["items"]) {
+            if (entry.is_array() && entry.size() == 2 && entry[0].is_string() &&
+                entry[1].is_number_integer())
+                state.items.push_back(
+                    {fromUtf8(entry[0].get<std::string>()), entry[1].get<qint64>()});
+        }
+    }
+    return state;
+}
+
+QString BulkResumable::describe() const
+{
+    const QString action = bulkActionLabel(state.action);
+    const int count = static_cast<int>(state.items.size());
+    if (stage == QLatin1String("job")) {
+        return QCoreApplication::translate(
+                   "Bulk", "%1 job %2 (instance %3) on the set \"%4\" for %n item(s)", nullptr,
+                   count)
+            .arg(action, state.jobId, state.instanceId, state.setName);
+    }
+    if (stage == QLatin1String("job_unknown")) {
+        return QCoreApplication::translate(
+                   "Bulk",
+                   "%1 job %2 on the set \"%3\" for %n item(s): the run request was sent but "
+                   "MigDesk never saw Alma's answer",
+                   nullptr, count)
+            .arg(action, state.jobId, state.setName);
+    }
+    return QCoreApplication::translate(
+               "Bulk", "%1 run for %n item(s), the set \"%2\" not yet complete", nullptr, count)
+        .arg(action, state.setName);
+}
+
+std::vector<BulkResumable> findUnfinishedBulkRuns(const Journal &journal)
+{
+    JournalQuery query;
+    query.source = bulkJobSource();
+    query.onlyUnfinished = true;
+    std::vector<BulkResumable> runs;
+    for (const JournalIntent &intent : journal.intents(query)) {
+        auto state = BulkState::fromJson(intent.detailJson);
+        if (!state)
+            continue;
+        state->jobIntentId = intent.id;
+        BulkResumable resumable;
+        resumable.state = std::move(*state);
+        if (!resumable.state.instanceId.isEmpty()) {
+            resumable.stage = QStringLiteral("job");
+        } else {
+            bool openRun = false;
+            for (const JournalWrite &write : intent.writes) {
+                if (write.kind == QLatin1String("job_run") && write.isOpen())
+                    openRun = true;
+            }
+            resumable.stage = openRun ? QStringLiteral("job_unknown") : QStringLiteral("members");
+        }
+        runs.push_back(std::move(resumable));
+    }
+    return runs;
+}
+
+} // namespace migdesk
