@@ -1,0 +1,452 @@
+// The Executor's per-job state machine (see ExecutionRun.h and the rules in Executor.h).
+#include "desk/ExecutionRun.h"
+
+#include "alma/AlmaClient.h"
+#include "journal/Journal.h"
+
+#include <QCoreApplication>
+#include <QTimer>
+
+namespace migdesk {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("migdesk::Executor", text);
+}
+
+// A write whose reply may have been lost: it may or may not have reached Alma.
+bool isUncertain(const ApiError &error)
+{
+    switch (error.kind) {
+    case ErrorKind::Ambiguous:
+    case ErrorKind::Timeout:
+    case ErrorKind::Network:
+    case ErrorKind::Cancelled:
+        return true;
+    case ErrorKind::Http:
+        return error.httpStatus == 0 || error.httpStatus >= 500;
+    default:
+        return false;
+    }
+}
+
+// A failure that did not change anything and is worth retrying later (queue it).
+bool isTransient(const ApiError &error)
+{
+    switch (error.kind) {
+    case ErrorKind::Network:
+    case ErrorKind::Timeout:
+    case ErrorKind::RateLimited:
+    case ErrorKind::DailyBudget:
+    case ErrorKind::Ambiguous:
+    case ErrorKind::Cancelled:
+        return true;
+    case ErrorKind::Http:
+        return error.httpStatus == 0 || error.httpStatus >= 500;
+    default:
+        return false;
+    }
+}
+
+QString describe(const ApiError &error)
+{
+    if (!error.code.isEmpty())
+        return QStringLiteral("%1 %2: %3")
+            .arg(errorKindName(error.kind), error.code, error.message);
+    return QStringLiteral("%1: %2").arg(errorKindName(error.kind), error.message);
+}
+
+QString stateLabel(const Item &item)
+{
+    const QString process =
+        item.processType.isEmpty() ? tr("no process type") : item.processType.label();
+    return tr("%1, %2").arg(item.isInPlace() ? tr("in place") : tr("not in place"), process);
+}
+
+} // namespace
+
+QString firstShownDifference(const Item &shown, const Item &current)
+{
+    struct Field {
+        const char *name;
+        QString a;
+        QString b;
+    };
+    const Field fields[] = {
+        {"modification_date", shown.modificationDate, current.modificationDate},
+        {"process_type", shown.processType.value, current.processType.value},
+        {"base_status", shown.baseStatus.value, current.baseStatus.value},
+        {"physical_condition", shown.physicalCondition.value, current.physicalCondition.value},
+        {"fulfillment_note", shown.fulfillmentNote, current.fulfillmentNote},
+        {"internal_note_1", shown.internalNote1, current.internalNote1},
+        {"internal_note_2", shown.internalNote2, current.internalNote2},
+        {"internal_note_3", shown.internalNote3, current.internalNote3},
+        {"public_note", shown.publicNote, current.publicNote},
+        {"library", shown.library.value, current.library.value},
+        {"location", shown.location.value, current.location.value},
+        {"barcode", shown.barcode, current.barcode},
+    };
+    for (const auto &field : fields) {
+        if (field.a != field.b)
+            return QString::fromLatin1(field.name);
+    }
+    return {};
+}
+
+bool isTransitOrHold(const Item &item)
+{
+    const QString &type = item.processType.value;
+    return type == QLatin1String("TRANSIT") || type == QLatin1String("TRANSIT_TO_REMOTE_STORAGE") ||
+           type == QLatin1String("HOLDSHELF");
+}
+
+ExecutionRun::ExecutionRun(Executor *executor, Kind kind, qint64 intentId, const Item &shown,
+                           std::vector<Step> steps, const QDateTime &readAt)
+    : ExecutionJob(executor)
+    , m_executor(executor)
+    , m_kind(kind)
+    , m_intentId(intentId)
+    , m_current(shown)
+    , m_steps(std::move(steps))
+    , m_readAt(readAt)
+{
+    m_result.before = shown;
+    const int window = executor->settings().freshWindowMs;
+    m_fresh =
+        readAt.isValid() && window > 0 && readAt.msecsTo(QDateTime::currentDateTimeUtc()) <= window;
+}
+
+void ExecutionRun::setUndo(qint64 undoneWriteId, const Item &before, const Item &after,
+                           bool hasAfter)
+{
+    m_undoneWriteId = undoneWriteId;
+    m_undoBefore = before;
+    m_undoAfter = after;
+    m_undoHasAfter = hasAfter;
+}
+
+void ExecutionRun::start()
+{
+    // Start from the event loop so the caller can connect to the job's signals first.
+    QTimer::singleShot(0, this, [this] {
+        switch (m_kind) {
+        case Kind::Steps:
+            nextStep();
+            break;
+        case Kind::VerifyLoan:
+            verifyLoan();
+            break;
+        case Kind::Undo:
+            undoChange();
+            break;
+        }
+    });
+}
+
+ItemReply *ExecutionRun::readItem()
+{
+    ++m_stepCalls;
+    ++m_result.calls;
+    return m_executor->client()->getItem(m_current);
+}
+
+QString ExecutionRun::stepName() const
+{
+    if (m_index < m_steps.size())
+        return stepTypeName(m_steps[m_index].type);
+    return {};
+}
+
+void ExecutionRun::nextStep()
+{
+    if (m_index >= m_steps.size())
+        return finishRun();
+    Q_EMIT progress(static_cast<int>(m_index), static_cast<int>(m_steps.size()));
+    m_stepCalls = 0;
+    runStep(m_steps[m_index]);
+}
+
+void ExecutionRun::runStep(const Step &step)
+{
+    const ExecutorSettings &settings = m_executor->settings();
+    StepResult result;
+    result.type = step.type;
+    if (settings.dryRun) {
+        result.outcome = Outcome::DryRun;
+        return stepDone(result);
+    }
+    switch (step.type) {
+    case StepType::SetCondition: {
+        const QString code =
+            step.conditionCode.isEmpty() ? settings.conditionCode : step.conditionCode;
+        auto applied = [code](const Item &item) { return item.physicalCondition.value == code; };
+        if (applied(m_current)) {
+            result.outcome = Outcome::Done;
+            result.almaSentence = tr("The physical condition already was %1.").arg(code);
+            return stepDone(result);
+        }
+        return putItem(
+            QStringLiteral("PUT physical_condition %1 -> %2")
+                .arg(m_current.physicalCondition.value, code),
+            [code](Item &item) {
+                item.physicalCondition = {code, {}};
+            },
+            applied,
+            [this, code](const Item &after) {
+                StepResult done;
+                done.type = StepType::SetCondition;
+                done.outcome =
+                    after.physicalCondition.value == code ? Outcome::Done : Outcome::Error;
+                if (done.outcome == Outcome::Error)
+                    done.error = ApiError::make(
+                        ErrorKind::Alma, tr("Alma kept the physical condition %1 instead of %2.")
+                                             .arg(after.physicalCondition.value, code));
+                stepDone(done);
+            });
+    }
+    case StepType::SetFulfillmentNote: {
+        const QString note = step.fulfillmentNote;
+        auto applied = [note](const Item &item) { return item.fulfillmentNote == note; };
+        if (applied(m_current)) {
+            result.outcome = Outcome::Done;
+            result.almaSentence = tr("The fulfillment note already said so.");
+            return stepDone(result);
+        }
+        return putItem(
+            QStringLiteral("PUT fulfillment_note (%1 characters)").arg(note.size()),
+            [note](Item &item) { item.fulfillmentNote = note; }, applied,
+            [this, applied](const Item &after) {
+                StepResult done;
+                done.type = StepType::SetFulfillmentNote;
+                done.outcome = applied(after) ? Outcome::Done : Outcome::Error;
+                if (done.outcome == Outcome::Error)
+                    done.error = ApiError::make(ErrorKind::Alma,
+                                                tr("Alma did not keep the fulfillment note."));
+                stepDone(done);
+            });
+    }
+    case StepType::Return:
+    case StepType::WorkOrder:
+        return scanIn(step);
+    case StepType::MarkMissing:
+        return markMissing(step);
+    case StepType::Withdraw:
+        return withdraw(step);
+    case StepType::AddToShelfList:
+        result.outcome = Outcome::Done;
+        result.almaSentence = tr("Added to the shelf-search list.");
+        return stepDone(result);
+    case StepType::Nothing:
+    case StepType::Defer:
+        result.outcome = Outcome::Skipped;
+        return stepDone(result);
+    default:
+        result.outcome = Outcome::NeedsStaff;
+        result.error = ApiError::make(
+            ErrorKind::Validation,
+            tr("%1 needs staff: it is not applied automatically.").arg(stepTypeLabel(step.type)));
+        return stepDone(result);
+    }
+}
+
+void ExecutionRun::stepDone(StepResult step)
+{
+    step.calls = m_stepCalls;
+    if (!step.almaSentence.isEmpty())
+        m_result.almaSentence = step.almaSentence;
+    const Outcome outcome = step.outcome;
+    const ApiError error = step.error;
+    m_result.steps.push_back(std::move(step));
+    switch (outcome) {
+    case Outcome::Done:
+    case Outcome::TransitOrHold:
+    case Outcome::Skipped:
+    case Outcome::DryRun:
+        ++m_index;
+        return nextStep();
+    default:
+        // An error, a pending write or a need for staff stops the plan here.
+        m_result.error = error;
+        return finishWith(outcome, error.message, error);
+    }
+}
+
+void ExecutionRun::finishRun()
+{
+    Outcome outcome = Outcome::Skipped;
+    bool anyDone = false;
+    for (const auto &step : m_result.steps) {
+        if (step.outcome == Outcome::DryRun)
+            outcome = Outcome::DryRun;
+        if (step.outcome == Outcome::TransitOrHold)
+            outcome = Outcome::TransitOrHold;
+        if (step.outcome == Outcome::Done)
+            anyDone = true;
+    }
+    if (outcome == Outcome::Skipped && anyDone)
+        outcome = Outcome::Done;
+    QString message;
+    switch (outcome) {
+    case Outcome::DryRun:
+        message = tr("Dry run: nothing was written to Alma.");
+        break;
+    case Outcome::TransitOrHold:
+        message = m_result.almaSentence.isEmpty()
+                      ? tr("Alma sent the item in transit or to the hold shelf.")
+                      : m_result.almaSentence;
+        break;
+    case Outcome::Done:
+        message = tr("Done: Alma now shows %1.").arg(stateLabel(m_current));
+        break;
+    default:
+        message = tr("Nothing to do.");
+        break;
+    }
+    finishWith(outcome, message);
+}
+
+void ExecutionRun::finishWith(Outcome outcome, const QString &message, const ApiError &error)
+{
+    m_result.outcome = outcome;
+    m_result.message = message;
+    if (error.isError())
+        m_result.error = error;
+    if (m_fresh || m_result.calls > 0) {
+        m_result.after = m_current;
+        m_result.hasAfter = m_result.calls > 0;
+    }
+    if (!m_result.steps.empty() && m_result.steps.back().type == StepType::Withdraw &&
+        m_result.steps.back().outcome == Outcome::Done)
+        m_result.hasAfter = false; // the item no longer exists
+
+    Q_EMIT progress(static_cast<int>(m_steps.size()), static_cast<int>(m_steps.size()));
+    finish();
+}
+
+void ExecutionRun::ensureFresh(std::function<void()> then)
+{
+    if (m_fresh)
+        return then();
+    ItemReply *reply = readItem();
+    connect(reply, &AlmaReply::finished, this, [this, reply, then = std::move(then)] {
+        StepResult result;
+        result.type = m_index < m_steps.size() ? m_steps[m_index].type : StepType::Nothing;
+        if (!reply->isOk()) {
+            result.outcome = isTransient(reply->error()) ? Outcome::Pending : Outcome::Error;
+            result.error = reply->error();
+            result.error.message = tr("The item could not be re-read before writing, so nothing "
+                                      "was written (%1).")
+                                       .arg(describe(reply->error()));
+            return stepDone(result);
+        }
+        const QString difference = firstShownDifference(m_current, reply->item());
+        if (!difference.isEmpty()) {
+            result.outcome = Outcome::Error;
+            result.error = ApiError::make(
+                ErrorKind::Stale,
+                tr("The item changed in Alma since it was shown (%1), so nothing was written. "
+                   "Look at it again before applying.")
+                    .arg(difference));
+            m_current = reply->item();
+            return stepDone(result);
+        }
+        m_current = reply->item();
+        m_fresh = true;
+        then();
+    });
+}
+
+void ExecutionRun::putItem(const QString &summary, ItemEdit edit, ItemCheck applied,
+                           std::function<void(const Item &after)> done, qint64 undoOf)
+{
+    ensureFresh([this, summary, edit = std::move(edit), applied = std::move(applied),
+                 done = std::move(done), undoOf] {
+        const Item base = m_current;
+        Item changed = base;
+        edit(changed);
+        Journal *journal = m_executor->journal();
+        const qint64 writeId =
+            journal ? journal->beginWrite(m_intentId, QStringLiteral("put"), base, summary, undoOf)
+                    : 0;
+        ++m_stepCalls;
+        ++m_result.calls;
+        ItemReply *reply = m_executor->client()->updateItem(changed);
+        connect(reply, &AlmaReply::finished, this, [this, reply, writeId, base, applied, done] {
+            Journal *journal = m_executor->journal();
+            if (reply->isOk()) {
+                if (journal)
+                    journal->endWrite(writeId, QStringLiteral("ok"),
+                                      QStringLiteral("HTTP %1").arg(reply->httpStatus()),
+                                      reply->item());
+                m_current = reply->item();
+                m_fresh = true;
+                return done(m_current);
+            }
+            if (isUncertain(reply->error())) {
+                if (journal)
+                    journal->endWrite(writeId, QStringLiteral("unknown"), describe(reply->error()));
+                return settleUnknown(writeId, base, applied, done);
+            }
+            if (journal)
+                journal->endWrite(writeId, QStringLiteral("failed"), describe(reply->error()));
+            StepResult result;
+            result.type = m_steps.empty() ? StepType::Nothing : m_steps[m_index].type;
+            result.outcome = isTransient(reply->error()) ? Outcome::Pending : Outcome::Error;
+            result.error = reply->error();
+            stepDone(result);
+        });
+    });
+}
+
+void ExecutionRun::settleUnknown(qint64 writeId, const Item &base, ItemCheck applied,
+                                 std::function<void(const Item &after)> done)
+{
+    // Never resend: re-read and let Alma's state say whether the write happened.
+    ItemReply *reply = readItem();
+    connect(reply, &AlmaReply::finished, this, [this, reply, writeId, base, applied, done] {
+        Journal *journal = m_executor->journal();
+        StepResult result;
+        result.type = m_index < m_steps.size() ? m_steps[m_index].type : StepType::Nothing;
+        if (!reply->isOk()) {
+            result.outcome = Outcome::Pending;
+            result.error = ApiError::make(
+                ErrorKind::Ambiguous,
+                tr("Alma's answer to the write was lost and the item could not be re-read (%1). "
+                   "It stays pending; it will be checked before anything is sent again.")
+                    .arg(describe(reply->error())));
+            return stepDone(result);
+        }
+        const Item &now = reply->item();
+        if (applied(now)) {
+            if (journal)
+                journal->endWrite(writeId, QStringLiteral("verified_ok"),
+                                  QStringLiteral("re-read shows the change"), now);
+            m_current = now;
+            m_fresh = true;
+            return done(now);
+        }
+        if (firstShownDifference(base, now).isEmpty()) {
+            if (journal)
+                journal->endWrite(writeId, QStringLiteral("verified_not"),
+                                  QStringLiteral("re-read shows no change"));
+            m_current = now;
+            result.outcome = Outcome::Pending;
+            result.error = ApiError::make(ErrorKind::Ambiguous,
+                                          tr("Alma's answer was lost and a re-read shows the "
+                                             "change did not happen. It stays pending; retry it."));
+            return stepDone(result);
+        }
+        m_current = now;
+        result.outcome = Outcome::NeedsStaff;
+        result.error = ApiError::make(
+            ErrorKind::Ambiguous,
+            tr("Alma's answer was lost and the item now shows %1, which MigDesk cannot match to "
+               "the change. Look at the item in Alma.")
+                .arg(stateLabel(now)));
+        stepDone(result);
+    });
+}
+
+} // namespace migdesk
