@@ -82,6 +82,13 @@ bool readJsonError(const QByteArray &body, ApiError &error)
     }
     if (!first || !first->is_object())
         return false;
+    if (it->is_array()) {
+        for (const auto &entry : *it) {
+            if (entry.is_object())
+                error.entries.push_back(
+                    {json::str(entry, "errorCode"), json::str(entry, "errorMessage").trimmed()});
+        }
+    }
     error.code = json::str(*first, "errorCode");
     error.message = json::str(*first, "errorMessage").trimmed();
     error.trackingId = json::str(*first, "trackingId");

@@ -4,6 +4,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <vector>
+
 namespace migdesk {
 
 enum class ErrorKind {
@@ -23,12 +25,19 @@ enum class ErrorKind {
     Unsafe,      // refused for safety (cross-origin redirect, plain HTTP to a remote host)
 };
 
+// One entry of Alma's errorList (a call can answer several, e.g. one per rejected set member).
+struct AlmaErrorEntry {
+    QString code;
+    QString message;
+};
+
 struct ApiError {
     ErrorKind kind = ErrorKind::None;
     int httpStatus = 0;
     QString code;       // Alma's errorCode, e.g. "401689" or "PER_SECOND_THRESHOLD"
     QString message;    // Alma's errorMessage or a technical description (never a secret)
     QString trackingId; // Alma's trackingId when present
+    std::vector<AlmaErrorEntry> entries; // every entry of a JSON errorList, in order
 
     bool isError() const { return kind != ErrorKind::None; }
     static ApiError make(ErrorKind kind, QString message, int httpStatus = 0, QString code = {})
