@@ -48,6 +48,8 @@ struct ScanRecord {
     int chosenIndex = -1;          // the DECIDE answer staff gave (-1: none yet)
     bool awaitingWithdraw = false; // a Withdraw was chosen or planned; needs confirmWithdraw()
     bool fromShelfList = false;    // the item was on the shelf-search list and was ticked off
+    QDateTime readAt;              // when `item` was read from Alma
+    bool recovered = false;        // re-offered from the journal after a restart
 };
 
 struct SessionSettings {

@@ -11,6 +11,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <vector>
@@ -60,6 +61,20 @@ public:
     bool isOffline() const;
     const ShelfList &shelfList() const;
 
+    // Added beyond the first contract:
+    // Queues every barcode of an imported list (follow-up); each is validated like a scan and
+    // never flagged as a repeat. Returns how many were accepted.
+    int submitList(const QStringList &barcodes);
+    // Unfinished intents of the journal (desk and follow-up), oldest first: offer them on start.
+    int unfinishedCount() const;
+    // Queues the journal's unfinished intents again (same intent ids); each is re-read from Alma
+    // and planned from what Alma shows now. Returns how many were queued.
+    int resumeUnfinished();
+    // Backoff while Alma is unreachable: starts at initialMs, doubles up to maxMs.
+    void setRetryBackoff(int initialMs, int maxMs);
+    // Counts by outcome over the session (for the status bar).
+    int count(Outcome outcome) const;
+
 Q_SIGNALS:
     void scanAccepted(qint64 id);
     void scanRejected(const QString &input, const QString &reason);
@@ -68,6 +83,7 @@ Q_SIGNALS:
     void queueLengthChanged(int length);
     void offlineChanged(bool offline);
     void outcomeReached(qint64 id, migdesk::Outcome outcome);
+    void shelfListChanged();
 
 private:
     struct Private;

@@ -1,0 +1,107 @@
+// Settings: MigDesk's preferences as typed values over QSettings, with a change signal. Enums are
+// stored as their names; a wrong or corrupt value falls back to the default and is listed in
+// problems() (what and where), so the app starts anyway. The API key is never stored here (see
+// SecretStore); one found in an old settings file is removed and reported.
+#pragma once
+
+#include "legacy/LegacyStatus.h"
+#include "planning/Plan.h"
+#include "planning/Rules.h"
+
+#include <QObject>
+#include <QSettings>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace migdesk {
+
+class Settings : public QObject {
+    Q_OBJECT
+public:
+    // The user's settings (QSettings' native location for the application).
+    explicit Settings(QObject *parent = nullptr);
+    // An INI file at `path`: a profile file, or a temporary file in tests.
+    explicit Settings(const QString &iniPath, QObject *parent = nullptr);
+    ~Settings() override;
+
+    // What was wrong when the settings were read (translated, one line each).
+    QStringList problems() const { return m_problems; }
+    QString fileName() const;
+    void sync();
+
+    // Alma connection ("na", "eu", "ap", "aps", "ca", "cn", or "custom" with customUrl).
+    QString region() const;
+    void setRegion(const QString &region);
+    QString customUrl() const;
+    void setCustomUrl(const QString &url);
+    QString profile() const; // names the journal and the keychain entry
+    void setProfile(const QString &profile);
+    static QStringList regionNames();
+
+    // Desk
+    QString library() const;
+    void setLibrary(const QString &code);
+    QString circDesk() const;
+    void setCircDesk(const QString &code);
+    WorkMode workMode() const;
+    void setWorkMode(WorkMode mode);
+    bool autoApply() const;
+    void setAutoApply(bool on);
+    bool dryRun() const;
+    void setDryRun(bool on);
+
+    // Rules and Alma policy
+    QString conditionCode() const; // default "DAMAGED"
+    void setConditionCode(const QString &code);
+    SourceIls sourceIls() const;
+    void setSourceIls(SourceIls source);
+    QString rulesFile() const;
+    void setRulesFile(const QString &path);
+    QString missingStrategy() const; // "job" | "put"
+    void setMissingStrategy(const QString &strategy);
+    QString withdrawHoldings() const; // "retain" | "delete" | "suppress"
+    void setWithdrawHoldings(const QString &policy);
+    QString withdrawBib() const; // "retain" | "delete" | "suppress"
+    void setWithdrawBib(const QString &policy);
+    WorkOrderTarget workOrder(const QString &statusId) const;
+    void setWorkOrder(const QString &statusId, const WorkOrderTarget &target);
+
+    // Scanner
+    QString scannerPrefix() const;
+    void setScannerPrefix(const QString &prefix);
+    QString scannerSuffix() const;
+    void setScannerSuffix(const QString &suffix);
+    QString barcodePattern() const; // empty: the default
+    void setBarcodePattern(const QString &pattern);
+    bool codabarCheckDigit() const;
+    void setCodabarCheckDigit(bool on);
+    int repeatWindowMs() const; // 0..60000, default 4000
+    void setRepeatWindowMs(int ms);
+
+    // Feedback and display
+    bool soundsEnabled() const;
+    void setSoundsEnabled(bool on);
+    int volume() const; // 0..100, default 70
+    void setVolume(int volume);
+    bool largerText() const;
+    void setLargerText(bool on);
+
+Q_SIGNALS:
+    // Emitted after a setter changed a stored value (not when the value stayed the same).
+    void changed(const QString &key);
+
+private:
+    void validate();
+    QVariant read(const QString &key, const QVariant &fallback) const;
+    void write(const QString &key, const QVariant &value);
+    QString readChoice(const QString &key, const QStringList &allowed,
+                       const QString &fallback) const;
+    void noteProblem(const QString &key, const QString &value, const QString &fallback);
+
+    std::unique_ptr<QSettings> m_settings;
+    QStringList m_problems;
+};
+
+} // namespace migdesk
