@@ -1,9 +1,13 @@
-// migdesk: the desk GUI entry point. Bootstrap only; the window lives in ui/.
+// migdesk: the desk GUI entry point. Bootstrap only; the window and the start-up decisions live
+// in ui/ (DeskLauncher, MainWindow).
 #include <migdesk/Version.h>
+
+#include "DeskLauncher.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLabel>
+
+#include <cstdio>
 
 int main(int argc, char *argv[])
 {
@@ -19,10 +23,27 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     const QCommandLineOption demoOption(QStringLiteral("demo"),
                                         QObject::tr("Start on the embedded demo Alma"));
+    const QCommandLineOption dataOption(
+        QStringLiteral("sandbox-data"),
+        QObject::tr("Start the embedded sandbox on a data set in Alma's JSON (training)"),
+        QObject::tr("FILE"));
+    const QCommandLineOption settingsOption(
+        QStringLiteral("settings"), QObject::tr("Use this settings file (INI) instead of yours"),
+        QObject::tr("FILE"));
     parser.addOption(demoOption);
+    parser.addOption(dataOption);
+    parser.addOption(settingsOption);
     parser.process(app);
 
-    QLabel placeholder(QObject::tr("MigDesk %1").arg(QApplication::applicationVersion()));
-    placeholder.show();
+    migdesk::LaunchOptions options;
+    options.demo = parser.isSet(demoOption);
+    options.sandboxDataFile = parser.value(dataOption);
+    options.settingsFile = parser.value(settingsOption);
+    migdesk::DeskLauncher launcher(options);
+    QObject::connect(&launcher, &migdesk::DeskLauncher::failed, &app, [](const QString &message) {
+        std::fprintf(stderr, "migdesk: %s\n", qUtf8Printable(message));
+        QApplication::exit(1);
+    });
+    launcher.start();
     return QApplication::exec();
 }

@@ -1,0 +1,98 @@
+// DeskStack: builds the core objects in dependency order and maps Settings onto the session
+// and executor settings.
+#include "DeskStack.h"
+
+#include "alma/AlmaClient.h"
+#include "desk/Executor.h"
+#include "desk/ScanRecord.h"
+#include "desk/ScanSession.h"
+#include "journal/Journal.h"
+#include "legacy/NoteParser.h"
+#include "planning/Planner.h"
+#include "planning/Rules.h"
+#include "settings/Settings.h"
+
+#include <QNetworkAccessManager>
+
+namespace migdesk {
+
+namespace {
+SessionSettings sessionSettings(const Settings &settings, const DeskConnection &connection)
+{
+    SessionSettings session;
+    session.library = connection.library.isEmpty() ? settings.library() : connection.library;
+    session.circDesk = connection.circDesk.isEmpty() ? settings.circDesk() : connection.circDesk;
+    session.autoApply = settings.autoApply();
+    session.dryRun = settings.dryRun();
+    session.mode = settings.workMode();
+    session.scannerPrefix = settings.scannerPrefix();
+    session.scannerSuffix = settings.scannerSuffix();
+    session.barcodePattern = settings.barcodePattern();
+    session.codabarCheckDigit = settings.codabarCheckDigit();
+    session.repeatWindowMs = settings.repeatWindowMs();
+    return session;
+}
+
+ExecutorSettings executorSettings(const Settings &settings, const DeskConnection &connection)
+{
+    ExecutorSettings executor;
+    executor.library = connection.library.isEmpty() ? settings.library() : connection.library;
+    executor.circDesk = connection.circDesk.isEmpty() ? settings.circDesk() : connection.circDesk;
+    executor.conditionCode = settings.conditionCode();
+    executor.missingStrategy = settings.missingStrategy();
+    executor.withdrawHoldings = settings.withdrawHoldings();
+    executor.withdrawBib = settings.withdrawBib();
+    executor.dryRun = settings.dryRun();
+    return executor;
+}
+} // namespace
+
+DeskStack::DeskStack(const Settings &settings, DeskConnection connection, QObject *parent)
+    : QObject(parent)
+    , m_connection(std::move(connection))
+    , m_network(new QNetworkAccessManager(this))
+{
+    AlmaConfig config;
+    config.baseUrl = m_connection.baseUrl;
+    config.apiKey = m_connection.apiKey;
+    config.rateLimitPerSecond = m_connection.rateLimit;
+    config.transferTimeoutMs = m_connection.transferTimeoutMs;
+    config.deadlineMs = m_connection.deadlineMs;
+    m_client = new AlmaClient(m_network, config, this);
+
+    if (!m_connection.journalPath.isEmpty()) {
+        Result<std::unique_ptr<Journal>> journal = Journal::open(m_connection.journalPath);
+        if (journal.isOk())
+            m_journal = std::move(journal.value());
+        else
+            m_warning = tr("The journal could not be opened (%1): scans are not kept after a"
+                           " restart.")
+                            .arg(journal.error().message);
+    }
+
+    const RulesLoad rules = loadRulesOrDefaults(settings.rulesFile());
+    if (!rules.warning.isEmpty())
+        m_warning =
+            m_warning.isEmpty() ? rules.warning : m_warning + QLatin1Char('\n') + rules.warning;
+    m_executor =
+        new Executor(m_client, m_journal.get(), executorSettings(settings, m_connection), this);
+    m_session = new ScanSession(m_client, m_executor, m_journal.get(), Planner(rules.rules),
+                                NoteParser(settings.sourceIls()),
+                                sessionSettings(settings, m_connection), this);
+}
+
+DeskStack::~DeskStack()
+{
+    // The session and executor use the journal: delete them first.
+    delete m_session;
+    delete m_executor;
+    m_journal.reset();
+}
+
+void DeskStack::applySettings(const Settings &settings)
+{
+    m_executor->setSettings(executorSettings(settings, m_connection));
+    m_session->setSettings(sessionSettings(settings, m_connection));
+}
+
+} // namespace migdesk

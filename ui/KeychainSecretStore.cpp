@@ -1,0 +1,78 @@
+// KeychainSecretStore: one QtKeychain job per call; the job's result is handed to a SecretReply.
+#include "KeychainSecretStore.h"
+
+#include <QCoreApplication>
+
+#include <qt6keychain/keychain.h>
+
+namespace migdesk {
+
+namespace {
+QString keychainError(const QKeychain::Job *job)
+{
+    // The job's own text names the backend problem; it never contains the secret.
+    return QCoreApplication::translate("KeychainSecretStore", "The system keychain refused: %1")
+        .arg(job->errorString());
+}
+
+template <typename JobType>
+JobType *prepare(const QString &service, const QString &name)
+{
+    auto *job = new JobType(service);
+    job->setAutoDelete(true);
+    job->setInsecureFallback(false);
+    job->setKey(name);
+    return job;
+}
+} // namespace
+
+KeychainSecretStore::KeychainSecretStore(QString service)
+    : m_service(std::move(service))
+{}
+
+SecretReply *KeychainSecretStore::readSecret(const QString &name)
+{
+    auto *reply = new SecretReply;
+    auto *job = prepare<QKeychain::ReadPasswordJob>(m_service, name);
+    QObject::connect(job, &QKeychain::Job::finished, reply, [reply](QKeychain::Job *done) {
+        auto *read = static_cast<QKeychain::ReadPasswordJob *>(done);
+        if (done->error() == QKeychain::EntryNotFound)
+            reply->finishLater({}, {}, true);
+        else if (done->error() != QKeychain::NoError)
+            reply->finishLater({}, keychainError(done));
+        else
+            reply->finishLater(read->textData());
+    });
+    job->start();
+    return reply;
+}
+
+SecretReply *KeychainSecretStore::writeSecret(const QString &name, const QString &value)
+{
+    auto *reply = new SecretReply;
+    auto *job = prepare<QKeychain::WritePasswordJob>(m_service, name);
+    job->setTextData(value);
+    QObject::connect(job, &QKeychain::Job::finished, reply, [reply](QKeychain::Job *done) {
+        reply->finishLater({},
+                           done->error() == QKeychain::NoError ? QString() : keychainError(done));
+    });
+    job->start();
+    return reply;
+}
+
+SecretReply *KeychainSecretStore::deleteSecret(const QString &name)
+{
+    auto *reply = new SecretReply;
+    auto *job = prepare<QKeychain::DeletePasswordJob>(m_service, name);
+    QObject::connect(job, &QKeychain::Job::finished, reply, [reply](QKeychain::Job *done) {
+        if (done->error() == QKeychain::EntryNotFound)
+            reply->finishLater({}, {}, true);
+        else
+            reply->finishLater({}, done->error() == QKeychain::NoError ? QString()
+                                                                       : keychainError(done));
+    });
+    job->start();
+    return reply;
+}
+
+} // namespace migdesk

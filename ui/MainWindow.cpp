@@ -1,0 +1,310 @@
+// MainWindow: layout, menus, status bar and the few file dialogs; no workflow logic.
+#include "MainWindow.h"
+
+#include "CsvText.h"
+#include "DemoBarcodesDialog.h"
+#include "DeskController.h"
+#include "DeskStack.h"
+#include "FileChooser.h"
+#include "FollowUpPanel.h"
+#include "HistoryModel.h"
+#include "HistoryPanel.h"
+#include "ItemCardPanel.h"
+#include "OutcomeBanner.h"
+#include "OutcomeCountsLabel.h"
+#include "PlanPanel.h"
+#include "RecordPresenter.h"
+#include "ScanField.h"
+#include "SettingsDialog.h"
+#include "ShelfListPrinter.h"
+#include "Sounds.h"
+#include "desk/ListImport.h"
+#include "desk/ScanSession.h"
+#include "desk/ShelfList.h"
+#include "settings/Settings.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenuBar>
+#include <QPrintDialog>
+#include <QPrinter>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace migdesk {
+
+MainWindow::MainWindow(DeskStack *stack, Settings *settings, SecretStore *secrets,
+                       std::vector<DemoBarcode> demoExamples, QWidget *parent)
+    : QMainWindow(parent)
+    , m_stack(stack)
+    , m_settings(settings)
+    , m_secrets(secrets)
+    , m_sounds(new Sounds(this))
+    , m_history(new HistoryModel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("MigDesk"));
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(10, 8, 10, 4);
+    layout->setSpacing(8);
+
+    if (stack->connection().sandbox || !demoExamples.empty()) {
+        m_demoBanner = new DemoBanner(central);
+        m_demoBanner->setExamples(demoExamples);
+        connect(m_demoBanner, &DemoBanner::showAllRequested, this, &MainWindow::showDemoBarcodes);
+        layout->addWidget(m_demoBanner);
+    }
+    layout->addWidget(buildScanRow());
+    m_banner = new OutcomeBanner(central);
+    layout->addWidget(m_banner);
+
+    auto *vertical = new QSplitter(Qt::Vertical, central);
+    vertical->setObjectName(QStringLiteral("mainSplitter"));
+    vertical->setChildrenCollapsible(false);
+    auto *itemRow = new QSplitter(Qt::Horizontal, vertical);
+    m_card = new ItemCardPanel(itemRow);
+    m_plan = new PlanPanel(itemRow);
+    itemRow->setStretchFactor(0, 3);
+    itemRow->setStretchFactor(1, 2);
+    m_followUp = new FollowUpPanel(vertical);
+    m_followUp->hide();
+    m_historyPanel = new HistoryPanel(m_history, vertical);
+    vertical->setStretchFactor(0, 3);
+    vertical->setStretchFactor(1, 2);
+    vertical->setStretchFactor(2, 2);
+    layout->addWidget(vertical, 1);
+    setCentralWidget(central);
+
+    m_counts = new OutcomeCountsLabel(this);
+    m_connectionLabel = new QLabel(this);
+    m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
+    statusBar()->addWidget(m_counts, 1);
+    statusBar()->addPermanentWidget(m_connectionLabel);
+
+    m_controller = new DeskController(
+        stack->session(), {m_scanField, m_banner, m_card, m_plan, m_history, m_followUp}, m_sounds,
+        this);
+    connect(m_controller, &DeskController::notice, this, &MainWindow::showNotice);
+    connect(m_controller, &DeskController::offlineChanged, this, [this](bool offline, int queued) {
+        m_connectionLabel->setText(offline ? tr("✖ Alma unreachable · %1 waiting").arg(queued)
+                                   : queued > 0 ? tr("%1 waiting").arg(queued)
+                                                : QString());
+    });
+    connect(m_history, &HistoryModel::countsChanged, this,
+            [this] { m_counts->setCounts(m_history->counts()); });
+    connect(m_historyPanel, &HistoryPanel::rowActivated, m_controller, &DeskController::showRecord);
+    connect(m_historyPanel, &HistoryPanel::exportRequested, this, &MainWindow::exportSession);
+    connect(m_followUp, &FollowUpPanel::importRequested, this, [this] {
+        chooseFile(
+            this, FileMode::Open, tr("Import a barcode list"), QString(),
+            tr("Lists (*.txt *.csv);;All (*)"), [this](const QString &path) { importList(path); },
+            [this] { m_controller->refocus(); });
+    });
+    connect(m_followUp, &FollowUpPanel::nextRequested, m_controller,
+            &DeskController::submitNextFromList);
+    connect(m_followUp, &FollowUpPanel::printRequested, this, &MainWindow::printShelfList);
+    connect(m_followUp, &FollowUpPanel::pdfRequested, this, &MainWindow::saveShelfListPdf);
+    connect(m_followUp, &FollowUpPanel::csvRequested, this, &MainWindow::exportShelfListCsv);
+    connect(m_settings, &Settings::changed, this, &MainWindow::applySettings);
+
+    buildMenus();
+    applySettings();
+    if (!stack->warning().isEmpty())
+        showNotice(stack->warning());
+    m_scanField->setFocus(Qt::OtherFocusReason);
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget *MainWindow::buildScanRow()
+{
+    auto *row = new QWidget(this);
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *label = new QLabel(tr("Scan item &barcode:"), row);
+    m_scanField = new ScanField(row);
+    label->setBuddy(m_scanField);
+    m_modeLabel = new QLabel(row);
+    m_modeLabel->setObjectName(QStringLiteral("modeLabel"));
+    layout->addWidget(label);
+    layout->addWidget(m_scanField, 1);
+    layout->addWidget(m_modeLabel);
+    return row;
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Import list…"), QKeySequence(tr("Ctrl+I")), this, [this] {
+        setFollowUpMode(true);
+        Q_EMIT m_followUp->importRequested();
+    });
+    file->addAction(tr("&Export session…"), QKeySequence(tr("Ctrl+E")), this,
+                    &MainWindow::exportSession);
+    file->addAction(tr("&Settings…"), QKeySequence(tr("Ctrl+,")), this, &MainWindow::openSettings);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_followUpAction = view->addAction(tr("&Follow-up mode (item not in hand)"));
+    m_followUpAction->setCheckable(true);
+    m_followUpAction->setShortcut(QKeySequence(Qt::Key_F6));
+    connect(m_followUpAction, &QAction::toggled, this, &MainWindow::setFollowUpMode);
+    view->addAction(tr("&Next list item"), QKeySequence(tr("Ctrl+N")), m_controller,
+                    &DeskController::submitNextFromList);
+    view->addAction(tr("&Print shelf-search list…"), QKeySequence::Print, this,
+                    &MainWindow::printShelfList);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Demo barcodes…"), QKeySequence(Qt::Key_F1), this,
+                    &MainWindow::showDemoBarcodes);
+}
+
+void MainWindow::applySettings()
+{
+    m_stack->applySettings(*m_settings);
+    m_sounds->setMuted(!m_settings->soundsEnabled());
+    m_sounds->setVolume(m_settings->volume() / 100.0);
+    QFont base = QApplication::font();
+    base.setPointSizeF(base.pointSizeF() * (m_settings->largerText() ? 1.3 : 1.0));
+    centralWidget()->setFont(base);
+    QFont scan = base;
+    scan.setPointSizeF(base.pointSizeF() * 1.8);
+    m_scanField->setFont(scan);
+    m_scanField->setMinimumHeight(QFontMetrics(scan).height() + 16);
+    setFollowUpMode(m_settings->workMode() == WorkMode::Followup);
+    QStringList mode;
+    if (m_settings->dryRun())
+        mode << tr("DRY RUN");
+    mode << (m_settings->autoApply() ? tr("auto-apply") : tr("confirm each"));
+    m_modeLabel->setText(mode.join(QStringLiteral(" · ")));
+}
+
+void MainWindow::setFollowUpMode(bool on)
+{
+    m_followUp->setVisible(on);
+    if (m_followUpAction && m_followUpAction->isChecked() != on)
+        m_followUpAction->setChecked(on);
+    if (m_settings->workMode() != (on ? WorkMode::Followup : WorkMode::Desk))
+        m_settings->setWorkMode(on ? WorkMode::Followup : WorkMode::Desk);
+    setWindowTitle(on ? tr("MigDesk — follow-up (item not in hand)") : tr("MigDesk — desk"));
+}
+
+bool MainWindow::isFollowUpMode() const
+{
+    return m_followUp->isVisible() || m_settings->workMode() == WorkMode::Followup;
+}
+
+bool MainWindow::importList(const QString &path)
+{
+    const ListImportResult result = ListImport().readFile(path);
+    if (!result.ok()) {
+        showNotice(result.error);
+        return false;
+    }
+    setFollowUpMode(true);
+    m_followUp->setWorkList(result.barcodes, result.summary());
+    showNotice(result.summary());
+    return true;
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    // Back from any dialog: the scanner's keystrokes belong to the scan field.
+    if (event->type() == QEvent::ActivationChange && isActiveWindow())
+        m_scanField->setFocus(Qt::ActiveWindowFocusReason);
+}
+
+void MainWindow::showNotice(const QString &text)
+{
+    statusBar()->showMessage(text, 8000);
+}
+
+void MainWindow::openSettings()
+{
+    auto *dialog = new SettingsDialog(m_settings, m_secrets, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SettingsDialog::keyStored, this,
+            [this](bool, const QString &message) { showNotice(message); });
+    connect(dialog, &QDialog::finished, m_controller, &DeskController::refocus);
+    dialog->open();
+}
+
+void MainWindow::exportSession()
+{
+    chooseFile(
+        this, FileMode::Save, tr("Export the session"), tr("migdesk-session.csv"),
+        tr("CSV (*.csv)"),
+        [this](const QString &path) {
+            QString error;
+            showNotice(m_historyPanel->exportTo(path, &error)
+                           ? tr("Session exported to %1 (and a summary beside it)").arg(path)
+                           : tr("Export failed: %1").arg(error));
+        },
+        [this] { m_controller->refocus(); });
+}
+
+void MainWindow::showDemoBarcodes()
+{
+    if (!m_demoBanner)
+        return;
+    auto *dialog = new DemoBarcodesDialog(m_demoBanner->examples(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { m_stack->session()->submit(dialog->chosenBarcode()); });
+    connect(dialog, &QDialog::finished, m_controller, &DeskController::refocus);
+    dialog->open();
+}
+
+void MainWindow::printShelfList()
+{
+    auto *printer = new QPrinter(QPrinter::HighResolution);
+    auto *dialog = new QPrintDialog(printer, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, printer] {
+        migdesk::printShelfList(shelfRows(m_stack->session()->shelfList()), tr("Shelf-search list"),
+                                printer);
+    });
+    connect(dialog, &QDialog::finished, this, [this, printer] {
+        delete printer;
+        m_controller->refocus();
+    });
+    dialog->open();
+}
+
+void MainWindow::saveShelfListPdf()
+{
+    chooseFile(
+        this, FileMode::Save, tr("Save the shelf-search list"), tr("shelf-search-list.pdf"),
+        tr("PDF (*.pdf)"),
+        [this](const QString &path) {
+            const bool ok = writeShelfListPdf(shelfRows(m_stack->session()->shelfList()),
+                                              tr("Shelf-search list"), path);
+            showNotice(ok ? tr("Saved %1").arg(path) : tr("Could not write %1").arg(path));
+        },
+        [this] { m_controller->refocus(); });
+}
+
+void MainWindow::exportShelfListCsv()
+{
+    chooseFile(
+        this, FileMode::Save, tr("Export the shelf-search list"), tr("shelf-search-list.csv"),
+        tr("CSV (*.csv)"),
+        [this](const QString &path) {
+            QSaveFile file(path);
+            const QByteArray csv =
+                shelfListCsv(shelfRows(m_stack->session()->shelfList())).toUtf8();
+            const bool ok =
+                file.open(QIODevice::WriteOnly) && file.write(csv) == csv.size() && file.commit();
+            showNotice(ok ? tr("Saved %1").arg(path) : tr("Could not write %1").arg(path));
+        },
+        [this] { m_controller->refocus(); });
+}
+
+} // namespace migdesk

@@ -1,0 +1,83 @@
+// MainWindow: the desk window. A thin shell: it lays out the panels (scan field, outcome banner,
+// item card, plan, history, follow-up, demo banner), owns the menus and the status bar, and
+// leaves the workflow to DeskController.
+#pragma once
+
+#include "DemoBanner.h"
+
+#include <QMainWindow>
+
+#include <vector>
+
+class QAction;
+class QLabel;
+class QSplitter;
+
+namespace migdesk {
+
+class DeskController;
+class DeskStack;
+class FollowUpPanel;
+class HistoryModel;
+class HistoryPanel;
+class ItemCardPanel;
+class OutcomeBanner;
+class OutcomeCountsLabel;
+class PlanPanel;
+class ScanField;
+class SecretStore;
+class Settings;
+class Sounds;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    // `demoExamples` non-empty (or the stack on the sandbox) shows the demo banner.
+    MainWindow(DeskStack *stack, Settings *settings, SecretStore *secrets,
+               std::vector<DemoBarcode> demoExamples = {}, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    ScanField *scanField() const { return m_scanField; }
+    DeskController *controller() const { return m_controller; }
+    HistoryModel *historyModel() const { return m_history; }
+    Sounds *sounds() const { return m_sounds; }
+    void setFollowUpMode(bool on);
+    bool isFollowUpMode() const;
+    // Imports a work list file into follow-up mode; false with the reason shown.
+    bool importList(const QString &path);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    QWidget *buildScanRow();
+    void buildMenus();
+    void applySettings();
+    void openSettings();
+    void exportSession();
+    void showDemoBarcodes();
+    void printShelfList();
+    void saveShelfListPdf();
+    void exportShelfListCsv();
+    void showNotice(const QString &text);
+
+    DeskStack *m_stack;
+    Settings *m_settings;
+    SecretStore *m_secrets;
+    Sounds *m_sounds;
+    HistoryModel *m_history;
+    ScanField *m_scanField = nullptr;
+    OutcomeBanner *m_banner = nullptr;
+    ItemCardPanel *m_card = nullptr;
+    PlanPanel *m_plan = nullptr;
+    HistoryPanel *m_historyPanel = nullptr;
+    FollowUpPanel *m_followUp = nullptr;
+    DemoBanner *m_demoBanner = nullptr;
+    OutcomeCountsLabel *m_counts = nullptr;
+    QLabel *m_connectionLabel = nullptr;
+    QLabel *m_modeLabel = nullptr;
+    QAction *m_followUpAction = nullptr;
+    DeskController *m_controller = nullptr;
+};
+
+} // namespace migdesk

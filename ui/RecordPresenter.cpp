@@ -1,0 +1,368 @@
+// RecordPresenter: wording of the card, the plan panel and the history row.
+#include "RecordPresenter.h"
+
+#include "desk/ScanRecord.h"
+#include "desk/ShelfList.h"
+
+#include <QCoreApplication>
+
+namespace migdesk {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("RecordPresenter", text);
+}
+
+QString almaState(const Item &item)
+{
+    QStringList parts;
+    parts << (item.baseStatus.desc.isEmpty()
+                  ? (item.isInPlace() ? tr("Item in place") : tr("Item not in place"))
+                  : item.baseStatus.desc);
+    parts << (item.processType.isEmpty() ? tr("no process") : item.processType.label());
+    if (!item.physicalCondition.isEmpty())
+        parts << tr("condition: %1").arg(item.physicalCondition.label());
+    if (!item.workOrderType.isEmpty())
+        parts << tr("work order: %1").arg(item.workOrderType.label());
+    return parts.join(QStringLiteral(" · "));
+}
+
+QString noteFieldLabel(const QString &field)
+{
+    if (field == QLatin1String("internal_note_1"))
+        return tr("Internal Note 1");
+    if (field == QLatin1String("internal_note_2"))
+        return tr("Internal Note 2");
+    if (field == QLatin1String("internal_note_3"))
+        return tr("Internal Note 3");
+    return field;
+}
+
+QString sourceLabel(SourceIls source)
+{
+    switch (source) {
+    case SourceIls::Voyager:
+        return QStringLiteral("Voyager");
+    case SourceIls::Sierra:
+        return QStringLiteral("Sierra");
+    case SourceIls::Koha:
+        return QStringLiteral("Koha");
+    case SourceIls::Symphony:
+        return QStringLiteral("Symphony");
+    case SourceIls::Auto:
+        break;
+    }
+    return tr("not set (Internal Notes 1 and 3 read)");
+}
+
+QString statusLabels(const QStringList &ids)
+{
+    QStringList labels;
+    for (const QString &id : ids)
+        labels << legacyStatusLabel(id);
+    return labels.join(QStringLiteral(", "));
+}
+
+QString policyLabel(const QString &policy)
+{
+    if (policy == QLatin1String("delete"))
+        return tr("delete when no other item is left");
+    if (policy == QLatin1String("suppress"))
+        return tr("suppress from discovery");
+    return tr("keep");
+}
+
+const Step *stepOfType(const Plan &plan, std::initializer_list<StepType> types)
+{
+    for (const Step &step : plan.steps) {
+        for (StepType type : types) {
+            if (step.type == type)
+                return &step;
+        }
+        for (const Choice &choice : step.choices) {
+            for (const Step &inner : choice.steps) {
+                for (StepType type : types) {
+                    if (inner.type == type)
+                        return &inner;
+                }
+            }
+        }
+    }
+    return nullptr;
+}
+
+const Step *openDecision(const ScanRecord &record)
+{
+    if (record.stage != ScanStage::Planned || record.chosenIndex >= 0)
+        return nullptr;
+    for (const Step &step : record.plan.steps) {
+        if (!step.choices.empty())
+            return &step;
+    }
+    return nullptr;
+}
+
+bool hasTopLevel(const Plan &plan, StepType type)
+{
+    return std::any_of(plan.steps.begin(), plan.steps.end(),
+                       [type](const Step &step) { return step.type == type; });
+}
+
+QStringList actionLabels(const ScanRecord &record)
+{
+    QStringList labels;
+    for (const Step &step : record.plan.steps) {
+        if (!step.choices.empty() && record.chosenIndex >= 0 &&
+            record.chosenIndex < static_cast<int>(step.choices.size())) {
+            labels << step.choices.at(static_cast<size_t>(record.chosenIndex)).label;
+            continue;
+        }
+        if (step.type == StepType::Nothing)
+            continue;
+        labels << (step.label.isEmpty() ? stepTypeLabel(step.type) : step.label);
+    }
+    return labels;
+}
+
+QString shortAction(const ScanRecord &record)
+{
+    QStringList labels;
+    for (const Step &step : record.plan.steps) {
+        if (!step.choices.empty() && record.chosenIndex >= 0 &&
+            record.chosenIndex < static_cast<int>(step.choices.size()))
+            labels << step.choices.at(static_cast<size_t>(record.chosenIndex)).label;
+        else if (step.type != StepType::Nothing)
+            labels << stepTypeLabel(step.type);
+    }
+    return labels.join(QStringLiteral(" + "));
+}
+} // namespace
+
+int openChoiceCount(const ScanRecord &record)
+{
+    const Step *decision = openDecision(record);
+    return decision ? static_cast<int>(decision->choices.size()) : 0;
+}
+
+bool awaitsSafeConfirm(const ScanRecord &record)
+{
+    return record.stage == ScanStage::Planned && !record.awaitingWithdraw &&
+           record.plan.isAutoSafe() && !openDecision(record);
+}
+
+CardView cardView(const ScanRecord &record)
+{
+    CardView card;
+    card.empty = false;
+    card.barcode = record.barcode;
+    card.dryRun = record.dryRun;
+    card.repeatFlagged = record.repeatFlagged;
+    card.hasOutcome = true;
+    card.outcome = record.outcome;
+    if (record.hasItem) {
+        const Item &item = record.item;
+        card.title = item.title;
+        card.author = item.author;
+        card.callNumber = item.callNumber;
+        card.place = item.location.isEmpty()
+                         ? item.library.label()
+                         : tr("%1 › %2").arg(item.library.label(), item.location.label());
+        if (item.inTempLocation && !item.tempLocation.isEmpty())
+            card.place += tr(" (temporarily %1 › %2)")
+                              .arg(item.tempLibrary.label(), item.tempLocation.label());
+        if (record.hasResult && record.result.hasAfter) {
+            card.almaNow = almaState(record.result.after);
+            card.almaWas = almaState(item);
+        } else {
+            card.almaNow = almaState(item);
+        }
+        const std::pair<QString, QString> notes[] = {
+            {QStringLiteral("internal_note_1"), item.internalNote1},
+            {QStringLiteral("internal_note_2"), item.internalNote2},
+            {QStringLiteral("internal_note_3"), item.internalNote3}};
+        const bool anyMatch = !record.reading.statuses.empty();
+        for (const auto &[field, text] : notes) {
+            NoteView note{noteFieldLabel(field), text, {}};
+            for (const StatusMatch &match : record.reading.statuses) {
+                if (match.noteField == field && match.id != unknownStatusId())
+                    note.highlights.emplace_back(match.start, match.length);
+            }
+            const bool matched = std::any_of(
+                record.reading.statuses.begin(), record.reading.statuses.end(),
+                [&field](const StatusMatch &match) { return match.noteField == field; });
+            if (!text.isEmpty() && (matched || !anyMatch))
+                card.notes.push_back(std::move(note));
+        }
+        card.sourceIls = sourceLabel(record.reading.source);
+        card.legacyStatuses = statusLabels(record.reading.ids());
+    }
+    switch (record.stage) {
+    case ScanStage::Queued:
+        card.outcome = Outcome::Pending;
+        card.headline = tr("waiting to look up %1").arg(record.barcode);
+        break;
+    case ScanStage::LookingUp:
+        card.outcome = Outcome::Pending;
+        card.headline = tr("looking up %1 in Alma").arg(record.barcode);
+        break;
+    case ScanStage::Applying:
+        card.outcome = Outcome::Pending;
+        card.headline = tr("writing to Alma");
+        break;
+    case ScanStage::Verifying:
+        card.outcome = Outcome::Pending;
+        card.headline = tr("checking what Alma shows now");
+        break;
+    case ScanStage::Planned: {
+        card.outcome = record.dryRun ? Outcome::DryRun : Outcome::NeedsStaff;
+        const PlanView plan = planView(record);
+        switch (plan.mode) {
+        case PlanMode::Decide:
+            card.headline = tr("choose what to do (1, 2 or 3)");
+            break;
+        case PlanMode::Withdraw:
+            card.headline = tr("confirm the withdrawal");
+            break;
+        case PlanMode::Guide:
+            card.headline = tr("declare it in Alma, then check now");
+            break;
+        case PlanMode::Confirm:
+            card.headline = tr("press Enter to apply");
+            break;
+        default:
+            card.headline = tr("review the note");
+            break;
+        }
+        break;
+    }
+    case ScanStage::Finished:
+        card.headline = record.message;
+        if (card.headline.isEmpty() && record.hasResult)
+            card.headline = record.result.message;
+        break;
+    }
+    return card;
+}
+
+PlanView planView(const ScanRecord &record)
+{
+    PlanView view;
+    const QString statuses = statusLabels(record.reading.ids());
+    if (!statuses.isEmpty())
+        view.statusLine = tr("Old status: %1").arg(statuses);
+    view.explanation = record.plan.explanation;
+    view.steps = actionLabels(record);
+    if (record.hasResult)
+        view.almaSentence = record.result.almaSentence;
+    view.message = record.message;
+
+    switch (record.stage) {
+    case ScanStage::Queued:
+    case ScanStage::LookingUp:
+    case ScanStage::Applying:
+    case ScanStage::Verifying:
+        view.mode = PlanMode::Busy;
+        return view;
+    case ScanStage::Finished:
+        view.mode = PlanMode::Finished;
+        view.canRetry = record.outcome == Outcome::Error || record.outcome == Outcome::Pending;
+        if (record.hasResult && !record.result.message.isEmpty() &&
+            record.result.message != view.message)
+            view.message = view.message.isEmpty()
+                               ? record.result.message
+                               : view.message + QLatin1Char('\n') + record.result.message;
+        return view;
+    case ScanStage::Planned:
+        break;
+    }
+
+    view.canSkip = true;
+    if (const Step *decision = openDecision(record)) {
+        view.mode = PlanMode::Decide;
+        for (const Choice &choice : decision->choices)
+            view.choices << choice.label;
+        view.defaultChoice = decision->defaultChoice;
+        return view;
+    }
+    const Step *withdraw = stepOfType(record.plan, {StepType::Withdraw});
+    if (record.awaitingWithdraw || (withdraw && hasTopLevel(record.plan, StepType::Withdraw))) {
+        view.mode = PlanMode::Withdraw;
+        const Item &item = record.item;
+        view.withdrawItem = item.title.isEmpty()
+                                ? tr("barcode %1").arg(record.barcode)
+                                : tr("“%1” (barcode %2)").arg(item.title, record.barcode);
+        const QString holdings = withdraw ? withdraw->holdingsPolicy : QString();
+        const QString bib = withdraw ? withdraw->bibPolicy : QString();
+        view.withdrawPolicy = tr("Holdings record: %1 · Bibliographic record: %2")
+                                  .arg(policyLabel(holdings), policyLabel(bib));
+        return view;
+    }
+    const Step *guide =
+        stepOfType(record.plan, {StepType::GuideLost, StepType::GuideClaimedReturned});
+    if (guide) {
+        view.mode = PlanMode::Guide;
+        const bool lost = guide->type == StepType::GuideLost;
+        if (!record.activeLoans.empty()) {
+            const Loan &loan = record.activeLoans.front();
+            view.loanLines << tr("Patron: %1").arg(loan.userId)
+                           << tr("Loaned: %1 · Due: %2").arg(loan.loanDate, loan.dueDate)
+                           << tr("Desk: %1").arg(loan.circDesk.label());
+        } else {
+            view.loanLines << tr("No active loan was found for this item.");
+        }
+        const QString patron =
+            record.activeLoans.empty() ? tr("the patron") : record.activeLoans.front().userId;
+        view.almaSteps << tr("Fulfillment > Patron Services: find patron %1").arg(patron)
+                       << tr("Loans tab: the row with barcode %1").arg(record.barcode)
+                       << (lost ? tr("Row actions (…) > Lost")
+                                : tr("Row actions (…) > Claimed Return"))
+                       << tr("Come back here and press “Done in Alma — check now”");
+        return view;
+    }
+    if (awaitsSafeConfirm(record)) {
+        view.mode = PlanMode::Confirm;
+        return view;
+    }
+    view.mode = PlanMode::Review;
+    view.canRetry = false;
+    return view;
+}
+
+HistoryRow historyRow(const ScanRecord &record)
+{
+    HistoryRow row;
+    row.id = record.id;
+    row.at = record.at;
+    row.barcode = record.barcode;
+    row.title = record.hasItem ? record.item.title : QString();
+    row.legacyStatus = statusLabels(record.reading.ids());
+    row.action = shortAction(record);
+    row.finished = record.stage == ScanStage::Finished || record.stage == ScanStage::Planned;
+    row.outcome = record.stage == ScanStage::Planned
+                      ? (record.dryRun ? Outcome::DryRun : Outcome::NeedsStaff)
+                      : record.outcome;
+    row.message = record.message;
+    if (record.hasResult) {
+        row.almaSentence = record.result.almaSentence;
+        row.before = almaState(record.result.before);
+        if (record.result.hasAfter)
+            row.after = almaState(record.result.after);
+    } else if (record.hasItem) {
+        row.before = almaState(record.item);
+    }
+    return row;
+}
+
+std::vector<ShelfRow> shelfRows(const ShelfList &list)
+{
+    std::vector<ShelfRow> rows;
+    rows.reserve(list.entries().size());
+    for (const ShelfListEntry &entry : list.entries()) {
+        rows.push_back({entry.library.label(), entry.location.label(), entry.callNumber,
+                        entry.barcode, entry.title, entry.found});
+    }
+    return rows;
+}
+
+} // namespace migdesk

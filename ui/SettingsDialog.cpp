@@ -1,0 +1,370 @@
+// SettingsDialog: a tabbed form over Settings; the key goes through SecretStore only.
+#include "SettingsDialog.h"
+
+#include "ConnectionTester.h"
+#include "FileChooser.h"
+#include "alma/Region.h"
+#include "legacy/LegacyStatus.h"
+#include "settings/SecretStore.h"
+#include "settings/Settings.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QSlider>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace migdesk {
+
+namespace {
+QLineEdit *lineEdit(QWidget *parent, const QString &objectName, const QString &accessible)
+{
+    auto *edit = new QLineEdit(parent);
+    edit->setObjectName(objectName);
+    edit->setAccessibleName(accessible);
+    return edit;
+}
+
+QComboBox *choiceCombo(QWidget *parent, const QString &objectName, const QString &accessible,
+                       const std::vector<std::pair<QString, QString>> &items)
+{
+    auto *combo = new QComboBox(parent);
+    combo->setObjectName(objectName);
+    combo->setAccessibleName(accessible);
+    for (const auto &[value, label] : items)
+        combo->addItem(label, value);
+    return combo;
+}
+
+void selectData(QComboBox *combo, const QString &value)
+{
+    const int index = combo->findData(value);
+    combo->setCurrentIndex(index < 0 ? 0 : index);
+}
+} // namespace
+
+SettingsDialog::SettingsDialog(Settings *settings, SecretStore *secrets, QWidget *parent)
+    : QDialog(parent)
+    , m_settings(settings)
+    , m_secrets(secrets)
+    , m_tester(new ConnectionTester(this))
+{
+    setObjectName(QStringLiteral("settingsDialog"));
+    setWindowTitle(tr("MigDesk settings"));
+    auto *tabs = new QTabWidget(this);
+    tabs->setObjectName(QStringLiteral("settingsTabWidget"));
+    tabs->addTab(buildAlmaPage(), tr("&Alma"));
+    tabs->addTab(buildDeskPage(), tr("&Desk"));
+    tabs->addTab(buildRulesPage(), tr("&Rules"));
+    tabs->addTab(buildScannerPage(), tr("&Scanner"));
+    tabs->addTab(buildFeedbackPage(), tr("Sound and &display"));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(tabs, 1);
+    layout->addWidget(buttons);
+    connect(m_tester, &ConnectionTester::finished, this,
+            [this](bool, bool, const QString &summary) { m_testResult->setText(summary); });
+    load();
+    resize(720, 560);
+}
+
+QStringList SettingsDialog::workOrderStatuses()
+{
+    return {QStringLiteral("CATALOG_REVIEW"),   QStringLiteral("CIRCULATION_REVIEW"),
+            QStringLiteral("IN_PROCESS"),       QStringLiteral("IN_TECHNICAL_SERVICES"),
+            QStringLiteral("IN_IT_DEPARTMENT"), QStringLiteral("AT_BINDERY"),
+            QStringLiteral("REPAIR"),           QStringLiteral("DAMAGED")};
+}
+
+QWidget *SettingsDialog::buildAlmaPage()
+{
+    auto *page = new QWidget(this);
+    auto *form = new QFormLayout(page);
+    m_region = choiceCombo(page, QStringLiteral("regionComboBox"), tr("Alma region"),
+                           {{QStringLiteral("na"), tr("North America")},
+                            {QStringLiteral("eu"), tr("Europe")},
+                            {QStringLiteral("ap"), tr("Asia Pacific")},
+                            {QStringLiteral("aps"), tr("Asia Pacific South")},
+                            {QStringLiteral("ca"), tr("Canada")},
+                            {QStringLiteral("cn"), tr("China")},
+                            {QStringLiteral("custom"), tr("Custom URL")}});
+    m_customUrl = lineEdit(page, QStringLiteral("customUrlLineEdit"), tr("Custom Alma URL"));
+    m_customUrl->setPlaceholderText(QStringLiteral("https://"));
+    m_apiKey = lineEdit(page, QStringLiteral("apiKeyLineEdit"), tr("Alma API key"));
+    m_apiKey->setEchoMode(QLineEdit::Password);
+    m_apiKey->setPlaceholderText(tr("leave empty to keep the stored key"));
+    m_keyState = new QLabel(page);
+    m_keyState->setObjectName(QStringLiteral("keyStateLabel"));
+    m_keyState->setWordWrap(true);
+    auto *test = new QPushButton(tr("&Test connection"), page);
+    test->setObjectName(QStringLiteral("testConnectionPushButton"));
+    test->setAutoDefault(false);
+    m_testResult = new QLabel(page);
+    m_testResult->setObjectName(QStringLiteral("testResultLabel"));
+    m_testResult->setWordWrap(true);
+    form->addRow(tr("Region:"), m_region);
+    form->addRow(tr("Custom URL:"), m_customUrl);
+    form->addRow(tr("API key:"), m_apiKey);
+    form->addRow(QString(), m_keyState);
+    form->addRow(test, m_testResult);
+    auto *note = new QLabel(tr("The key is kept in the system keychain, never in the settings"
+                               " file. Changes to the connection apply when MigDesk restarts."),
+                            page);
+    note->setWordWrap(true);
+    form->addRow(note);
+    connect(m_region, &QComboBox::currentIndexChanged, this, [this] {
+        m_customUrl->setEnabled(m_region->currentData().toString() == QLatin1String("custom"));
+    });
+    connect(test, &QPushButton::clicked, this, &SettingsDialog::testConnection);
+    return page;
+}
+
+QWidget *SettingsDialog::buildDeskPage()
+{
+    auto *page = new QWidget(this);
+    auto *form = new QFormLayout(page);
+    m_library = lineEdit(page, QStringLiteral("libraryLineEdit"), tr("Library code"));
+    m_circDesk = lineEdit(page, QStringLiteral("circDeskLineEdit"), tr("Circulation desk code"));
+    m_autoApply = new QCheckBox(tr("Apply safe steps automatically (Return, condition, notes,"
+                                   " work orders)"),
+                                page);
+    m_autoApply->setObjectName(QStringLiteral("autoApplyCheckBox"));
+    m_dryRun = new QCheckBox(tr("Dry run: look up and plan, write nothing"), page);
+    m_dryRun->setObjectName(QStringLiteral("dryRunCheckBox"));
+    form->addRow(tr("Library code:"), m_library);
+    form->addRow(tr("Circulation desk code:"), m_circDesk);
+    form->addRow(m_autoApply);
+    form->addRow(m_dryRun);
+    return page;
+}
+
+QWidget *SettingsDialog::buildRulesPage()
+{
+    auto *page = new QWidget(this);
+    auto *form = new QFormLayout(page);
+    m_condition = lineEdit(page, QStringLiteral("conditionLineEdit"), tr("Damaged condition code"));
+    m_sourceIls = choiceCombo(page, QStringLiteral("sourceIlsComboBox"), tr("Source ILS"),
+                              {{QStringLiteral("auto"), tr("Not set: read Internal Notes 1 and 3")},
+                               {QStringLiteral("voyager"), QStringLiteral("Voyager")},
+                               {QStringLiteral("sierra"), QStringLiteral("Sierra")},
+                               {QStringLiteral("koha"), QStringLiteral("Koha")},
+                               {QStringLiteral("symphony"), QStringLiteral("Symphony")}});
+    m_missing = choiceCombo(page, QStringLiteral("missingComboBox"), tr("Mark Missing strategy"),
+                            {{QStringLiteral("job"), tr("Set + Change Physical Items job")},
+                             {QStringLiteral("put"), tr("Item update, verified")}});
+    const std::vector<std::pair<QString, QString>> policies = {
+        {QStringLiteral("retain"), tr("Keep")},
+        {QStringLiteral("delete"), tr("Delete when empty")},
+        {QStringLiteral("suppress"), tr("Suppress")}};
+    m_holdings = choiceCombo(page, QStringLiteral("holdingsComboBox"),
+                             tr("Holdings record on withdraw"), policies);
+    m_bib = choiceCombo(page, QStringLiteral("bibComboBox"), tr("Bibliographic record on withdraw"),
+                        policies);
+    m_rulesFile = lineEdit(page, QStringLiteral("rulesFileLineEdit"), tr("Rules file"));
+    m_rulesFile->setPlaceholderText(tr("the shipped rules"));
+    auto *browse = new QPushButton(tr("&Browse…"), page);
+    browse->setObjectName(QStringLiteral("rulesBrowsePushButton"));
+    browse->setAutoDefault(false);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        chooseFile(this, FileMode::Open, tr("Rules file"), QString(), tr("Rules (*.json)"),
+                   [this](const QString &path) { m_rulesFile->setText(path); });
+    });
+    auto *rulesRow = new QHBoxLayout;
+    rulesRow->addWidget(m_rulesFile, 1);
+    rulesRow->addWidget(browse);
+    m_workOrders = new QTableWidget(static_cast<int>(workOrderStatuses().size()), 2, page);
+    m_workOrders->setObjectName(QStringLiteral("workOrdersTableWidget"));
+    m_workOrders->setAccessibleName(tr("Work order department and type per status"));
+    m_workOrders->setHorizontalHeaderLabels({tr("Department"), tr("Work order type")});
+    QStringList rowLabels;
+    for (const QString &id : workOrderStatuses())
+        rowLabels << legacyStatusLabel(id);
+    m_workOrders->setVerticalHeaderLabels(rowLabels);
+    m_workOrders->horizontalHeader()->setStretchLastSection(true);
+    form->addRow(tr("Damaged condition code:"), m_condition);
+    form->addRow(tr("Source ILS:"), m_sourceIls);
+    form->addRow(tr("Mark Missing:"), m_missing);
+    form->addRow(tr("Withdraw, holdings:"), m_holdings);
+    form->addRow(tr("Withdraw, bib record:"), m_bib);
+    form->addRow(tr("Rules file:"), rulesRow);
+    form->addRow(new QLabel(tr("Work orders (empty: a fulfillment note, then Return):"), page));
+    form->addRow(m_workOrders);
+    return page;
+}
+
+QWidget *SettingsDialog::buildScannerPage()
+{
+    auto *page = new QWidget(this);
+    auto *form = new QFormLayout(page);
+    m_prefix = lineEdit(page, QStringLiteral("prefixLineEdit"), tr("Scanner prefix"));
+    m_suffix = lineEdit(page, QStringLiteral("suffixLineEdit"), tr("Scanner suffix"));
+    m_pattern = lineEdit(page, QStringLiteral("patternLineEdit"), tr("Barcode pattern"));
+    m_pattern->setPlaceholderText(tr("default: 1 to 64 printable characters, no spaces"));
+    m_codabar = new QCheckBox(tr("Check the Codabar-14 check digit"), page);
+    m_codabar->setObjectName(QStringLiteral("codabarCheckBox"));
+    m_repeatMs = new QSpinBox(page);
+    m_repeatMs->setObjectName(QStringLiteral("repeatSpinBox"));
+    m_repeatMs->setAccessibleName(tr("Repeat window in milliseconds"));
+    m_repeatMs->setRange(0, 60000);
+    m_repeatMs->setSingleStep(500);
+    m_repeatMs->setSuffix(tr(" ms"));
+    form->addRow(tr("Prefix to strip:"), m_prefix);
+    form->addRow(tr("Suffix to strip:"), m_suffix);
+    form->addRow(tr("Barcode pattern (regular expression):"), m_pattern);
+    form->addRow(m_codabar);
+    form->addRow(tr("Same barcode again within:"), m_repeatMs);
+    return page;
+}
+
+QWidget *SettingsDialog::buildFeedbackPage()
+{
+    auto *page = new QWidget(this);
+    auto *form = new QFormLayout(page);
+    m_sounds = new QCheckBox(tr("Play a sound for each outcome"), page);
+    m_sounds->setObjectName(QStringLiteral("soundsCheckBox"));
+    m_volume = new QSlider(Qt::Horizontal, page);
+    m_volume->setObjectName(QStringLiteral("volumeSlider"));
+    m_volume->setAccessibleName(tr("Volume"));
+    m_volume->setRange(0, 100);
+    m_largerText = new QCheckBox(tr("Larger text"), page);
+    m_largerText->setObjectName(QStringLiteral("largerTextCheckBox"));
+    form->addRow(m_sounds);
+    form->addRow(tr("Volume:"), m_volume);
+    form->addRow(m_largerText);
+    connect(m_sounds, &QCheckBox::toggled, m_volume, &QSlider::setEnabled);
+    return page;
+}
+
+void SettingsDialog::load()
+{
+    selectData(m_region, m_settings->region());
+    m_customUrl->setText(m_settings->customUrl());
+    m_customUrl->setEnabled(m_settings->region() == QLatin1String("custom"));
+    m_library->setText(m_settings->library());
+    m_circDesk->setText(m_settings->circDesk());
+    m_autoApply->setChecked(m_settings->autoApply());
+    m_dryRun->setChecked(m_settings->dryRun());
+    m_condition->setText(m_settings->conditionCode());
+    selectData(m_sourceIls, sourceIlsName(m_settings->sourceIls()));
+    selectData(m_missing, m_settings->missingStrategy());
+    selectData(m_holdings, m_settings->withdrawHoldings());
+    selectData(m_bib, m_settings->withdrawBib());
+    m_rulesFile->setText(m_settings->rulesFile());
+    const QStringList statuses = workOrderStatuses();
+    for (int row = 0; row < statuses.size(); ++row) {
+        const WorkOrderTarget target = m_settings->workOrder(statuses.at(row));
+        m_workOrders->setItem(row, 0, new QTableWidgetItem(target.department));
+        m_workOrders->setItem(row, 1, new QTableWidgetItem(target.type));
+    }
+    m_prefix->setText(m_settings->scannerPrefix());
+    m_suffix->setText(m_settings->scannerSuffix());
+    m_pattern->setText(m_settings->barcodePattern());
+    m_codabar->setChecked(m_settings->codabarCheckDigit());
+    m_repeatMs->setValue(m_settings->repeatWindowMs());
+    m_sounds->setChecked(m_settings->soundsEnabled());
+    m_volume->setValue(m_settings->volume());
+    m_volume->setEnabled(m_settings->soundsEnabled());
+    m_largerText->setChecked(m_settings->largerText());
+
+    m_keyState->setText(tr("Checking the keychain…"));
+    if (m_secrets) {
+        SecretReply *reply = m_secrets->readSecret(SecretStore::apiKeyName(m_settings->profile()));
+        connect(reply, &SecretReply::finished, this, [this, reply] {
+            if (reply->isOk())
+                m_keyState->setText(tr("A key is stored in the keychain."));
+            else if (reply->isNotFound())
+                m_keyState->setText(tr("No key stored yet."));
+            else
+                m_keyState->setText(reply->error());
+        });
+    } else {
+        m_keyState->setText(tr("No keychain available: the key cannot be stored."));
+    }
+}
+
+QUrl SettingsDialog::formBaseUrl() const
+{
+    const QString region = m_region->currentData().toString();
+    if (region == QLatin1String("custom"))
+        return QUrl(m_customUrl->text().trimmed());
+    const std::optional<Region> known = regionFromName(region);
+    return known ? regionBaseUrl(*known) : QUrl();
+}
+
+void SettingsDialog::testConnection()
+{
+    m_testResult->setText(tr("Testing…"));
+    const QUrl url = formBaseUrl();
+    if (!m_apiKey->text().isEmpty() || !m_secrets) {
+        m_tester->test(url, m_apiKey->text());
+        return;
+    }
+    SecretReply *reply = m_secrets->readSecret(SecretStore::apiKeyName(m_settings->profile()));
+    connect(reply, &SecretReply::finished, this, [this, reply, url] {
+        m_tester->test(url, reply->isOk() ? reply->value() : QString());
+    });
+}
+
+void SettingsDialog::accept()
+{
+    m_settings->setRegion(m_region->currentData().toString());
+    m_settings->setCustomUrl(m_customUrl->text().trimmed());
+    m_settings->setLibrary(m_library->text().trimmed());
+    m_settings->setCircDesk(m_circDesk->text().trimmed());
+    m_settings->setAutoApply(m_autoApply->isChecked());
+    m_settings->setDryRun(m_dryRun->isChecked());
+    m_settings->setConditionCode(m_condition->text().trimmed());
+    if (const auto source = sourceIlsFromName(m_sourceIls->currentData().toString()))
+        m_settings->setSourceIls(*source);
+    m_settings->setMissingStrategy(m_missing->currentData().toString());
+    m_settings->setWithdrawHoldings(m_holdings->currentData().toString());
+    m_settings->setWithdrawBib(m_bib->currentData().toString());
+    m_settings->setRulesFile(m_rulesFile->text().trimmed());
+    const QStringList statuses = workOrderStatuses();
+    for (int row = 0; row < statuses.size(); ++row) {
+        auto text = [this, row](int column) {
+            const QTableWidgetItem *item = m_workOrders->item(row, column);
+            return item ? item->text().trimmed() : QString();
+        };
+        m_settings->setWorkOrder(statuses.at(row), {text(0), text(1)});
+    }
+    m_settings->setScannerPrefix(m_prefix->text());
+    m_settings->setScannerSuffix(m_suffix->text());
+    m_settings->setBarcodePattern(m_pattern->text().trimmed());
+    m_settings->setCodabarCheckDigit(m_codabar->isChecked());
+    m_settings->setRepeatWindowMs(m_repeatMs->value());
+    m_settings->setSoundsEnabled(m_sounds->isChecked());
+    m_settings->setVolume(m_volume->value());
+    m_settings->setLargerText(m_largerText->isChecked());
+    m_settings->sync();
+
+    const QString key = m_apiKey->text().trimmed();
+    m_apiKey->clear();
+    if (!key.isEmpty() && m_secrets) {
+        SecretReply *reply =
+            m_secrets->writeSecret(SecretStore::apiKeyName(m_settings->profile()), key);
+        // The dialog may be gone when the keychain answers.
+        QPointer<SettingsDialog> self(this);
+        QObject *context = parent() ? parent() : this;
+        connect(reply, &SecretReply::finished, context, [self, reply] {
+            if (self)
+                Q_EMIT self->keyStored(reply->isOk(), reply->isOk() ? tr("The API key was stored.")
+                                                                    : reply->error());
+        });
+    }
+    QDialog::accept();
+}
+
+} // namespace migdesk

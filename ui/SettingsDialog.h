@@ -1,0 +1,77 @@
+// SettingsDialog: every preference staff or an administrator sets: Alma region or custom URL,
+// the API key (kept in the system keychain, never in the settings file) with "Test connection",
+// library and desk codes, work orders per review status, condition code, source ILS, auto-apply,
+// dry run, Mark Missing strategy, withdraw policy, sounds, scanner, rules file, larger text.
+#pragma once
+
+#include <QDialog>
+#include <QUrl>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSlider;
+class QSpinBox;
+class QTableWidget;
+
+namespace migdesk {
+
+class ConnectionTester;
+class SecretStore;
+class Settings;
+
+class SettingsDialog : public QDialog {
+    Q_OBJECT
+public:
+    SettingsDialog(Settings *settings, SecretStore *secrets, QWidget *parent = nullptr);
+
+    // Writes the form to Settings (and a newly typed key to the keychain), then closes.
+    void accept() override;
+    // The Alma base URL the form currently names.
+    QUrl formBaseUrl() const;
+    // The review statuses that can have a work order, in table order.
+    static QStringList workOrderStatuses();
+
+Q_SIGNALS:
+    void keyStored(bool ok, const QString &message);
+
+private:
+    QWidget *buildAlmaPage();
+    QWidget *buildDeskPage();
+    QWidget *buildRulesPage();
+    QWidget *buildScannerPage();
+    QWidget *buildFeedbackPage();
+    void load();
+    void testConnection();
+
+    Settings *m_settings;
+    SecretStore *m_secrets;
+    ConnectionTester *m_tester;
+    QComboBox *m_region;
+    QLineEdit *m_customUrl;
+    QLineEdit *m_apiKey;
+    QLabel *m_keyState;
+    QLabel *m_testResult;
+    QLineEdit *m_library;
+    QLineEdit *m_circDesk;
+    QCheckBox *m_autoApply;
+    QCheckBox *m_dryRun;
+    QTableWidget *m_workOrders;
+    QLineEdit *m_condition;
+    QComboBox *m_sourceIls;
+    QComboBox *m_missing;
+    QComboBox *m_holdings;
+    QComboBox *m_bib;
+    QLineEdit *m_rulesFile;
+    QLineEdit *m_prefix;
+    QLineEdit *m_suffix;
+    QLineEdit *m_pattern;
+    QCheckBox *m_codabar;
+    QSpinBox *m_repeatMs;
+    QCheckBox *m_sounds;
+    QSlider *m_volume;
+    QCheckBox *m_largerText;
+};
+
+} // namespace migdesk
