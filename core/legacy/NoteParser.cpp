@@ -22,6 +22,7 @@ enum WordFlag : unsigned {
     NoiseWord = 1u << 1,  // may sit beside a status without making it prose
     PrefixWord = 1u << 2, // introduces a status: "Status: Missing"
     ConnectorWord = 1u << 3,
+    AbbreviationWord = 1u << 4, // "Cat. Review": its dot does not end a sentence
 };
 
 struct Phrase {
@@ -69,6 +70,10 @@ struct Vocabulary {
         static constexpr std::array<std::string_view, 2> connectors = {"and", "or"};
         for (auto word : connectors)
             intern(word, ConnectorWord | NoiseWord);
+        static constexpr std::array<std::string_view, 7> abbreviations = {
+            "cat", "circ", "tech", "dept", "sys", "lib", "prev"};
+        for (auto word : abbreviations)
+            intern(word, AbbreviationWord);
         static constexpr std::array<std::string_view, 53> noise = {
             "item",     "items",     "old",     "legacy",    "previous", "prev",     "prior",
             "ils",      "note",      "voyager", "sierra",    "koha",     "symphony", "since",
@@ -108,13 +113,17 @@ struct Token {
     bool initials = false; // 1-3 capitals or 1-2 letters: staff initials
 };
 
-bool isSegmentBreak(const QString &text, qsizetype i)
+bool isSegmentBreak(const QString &text, qsizetype i, const std::vector<Token> &tokens)
 {
     const char16_t c = text.at(i).unicode();
     if (c == u';' || c == u'|' || c == u',' || c == u'\n' || c == u'\r' || c == u'\t')
         return true;
-    if (c == u'.') // a sentence end, not "4.00" or "J.S."
+    if (c == u'.') { // a sentence end, not "4.00", "J.S." or "Cat. Review"
+        if (!tokens.empty() && tokens.back().start + tokens.back().length == i &&
+            (vocabulary().flagsOf(tokens.back().word) & AbbreviationWord))
+            return false;
         return i + 1 >= text.size() || text.at(i + 1).isSpace();
+    }
     return false;
 }
 
@@ -134,7 +143,7 @@ void tokenize(const QString &text, std::vector<Token> &tokens)
     qsizetype i = 0;
     while (i < size) {
         if (!isWordChar(text.at(i))) {
-            if (isSegmentBreak(text, i))
+            if (isSegmentBreak(text, i, tokens))
                 ++segment;
             ++i;
             continue;

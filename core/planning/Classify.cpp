@@ -1,0 +1,98 @@
+// Classifier (see Classify.h). Never throws: every failure becomes an error object.
+#include "planning/Classify.h"
+
+#include "model/JsonUtil.h"
+
+namespace migdesk {
+
+namespace {
+
+ClassifyResult failure(long long lineNumber, const QString &message)
+{
+    return {{{"line", lineNumber}, {"error", json::utf8(message)}}, false};
+}
+
+std::string dump(const nlohmann::json &value)
+{
+    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+} // namespace
+
+std::string ClassifyResult::toJsonLine() const
+{
+    if (!ok || !output.is_object() || !output.contains("plan"))
+        return dump(output);
+    std::string line = "{\"barcode\":";
+    line += dump(output["barcode"]);
+    line += ",\"statuses\":";
+    line += dump(output["statuses"]);
+    line += ",\"plan\":";
+    line += dump(output["plan"]);
+    line += '}';
+    return line;
+}
+
+Classifier::Classifier(NoteParser parser, Planner planner, WorkMode mode)
+    : m_parser(parser)
+    , m_planner(std::move(planner))
+    , m_mode(mode)
+{}
+
+nlohmann::json readingToJson(const NoteReading &reading)
+{
+    nlohmann::json statuses = nlohmann::json::array();
+    for (const auto &match : reading.statuses) {
+        statuses.push_back({{"id", json::utf8(match.id)},
+                            {"note", json::utf8(match.noteField)},
+                            {"matched", json::utf8(match.matchedText)}});
+    }
+    return statuses;
+}
+
+ClassifyResult Classifier::classifyLine(std::string_view line, long long lineNumber) const
+{
+    nlohmann::json input = nlohmann::json::parse(line.begin(), line.end(), nullptr, false);
+    if (input.is_discarded())
+        return failure(lineNumber, QStringLiteral("not valid JSON"));
+    return classify(input, lineNumber);
+}
+
+ClassifyResult Classifier::classify(const nlohmann::json &input, long long lineNumber) const
+{
+    if (!input.is_object())
+        return failure(lineNumber, QStringLiteral("expected a JSON object (an Alma item)"));
+    const auto wrapped = input.find("item");
+    const bool isWrapper = wrapped != input.end() && !input.contains("item_data");
+    const nlohmann::json &itemJson = isWrapper ? *wrapped : input;
+    if (!itemJson.is_object() || !itemJson.contains("item_data"))
+        return failure(lineNumber, QStringLiteral("no item_data: not an Alma item"));
+
+    auto item = itemFromJson(itemJson);
+    if (!item.isOk())
+        return failure(lineNumber, item.error().message);
+
+    PlanContext context;
+    context.mode = m_mode;
+    if (isWrapper && input.contains("loans")) {
+        const auto &loans = input["loans"];
+        if (!loans.is_array() && !loans.is_null())
+            return failure(lineNumber, QStringLiteral("\"loans\" must be a list of item loans"));
+        auto parsed = loansFromJson(nlohmann::json{{"item_loan", loans}});
+        if (!parsed.isOk())
+            return failure(lineNumber, parsed.error().message);
+        for (auto &loan : parsed.value()) {
+            if (loan.isActive())
+                context.activeLoans.push_back(std::move(loan));
+        }
+    }
+
+    const NoteReading reading = m_parser.parse(item.value());
+    const Plan plan = m_planner.plan(item.value(), reading, context);
+    return {{{"barcode", json::utf8(item.value().barcode)},
+             {"statuses", readingToJson(reading)},
+             {"plan", planToJson(plan)}},
+            true};
+}
+
+} // namespace migdesk
