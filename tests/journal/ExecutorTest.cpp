@@ -1,0 +1,317 @@
+// Executor against the in-process sandbox: call budget, stale writes, lost replies, dry run,
+// Mark Missing read-back, loan verification and undo, with the journal recording each write.
+#include "TestSupport.h"
+
+#include "alma/AlmaClient.h"
+#include "desk/Executor.h"
+#include "journal/Journal.h"
+#include "model/JsonUtil.h"
+
+#include <SandboxServer.h>
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <gtest/gtest.h>
+
+using namespace migdesk;
+using migdesk::sandbox::SandboxOptions;
+using migdesk::sandbox::SandboxServer;
+
+namespace {
+
+class ExecutorTest : public ::testing::Test {
+protected:
+    void SetUp() override { start({}); }
+
+    void start(SandboxOptions options)
+    {
+        options.rateLimit = 0;
+        m_executor.reset();
+        m_client.reset();
+        m_journal.reset();
+        m_server.reset();
+        m_server = std::make_unique<SandboxServer>(options);
+        m_server->loadDemo(120, 1);
+        ASSERT_TRUE(m_server->listen());
+        AlmaConfig config;
+        config.baseUrl = m_server->baseUrl();
+        config.apiKey = QStringLiteral("sandbox-demo-key");
+        config.rateLimitPerSecond = 500;
+        config.deadlineMs = 2000;
+        config.transferTimeoutMs = 2000;
+        m_client = std::make_unique<AlmaClient>(&m_network, config);
+        QObject::connect(m_client.get(), &AlmaClient::requestFinished, m_client.get(),
+                         [this] { ++m_requests; });
+        auto journal = Journal::open(m_dir.filePath(QStringLiteral("journal.sqlite")));
+        ASSERT_TRUE(journal.isOk());
+        m_journal = std::move(journal.value());
+        ExecutorSettings settings;
+        settings.library = QStringLiteral("MAIN");
+        settings.circDesk = QStringLiteral("DEFAULT_CIRC_DESK");
+        m_executor = std::make_unique<Executor>(m_client.get(), m_journal.get(), settings);
+    }
+
+    QString exampleBarcode(const QString &scenarioPart) const
+    {
+        for (const auto &example : m_server->demoExamples()) {
+            if (example.scenario.contains(scenarioPart))
+                return example.barcode;
+        }
+        ADD_FAILURE() << "no demo example for " << scenarioPart.toStdString();
+        return {};
+    }
+
+    Item lookUp(const QString &barcode)
+    {
+        ItemReply *reply = m_client->itemByBarcode(barcode);
+        bool done = false;
+        Item item;
+        QObject::connect(reply, &AlmaReply::finished, reply, [&] {
+            EXPECT_TRUE(reply->isOk()) << reply->error().message.toStdString();
+            item = reply->item();
+            done = true;
+        });
+        EXPECT_TRUE(QTest::qWaitFor([&] { return done; }, 10000));
+        return item;
+    }
+
+    ExecutionResult wait(ExecutionJob *job)
+    {
+        bool done = false;
+        ExecutionResult result;
+        QObject::connect(job, &ExecutionJob::finished, m_client.get(), [&] {
+            result = job->result();
+            done = true;
+        });
+        EXPECT_TRUE(QTest::qWaitFor([&] { return done; }, 20000));
+        return result;
+    }
+
+    int writesTo(const QString &barcode, const QString &method) const
+    {
+        int count = 0;
+        for (const auto &op : m_server->operations()) {
+            if (op.barcode == barcode && op.method == method)
+                ++count;
+        }
+        return count;
+    }
+
+    static std::vector<Step> damagedThenReturn()
+    {
+        Step condition;
+        condition.type = StepType::SetCondition;
+        condition.conditionCode = QStringLiteral("DAMAGED");
+        Step ret;
+        ret.type = StepType::Return;
+        return {condition, ret};
+    }
+
+    QTemporaryDir m_dir;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<SandboxServer> m_server;
+    std::unique_ptr<AlmaClient> m_client;
+    std::unique_ptr<Journal> m_journal;
+    std::unique_ptr<Executor> m_executor;
+    int m_requests = 0;
+};
+
+} // namespace
+
+TEST_F(ExecutorTest, DamagedThenReturnCostsExactlyTwoCallsAfterAFreshLookup)
+{
+    const QString barcode = exampleBarcode(QStringLiteral("Voyager Damaged: condition"));
+    const Item shown = lookUp(barcode);
+    const qint64 intent =
+        m_journal->recordIntent(barcode, QStringLiteral("desk"), QStringLiteral("desk"));
+    const int before = m_requests;
+    const ExecutionResult result = wait(
+        m_executor->execute(intent, shown, damagedThenReturn(), QDateTime::currentDateTimeUtc()));
+    EXPECT_EQ(result.outcome, Outcome::Done) << result.message.toStdString();
+    EXPECT_EQ(m_requests - before, 2) << "PUT + POST, no re-read for a lookup just made";
+    EXPECT_EQ(result.calls, 2);
+    ASSERT_TRUE(result.hasAfter);
+    EXPECT_EQ(result.after.physicalCondition.value, QStringLiteral("DAMAGED"));
+    EXPECT_TRUE(result.after.processType.isEmpty());
+    EXPECT_FALSE(result.almaSentence.isEmpty());
+    EXPECT_EQ(writesTo(barcode, QStringLiteral("PUT")), 1);
+    EXPECT_EQ(writesTo(barcode, QStringLiteral("POST")), 1);
+    auto journaled = m_journal->intent(intent);
+    ASSERT_TRUE(journaled.has_value());
+    ASSERT_EQ(journaled->writes.size(), 2u);
+    EXPECT_EQ(journaled->writes[0].kind, QStringLiteral("put"));
+    EXPECT_EQ(journaled->writes[0].status, QStringLiteral("ok"));
+    EXPECT_EQ(journaled->writes[1].kind, QStringLiteral("scan_in"));
+    EXPECT_EQ(journaled->writes[1].status, QStringLiteral("ok"));
+}
+
+TEST_F(ExecutorTest, AnItemChangedSinceItWasShownIsNotOverwritten)
+{
+    const QString barcode = exampleBarcode(QStringLiteral("Voyager Damaged: condition"));
+    const Item shown = lookUp(barcode);
+    ASSERT_TRUE(m_server->touchItem(barcode)); // another Alma user edits it meanwhile
+    const qint64 intent =
+        m_journal->recordIntent(barcode, QStringLiteral("desk"), QStringLiteral("desk"));
+    // No read time: staff looked at it for a while, so the Executor re-reads first.
+    const ExecutionResult result = wait(m_executor->execute(intent, shown, damagedThenReturn()));
+    EXPECT_EQ(result.outcome, Outcome::Error);
+    EXPECT_EQ(result.error.kind, ErrorKind::Stale);
+    EXPECT_FALSE(result.message.isEmpty());
+    EXPECT_EQ(writesTo(barcode, QStringLiteral("PUT")), 0);
+    EXPECT_EQ(writesTo(barcode, QStringLiteral("POST")), 0);
+    EXPECT_TRUE(m_journal->intent(intent)->writes.empty());
+}
+
+TEST_F(ExecutorTest, AnOldReadIsCheckedAgainBeforeThePut)
+{
+    const QString barcode = exampleBarcode(QStringLiteral("Voyager Damaged: condition"));
+    const Item shown = lookUp(barcode);
+    ASSERT_TRUE(m_server->touchItem(barcode));
+    const ExecutionResult result = wait(m_executor->execute(
+        1, shown, damagedThenReturn(), QDateTime::currentDateTimeUtc().addSecs(-60)));
+    EXPECT_EQ(result.error.kind, ErrorKind::Stale);
+    EXPECT_EQ(writesTo(barcode, QStringLiteral("PUT")), 0);
+}
+
+TEST_F(ExecutorTest, DryRunWritesNothing)
+{
+    const QString barcode = exampleBarcode(QStringLiteral("Voyager Damaged: condition"));
+    const Item shown = lookUp(barcode);
+    ExecutorSettings settings = m_executor->settings();
+    settings.dryRun = true;
+    m_executor->setSettings(settings);
+    const int before = m_requests;
+    const ExecutionResult result = wait(m_executor->execute(1, shown, damagedThenReturn()));
+    EXPECT_EQ(result.outcome, Outcome::DryRun);
+    EXPECT_EQ(m_requests, before);
+    EXPECT_TRUE(m_server->operations().empty());
+}
+
+TEST_F(ExecutorTest, ALostScanInReplyIsVerifiedByARereadAndNeverResent)
+{
+    const QString barcode = exampleBarcode(QStringLiteral("Voyager Missing, in hand"));
+    const Item shown = lookUp(barcode);
+    const qint64 intent =
+        m_journal->recordIntent(barcode, QStringLiteral("desk"), QStringLiteral("desk"));
+    sandbox::Faults drop;
+    drop.pDrop = 1.0;
+    m_server->setFaults(drop);
+    // Once the scan-in has been applied (and its answer dropped), the sandbox behaves again.
+    QTimer heal;
+    QObject::connect(&heal, &QTimer::timeout, &heal, [&] {
+        if (!m_server->operations().empty())
+            m_server->setFaults({});
+    });
+    heal.start(1);
+    Step ret;
+    ret.type = StepType::Return;
+    const ExecutionResult result =
+        wait(m_executor->execute(intent, shown, {ret}, QDateTime::currentDateTimeUtc()));
+    EXPECT_EQ(result.outcome, Outcome::Done) << result.message.toStdString();
+    EXPECT_EQ(writesTo(barcode, QStringLiteral("POST")), 1) << "the scan-in is never resent";
+    const auto writes = m_journal->intent(intent)->writes;
+    ASSERT_EQ(writes.size(), 1u);
+    EXPECT_EQ(writes[0].status, QStringLiteral("verified_ok"));
+}
+
+TEST_F(ExecutorTest, AnUnreachableAlmaLeavesTheItemPending)
+{
+    const QString barcode = exampleBarcode(QStringLiteral("Voyager Missing, in hand"));
+    const Item shown = lookUp(barcode);
+    m_server.reset(); // Alma goes away
+    Step ret;
+    ret.type = StepType::Return;
+    const ExecutionResult result =
+        wait(m_executor->execute(1, shown, {ret}, QDateTime::currentDateTimeUtc()));
+    EXPECT_EQ(result.outcome, Outcome::Pending) << result.message.toStdString();
+}
+
+TEST_F(ExecutorTest, MarkMissingByPutNeedsStaffWhenAlmaIgnoresIt)
+{
+    const QString barcode = exampleBarcode(QStringLiteral("Voyager Missing, in hand"));
+    const Item shown = lookUp(barcode);
+    Step missing;
+    missing.type = StepType::MarkMissing;
+    missing.missingStrategy = QStringLiteral("put");
+    const ExecutionResult result = wait(m_executor->execute(1, shown, {missing}));
+    EXPECT_EQ(result.outcome, Outcome::NeedsStaff);
+    EXPECT_TRUE(result.message.contains(QStringLiteral("job strategy")))
+        << result.message.toStdString();
+}
+
+TEST_F(ExecutorTest, MarkMissingByPutIsDoneWhenAlmaKeepsIt)
+{
+    SandboxOptions options;
+    options.processTypeWritable = true;
+    start(options);
+    const QString barcode = exampleBarcode(QStringLiteral("Voyager Missing, in hand"));
+    const Item shown = lookUp(barcode);
+    Step missing;
+    missing.type = StepType::MarkMissing;
+    missing.missingStrategy = QStringLiteral("put");
+    const ExecutionResult result = wait(m_executor->execute(1, shown, {missing}));
+    EXPECT_EQ(result.outcome, Outcome::Done) << result.message.toStdString();
+    EXPECT_EQ(result.after.processType.value, QStringLiteral("MISSING"));
+}
+
+TEST_F(ExecutorTest, LoanActionIsDoneOnlyWhenAlmaShowsIt)
+{
+    const QString barcode = exampleBarcode(QStringLiteral("with an active loan: declare Lost"));
+    const Item shown = lookUp(barcode);
+    ExecutionResult result = wait(m_executor->verifyLoanAction(1, shown, StepType::GuideLost));
+    EXPECT_EQ(result.outcome, Outcome::NeedsStaff);
+    EXPECT_FALSE(result.message.isEmpty());
+    ASSERT_TRUE(m_server->declareLoan(barcode, QStringLiteral("lost")));
+    result = wait(m_executor->verifyLoanAction(1, shown, StepType::GuideLost));
+    EXPECT_EQ(result.outcome, Outcome::Done) << result.message.toStdString();
+    EXPECT_TRUE(m_server->operations().empty()) << "verification only reads";
+}
+
+TEST_F(ExecutorTest, UndoRestoresTheLastFieldChangeAndRefusesWhenStale)
+{
+    const QString barcode = exampleBarcode(QStringLiteral("Voyager Damaged: condition"));
+    const Item shown = lookUp(barcode);
+    const qint64 intent =
+        m_journal->recordIntent(barcode, QStringLiteral("desk"), QStringLiteral("desk"));
+    Step condition;
+    condition.type = StepType::SetCondition;
+    condition.conditionCode = QStringLiteral("DAMAGED");
+    ASSERT_EQ(wait(m_executor->execute(intent, shown, {condition}, QDateTime::currentDateTimeUtc()))
+                  .outcome,
+              Outcome::Done);
+    auto change = m_journal->lastFieldChange();
+    ASSERT_TRUE(change.has_value());
+    EXPECT_EQ(change->barcode, barcode);
+
+    // Someone edits the item: undo must not overwrite their change.
+    ASSERT_TRUE(m_server->touchItem(barcode));
+    ExecutionResult stale = wait(m_executor->undo(intent, *change));
+    EXPECT_EQ(stale.error.kind, ErrorKind::Stale);
+    EXPECT_EQ(writesTo(barcode, QStringLiteral("PUT")), 1);
+}
+
+TEST_F(ExecutorTest, UndoPutsTheBeforeImageBack)
+{
+    const QString barcode = exampleBarcode(QStringLiteral("Voyager Damaged: condition"));
+    const Item shown = lookUp(barcode);
+    const qint64 intent =
+        m_journal->recordIntent(barcode, QStringLiteral("desk"), QStringLiteral("desk"));
+    Step condition;
+    condition.type = StepType::SetCondition;
+    condition.conditionCode = QStringLiteral("DAMAGED");
+    ASSERT_EQ(wait(m_executor->execute(intent, shown, {condition}, QDateTime::currentDateTimeUtc()))
+                  .outcome,
+              Outcome::Done);
+    auto change = m_journal->lastFieldChange();
+    ASSERT_TRUE(change.has_value());
+    const ExecutionResult undone = wait(m_executor->undo(intent, *change));
+    EXPECT_EQ(undone.outcome, Outcome::Done) << undone.message.toStdString();
+    const auto now = m_server->itemJson(barcode);
+    EXPECT_EQ(json::code(now["item_data"], "physical_condition").value,
+              shown.physicalCondition.value);
+    EXPECT_FALSE(m_journal->lastFieldChange().has_value());
+}
