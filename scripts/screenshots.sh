@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Renders the desk window offscreen in its main states (QWidget::grab) and saves the PNGs into
+# docs/screenshots/. Builds the UI test suite first. Usage: scripts/screenshots.sh [build-dir]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build_dir="${1:-${MIGDESK_BUILD_DIR:-$root/build}}"
+cmake -S "$root" -B "$build_dir" -DMIGDESK_BUILD_BENCH=OFF >/dev/null
+cmake --build "$build_dir" -j"${MIGDESK_JOBS:-2}" --target migdesk_ui_tests
+mkdir -p "$root/docs/screenshots"
+QT_QPA_PLATFORM=offscreen MIGDESK_SCREENSHOT_DIR="$root/docs/screenshots" \
+  "$build_dir/tests/migdesk_ui_tests" --gtest_filter='ScreenshotDesk.*'
+ls -1 "$root/docs/screenshots"

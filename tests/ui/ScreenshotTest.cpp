@@ -1,0 +1,106 @@
+// Screenshots of the desk's main states, rendered offscreen with QWidget::grab(). Runs only
+// when MIGDESK_SCREENSHOT_DIR is set (scripts/screenshots.sh); the PNGs go to that folder.
+#include "DeskFixture.h"
+
+#include "FollowUpPanel.h"
+
+#include <QDir>
+#include <QPixmap>
+
+namespace migdesk::test {
+
+namespace {
+QString screenshotDir()
+{
+    return qEnvironmentVariable("MIGDESK_SCREENSHOT_DIR");
+}
+} // namespace
+
+class ScreenshotDesk : public DeskFixture {
+protected:
+    void SetUp() override
+    {
+        if (screenshotDir().isEmpty())
+            GTEST_SKIP() << "set MIGDESK_SCREENSHOT_DIR to render screenshots";
+        DeskFixture::SetUp();
+    }
+
+    void save(const QString &name, QSize size = {1366, 768})
+    {
+        m_window->resize(size);
+        QTest::qWait(50);
+        const QPixmap pixmap = m_window->grab();
+        QDir().mkpath(screenshotDir());
+        const QString suffix =
+            size.width() == 1366 ? QString() : QStringLiteral("-%1").arg(size.width());
+        ASSERT_TRUE(
+            pixmap.save(QDir(screenshotDir()).filePath(name + suffix + QStringLiteral(".png"))));
+    }
+
+    void scanAndWait(const QString &barcode, const std::function<bool()> &until)
+    {
+        scan(barcode);
+        ASSERT_TRUE(waitFor(until));
+    }
+};
+
+TEST_F(ScreenshotDesk, MainStates)
+{
+    save(QStringLiteral("01-ready"));
+
+    const QString missing = demoBarcode(QStringLiteral("Sierra Missing, in hand"));
+    scanAndWait(missing, [&] { return finished(missing); });
+    save(QStringLiteral("02-done"));
+    save(QStringLiteral("02-done"), {1920, 1080});
+
+    const QString transit = demoBarcode(QStringLiteral("goes in transit"));
+    scanAndWait(transit, [&] { return finished(transit); });
+    save(QStringLiteral("03-transit"));
+
+    const QString decide = demoBarcode(QStringLiteral("Sierra Lost and Paid"));
+    scanAndWait(decide, [&] { return planPanel()->mode() == PlanMode::Decide; });
+    save(QStringLiteral("04-decide"));
+    save(QStringLiteral("04-decide"), {1920, 1080});
+    QTest::keyClick(m_window->scanField(), Qt::Key_Escape);
+    ASSERT_TRUE(waitFor([&] { return finished(decide); }));
+
+    const QString withdrawn = demoBarcode(QStringLiteral("Sierra Withdrawn"));
+    scanAndWait(withdrawn, [&] { return planPanel()->mode() == PlanMode::Withdraw; });
+    save(QStringLiteral("05-withdraw-confirm"));
+    QTest::keyClick(m_window->scanField(), Qt::Key_Escape);
+    ASSERT_TRUE(waitFor([&] { return finished(withdrawn); }));
+
+    const QString unknown = demoBarcode(QStringLiteral("Unknown note (Voyager)"));
+    scanAndWait(unknown, [&] {
+        const ScanRecord *r = recordFor(unknown);
+        return r && r->stage >= ScanStage::Planned;
+    });
+    save(QStringLiteral("06-needs-review"));
+    QTest::keyClick(m_window->scanField(), Qt::Key_Escape);
+    QTest::qWait(100);
+
+    const QString notFound = QStringLiteral("39999999999999");
+    scanAndWait(notFound, [&] { return finished(notFound); });
+    save(QStringLiteral("07-not-found"));
+
+    scan(QStringLiteral("hello world"));
+    QTest::qWait(100);
+    save(QStringLiteral("08-rejected"));
+
+    m_settings->setLargerText(true);
+    QTest::qWait(50);
+    save(QStringLiteral("09-larger-text"));
+    m_settings->setLargerText(false);
+
+    m_settings->setWorkMode(WorkMode::Followup);
+    const QString lost = demoBarcode(QStringLiteral("Lost--Library Applied with an active loan"));
+    scanAndWait(lost, [&] { return planPanel()->mode() == PlanMode::Guide; });
+    save(QStringLiteral("10-follow-up-guide-lost"));
+
+    const QString inTransit = demoBarcode(QStringLiteral("Symphony Missing in Transit"));
+    scanAndWait(inTransit, [&] { return finished(inTransit); });
+    m_window->findChild<FollowUpPanel *>()->setCurrentIndex(1);
+    save(QStringLiteral("11-follow-up-shelf-list"));
+}
+
+} // namespace migdesk::test
