@@ -23,6 +23,21 @@ BulkItemResult pendingResult(const BulkItem &item)
     return result;
 }
 
+// The barcode of `chunk` that an Alma error message names ("Invalid member: 12345").
+QString mentionedBarcode(const QString &message, const QSet<QString> &chunk)
+{
+    static const QString trim = QStringLiteral(":,.;'\"()[]{}");
+    for (QString token : message.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        while (!token.isEmpty() && trim.contains(token.back()))
+            token.chop(1);
+        while (!token.isEmpty() && trim.contains(token.front()))
+            token.remove(0, 1);
+        if (chunk.contains(token))
+            return token;
+    }
+    return {};
+}
+
 bool isAmbiguous(const ApiError &error)
 {
     return error.kind == ErrorKind::Ambiguous || error.kind == ErrorKind::Network ||
@@ -340,25 +355,9 @@ void BulkRunner::addChunk(const QStringList &barcodes, int attempt)
             return;
         }
         if (isMemberError(error)) {
-            if (barcodes.size() == 1) {
-                if (error.code == QLatin1String("60115")) {
-                    endWrite(QStringLiteral("ok"), tr("already a member (60115)"));
-                } else {
-                    endWrite(QStringLiteral("failed"), error.message);
-                    m_state.invalid << barcodes.first();
-                    decide(barcodes.first(), Outcome::NotFound,
-                           tr("Alma does not accept this barcode as a member of the set: %1")
-                               .arg(error.message),
-                           error.code);
-                }
-                addNextChunk();
-                return;
-            }
-            // Alma names one problem for the whole call: split until each barcode answers
-            // for itself. Re-adding members that got in is harmless (60115).
-            endWrite(QStringLiteral("failed"), tr("%1, splitting the chunk").arg(error.code));
-            const qsizetype half = barcodes.size() / 2;
-            m_splitQueue.insert(m_splitQueue.begin(), {barcodes.mid(0, half), barcodes.mid(half)});
+            memberErrors(barcodes, error, [&](const QString &status, const QString &summary) {
+                endWrite(status, summary);
+            });
             addNextChunk();
             return;
         }
@@ -372,6 +371,54 @@ void BulkRunner::addChunk(const QStringList &barcodes, int attempt)
                  error.message);
         finish(Outcome::Pending, bulkErrorMessage(error, bulkPhaseLabel(m_phase)), error, false);
     });
+}
+
+void BulkRunner::memberErrors(const QStringList &barcodes, const ApiError &error,
+                              const std::function<void(QString, QString)> &endWrite)
+{
+    // Alma answers one error entry per refused member; the entry's message names the barcode.
+    // Members it accepted in the same call may or may not have been added, so the rest of the
+    // chunk is added again (harmless: already a member is 60115, not an error).
+    const QSet<QString> chunk(barcodes.begin(), barcodes.end());
+    std::vector<AlmaErrorEntry> entries = error.entries;
+    if (entries.empty())
+        entries.push_back({error.code, error.message});
+    QSet<QString> named;
+    for (const auto &entry : entries) {
+        QString member = mentionedBarcode(entry.message, chunk);
+        if (member.isEmpty() && barcodes.size() == 1)
+            member = barcodes.first();
+        if (member.isEmpty())
+            continue;
+        named.insert(member);
+        if (entry.code == QLatin1String("60116") && !m_state.invalid.contains(member)) {
+            m_state.invalid << member;
+            decide(member, Outcome::NotFound,
+                   tr("Alma does not accept this barcode as a member of the set: %1")
+                       .arg(entry.message),
+                   entry.code);
+        }
+    }
+    if (named.isEmpty()) {
+        if (barcodes.size() == 1) {
+            endWrite(QStringLiteral("failed"), error.message);
+            return;
+        }
+        // Nothing says which member: split until each barcode answers for itself.
+        endWrite(QStringLiteral("failed"), tr("%1, splitting the chunk").arg(error.code));
+        const qsizetype half = barcodes.size() / 2;
+        m_splitQueue.insert(m_splitQueue.begin(), {barcodes.mid(0, half), barcodes.mid(half)});
+        return;
+    }
+    endWrite(QStringLiteral("ok"),
+             tr("%n member(s) refused or already in the set", nullptr, int(named.size())));
+    QStringList rest;
+    for (const QString &barcode : barcodes) {
+        if (!named.contains(barcode))
+            rest << barcode;
+    }
+    if (!rest.isEmpty())
+        m_splitQueue.insert(m_splitQueue.begin(), rest);
 }
 
 void BulkRunner::runJob()

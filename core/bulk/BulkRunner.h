@@ -23,6 +23,8 @@
 #include <QSet>
 #include <QTimer>
 
+#include <functional>
+
 namespace migdesk {
 
 class AlmaClient;
@@ -60,7 +62,9 @@ private:
     void createSet();
     void addNextChunk();
     void addChunk(const QStringList &barcodes, int attempt);
-    void chunkAdded(int count);
+    // Handles 60115/60116 answers to an add: refused barcodes are decided, the rest re-added.
+    void memberErrors(const QStringList &barcodes, const ApiError &error,
+                      const std::function<void(QString, QString)> &endWrite);
     void runJob();
     void poll();
     void pollAnswered(const nlohmann::json &instance);

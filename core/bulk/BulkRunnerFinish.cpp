@@ -94,8 +94,8 @@ void BulkRunner::verified()
             decide(barcode, Outcome::Pending,
                    tr("Alma's job completed but the sample found items unchanged: verify all."));
     }
-    QString message = tr("Alma's job %1 completed: %n item(s) verified as %2", nullptr, good)
-                          .arg(m_state.jobId, wanted);
+    QString message = tr("Alma's job %1 completed: %2 verified as %3")
+                          .arg(m_state.jobId, bulkItemCount(good), wanted);
     if (!unsampled.isEmpty())
         message +=
             tr(", %n more by the job's report", nullptr, sampleClean ? int(unsampled.size()) : 0);

@@ -48,6 +48,11 @@ bool BulkPolicy::useJob(BulkAction action, int itemCount) const
     return damagedJobThreshold > 0 && itemCount >= damagedJobThreshold;
 }
 
+QString bulkItemCount(int count)
+{
+    return count == 1 ? tr("1 item") : tr("%1 items").arg(count);
+}
+
 QString bulkSetName(BulkAction action, const QDate &date, const QString &sessionName)
 {
     const QDate day = date.isValid() ? date : QDate::currentDate();
@@ -61,9 +66,7 @@ QString bulkSetName(BulkAction action, const QDate &date, const QString &session
 
 QString BulkConfirmation::title() const
 {
-    return QCoreApplication::translate("Bulk", "Run the %1 job for this session's %n item(s)",
-                                       nullptr, itemCount)
-        .arg(actionLabel);
+    return tr("Run the %1 job for this session's %2").arg(actionLabel, bulkItemCount(itemCount));
 }
 
 QString BulkConfirmation::text() const
@@ -71,13 +74,10 @@ QString BulkConfirmation::text() const
     const QString job = jobName.isEmpty() || jobName == jobId
                             ? jobId
                             : QStringLiteral("%1 (%2)").arg(jobName, jobId);
-    QString text =
-        QCoreApplication::translate("Bulk",
-                                    "Set %n item(s) to %1 with Alma's job. MigDesk creates the "
-                                    "itemized set \"%2\", adds the items to it, runs the job %3 "
-                                    "on the set and then reads the items back to check them.",
-                                    nullptr, itemCount)
-            .arg(actionLabel, setName, job);
+    QString text = tr("Set %1 to %2 with Alma's job. MigDesk creates the itemized set \"%3\", "
+                      "adds the items to it, runs the job %4 on the set and then reads the items "
+                      "back to check them.")
+                       .arg(bulkItemCount(itemCount), actionLabel, setName, job);
     if (!problems.isEmpty())
         text += QLatin1Char('\n') + problems.join(QLatin1Char('\n'));
     return text;

@@ -56,6 +56,9 @@ struct BulkRequest {
     int verifyConcurrency = 8;
 };
 
+// "1 item" / "240 items" (translated).
+QString bulkItemCount(int count);
+
 // The set name for a run: "MigDesk Missing 2026-11-28 Main desk".
 QString bulkSetName(BulkAction action, const QDate &date, const QString &sessionName);
 

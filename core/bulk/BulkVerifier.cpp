@@ -148,7 +148,8 @@ void BulkVerifier::readByPath(const QString &mmsId, const QString &holdingId, co
             check.read = true;
             check.item = reply->item();
             check.applied = isApplied(check.item, m_target);
-            record(check.item.barcode, std::move(check));
+            const QString barcode = check.item.barcode; // copied before check is moved
+            record(barcode, std::move(check));
         }
         // A failed read by path is retried by barcode once the members are done.
         taskDone();

@@ -231,13 +231,13 @@ Result<JobTemplate> JobTemplate::loadFile(const QString &path)
 
 JobTemplate JobTemplate::sandboxDefault(const QString &jobId)
 {
-    nlohmann::json doc = {{"job_id", json::utf8(jobId)},
-                          {"name", "MigDesk sandbox: change physical items"},
-                          {"parameter",
-                           {{{"name", {{"value", "set_id"}}}, {"value", "{set_id}"}},
-                            {{"name", {{"value", "action"}}}, {"value", "{action}"}},
-                            {{"name", {{"value", "status"}}}, {"value", "{status}"}},
-                            {{"name", {{"value", "condition"}}}, {"value", "{condition}"}}}}};
+    nlohmann::json doc = {
+        {"job_id", json::utf8(jobId)},
+        {"name", "MigDesk sandbox: change physical items"},
+        {"parameter",
+         {{{"name", {{"value", "set_id"}}}, {"value", "{set_id}"}},
+          {{"name", {{"value", "process_type"}}}, {"value", "{status}"}},
+          {{"name", {{"value", "physical_condition"}}}, {"value", "{condition}"}}}}};
     const std::string text = doc.dump();
     return parse(QByteArray::fromStdString(text)).value();
 }

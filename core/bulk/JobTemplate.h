@@ -50,7 +50,7 @@ public:
     static Result<JobTemplate> loadFile(const QString &path);
 
     // The template for the sandbox's documented equivalent job (docs/SANDBOX.md): parameters
-    // set_id, action, status and condition.
+    // set_id, process_type ({status}) and physical_condition ({condition}).
     static JobTemplate sandboxDefault(const QString &jobId);
 
     QString jobId() const { return m_jobId; }
