@@ -2,12 +2,11 @@
 // type-ahead queue; each is validated, journaled before any call, looked up, parsed, planned,
 // then applied automatically (safe plans with auto-apply on) or when staff answer. Emits plain
 // signals the UI renders. No nested event loops; all network work is asynchronous.
-//
-// This header only forward-declares its collaborators so it compiles on its own; include
-// "desk/ScanRecord.h" for ScanRecord and SessionSettings.
 #pragma once
 
 #include "desk/Outcome.h"
+#include "desk/ScanRecord.h"
+#include "desk/ShelfList.h"
 
 #include <QObject>
 #include <QString>
@@ -23,9 +22,6 @@ class Executor;
 class Journal;
 class Planner;
 class NoteParser;
-class ShelfList;
-struct ScanRecord;
-struct SessionSettings;
 
 class ScanSession : public QObject {
     Q_OBJECT

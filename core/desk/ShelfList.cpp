@@ -3,23 +3,56 @@
 
 #include "model/Item.h"
 
-#include <QCollator>
-
 #include <algorithm>
 
 namespace migdesk {
 
 namespace {
 
+// Natural order, case-insensitive: runs of digits compare as numbers ("QK48" < "QK475" <
+// "QK1000"), everything else by character. Not locale-dependent, so lists print the same
+// everywhere.
 int compareText(const QString &a, const QString &b)
 {
-    static const QCollator collator = [] {
-        QCollator c;
-        c.setNumericMode(true);
-        c.setCaseSensitivity(Qt::CaseInsensitive);
-        return c;
-    }();
-    return collator.compare(a, b);
+    qsizetype i = 0;
+    qsizetype j = 0;
+    while (i < a.size() && j < b.size()) {
+        const QChar ca = a.at(i);
+        const QChar cb = b.at(j);
+        if (ca.isDigit() && cb.isDigit()) {
+            qsizetype ei = i;
+            qsizetype ej = j;
+            while (ei < a.size() && a.at(ei).isDigit())
+                ++ei;
+            while (ej < b.size() && b.at(ej).isDigit())
+                ++ej;
+            // Compare without leading zeros: longer is bigger, then digit by digit.
+            QStringView da = QStringView(a).mid(i, ei - i);
+            QStringView db = QStringView(b).mid(j, ej - j);
+            while (da.size() > 1 && da.front() == QLatin1Char('0'))
+                da = da.mid(1);
+            while (db.size() > 1 && db.front() == QLatin1Char('0'))
+                db = db.mid(1);
+            if (da.size() != db.size())
+                return da.size() < db.size() ? -1 : 1;
+            if (const int c = da.compare(db))
+                return c < 0 ? -1 : 1;
+            i = ei;
+            j = ej;
+            continue;
+        }
+        const QChar la = ca.toCaseFolded();
+        const QChar lb = cb.toCaseFolded();
+        if (la != lb)
+            return la < lb ? -1 : 1;
+        ++i;
+        ++j;
+    }
+    if (i < a.size())
+        return 1;
+    if (j < b.size())
+        return -1;
+    return 0;
 }
 
 QString sortLabel(const CodeValue &value)
