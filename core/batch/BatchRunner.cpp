@@ -58,6 +58,7 @@ struct BatchRunner::Task {
     Plan plan;
     int calls = 0;
     int settled = 0; // resume: writes found sent before the interruption
+    ApiError error;  // why it stopped, when it did
 };
 
 BatchRunner::BatchRunner(AlmaClient *client, Journal *journal, Planner planner,
@@ -91,6 +92,7 @@ Result<Empty> BatchRunner::prepare(const QStringList &barcodes)
     m_reuseIntent.assign(n, 0);
     m_openWrites.assign(n, {});
     m_priorWrites.assign(n, 0);
+    m_attempts.assign(n, 0);
     for (size_t i = 0; i < n; ++i)
         m_rows[i].barcode = barcodes.at(static_cast<qsizetype>(i));
 
@@ -179,7 +181,7 @@ void BatchRunner::pump()
         ++m_inFlight;
         lookUp(task);
     }
-    if (m_inFlight == 0 && m_queue.empty()) {
+    if (m_inFlight == 0 && m_queue.empty() && m_waiting == 0) {
         bool allSettled = true;
         for (const auto &row : m_rows)
             allSettled = allSettled && row.outcome != Outcome::Pending;
@@ -215,6 +217,7 @@ void BatchRunner::lookUp(Task *task)
         if (!reply->isOk()) {
             BatchRow row = baseRow(task);
             const ApiError &error = reply->error();
+            task->error = error;
             row.errorCode = errorCodeOf(error);
             row.errorMessage = error.message;
             if (error.code == QLatin1String("401689")) {
@@ -273,6 +276,7 @@ void BatchRunner::settleOpenWrites(Task *task)
     connect(reply, &AlmaReply::finished, this, [this, task, reply] {
         if (!reply->isOk()) {
             BatchRow row = baseRow(task);
+            task->error = reply->error();
             row.outcome = isTransient(reply->error()) ? Outcome::Pending : Outcome::Error;
             row.errorCode = errorCodeOf(reply->error());
             row.errorMessage = reply->error().message;
@@ -336,6 +340,7 @@ void BatchRunner::apply(Task *task)
     ExecutionJob *job = m_executor->execute(task->intentId, task->item, plan.steps, task->readAt);
     connect(job, &ExecutionJob::finished, this, [this, task, job] {
         const ExecutionResult &result = job->result();
+        task->error = result.error;
         BatchRow row = baseRow(task);
         row.calls += result.calls;
         row.outcome = result.outcome;
@@ -355,6 +360,24 @@ void BatchRunner::apply(Task *task)
 
 void BatchRunner::finishTask(Task *task, BatchRow row)
 {
+    // A 429 that outlasted the client's retries refused the call without applying it: the item
+    // goes back in the queue (same intent; it is re-read and re-planned, so nothing repeats).
+    const size_t slot = static_cast<size_t>(task->index);
+    if (row.outcome == Outcome::Pending && task->error.kind == ErrorKind::RateLimited &&
+        m_attempts[slot] < kMaxRateLimitedAttempts) {
+        ++m_attempts[slot];
+        m_reuseIntent[slot] = task->intentId;
+        const int index = task->index;
+        delete task;
+        --m_inFlight;
+        ++m_waiting;
+        QTimer::singleShot(500 * m_attempts[slot], this, [this, index] {
+            --m_waiting;
+            m_queue.push_front(index);
+            pump();
+        });
+        return;
+    }
     m_journal->setIntentDetail(task->intentId, QString::fromStdString(batchRowToJson(row).dump()));
     m_journal->finishIntent(task->intentId, row.outcome, row.message);
     const int index = task->index;

@@ -80,9 +80,12 @@ private:
     std::vector<qint64> m_reuseIntent; // resume: intent ids to continue
     // resume: writes sent before the interruption, with their before-images, to settle first
     std::vector<std::vector<std::pair<qint64, QByteArray>>> m_openWrites;
+    static constexpr int kMaxRateLimitedAttempts = 8;
+    std::vector<int> m_attempts;    // re-queues after a 429 that outlasted the client's retries
     std::vector<int> m_priorWrites; // resume: writes Alma confirmed before the interruption
     std::deque<int> m_queue;
     int m_inFlight = 0;
+    int m_waiting = 0; // items waiting to be re-queued
     int m_finished = 0;
     int m_resumed = 0;
     bool m_started = false;

@@ -4,7 +4,6 @@
 #include "alma/AlmaClient.h"
 #include "journal/Journal.h"
 
-
 namespace migdesk {
 
 namespace {
