@@ -163,7 +163,7 @@ void ScanSession::confirm(qint64 id)
             step.type == StepType::NeedsReview)
             return;
     }
-    d->apply(id, steps);
+    d->apply(id, steps, false);
 }
 
 void ScanSession::choose(qint64 id, int choiceIndex)
@@ -188,7 +188,7 @@ void ScanSession::confirmWithdraw(qint64 id)
     ScanRecord *r = d->rec(id);
     if (!r || r->stage != ScanStage::Planned || !r->hasItem || !r->awaitingWithdraw)
         return;
-    d->apply(id, d->effectiveSteps(*r));
+    d->apply(id, d->effectiveSteps(*r), false);
 }
 
 void ScanSession::verifyLoanAction(qint64 id)

@@ -32,6 +32,14 @@ QString itemName(const ScanRecord &record)
     return QStringLiteral("\u201C%1\u201D (%2)").arg(record.item.title, record.barcode);
 }
 
+QString stepLabels(const Plan &plan)
+{
+    QStringList labels;
+    for (const Step &step : plan.steps)
+        labels.append(step.label.isEmpty() ? stepTypeLabel(step.type) : step.label);
+    return labels.join(QStringLiteral(", "));
+}
+
 } // namespace
 
 bool ScanSession::Private::isOfflineError(const ApiError &error)
@@ -227,8 +235,7 @@ void ScanSession::Private::act(qint64 id, bool staffAnswered)
         if (hasStep(r->plan.steps, StepType::AddToShelfList))
             addToShelfList(*r);
         finish(id, Outcome::DryRun,
-               tr("Dry run: nothing was written to Alma. Planned: %1.")
-                   .arg(r->plan.stepNames().join(QStringLiteral(", "))));
+               tr("Dry run: nothing was written to Alma. Planned: %1.").arg(stepLabels(r->plan)));
         pump();
         return;
     }
@@ -258,8 +265,10 @@ void ScanSession::Private::act(qint64 id, bool staffAnswered)
     } else if (hasStep(steps, StepType::GuideClaimedReturned)) {
         waitForStaff(id, tr("Mark the loan Claimed Returned in Alma (Patron Services > Loans > "
                             "row action), then choose \"Done in Alma\"."));
-    } else if (staffAnswered || (settings.autoApply && r->plan.isAutoSafe())) {
-        apply(id, steps);
+    } else if (staffAnswered) {
+        apply(id, steps, false);
+    } else if (settings.autoApply && r->plan.isAutoSafe()) {
+        apply(id, steps, true);
     } else {
         waitForStaff(id, tr("Press Enter to apply, Esc to skip."));
     }
@@ -282,7 +291,7 @@ void ScanSession::Private::whenFinished(ExecutionJob *job,
     QObject::connect(job, &ExecutionJob::finished, q, [job, done] { done(job->result()); });
 }
 
-void ScanSession::Private::apply(qint64 id, const std::vector<Step> &steps)
+void ScanSession::Private::apply(qint64 id, const std::vector<Step> &steps, bool justRead)
 {
     ScanRecord *r = rec(id);
     r->stage = ScanStage::Applying;
@@ -310,7 +319,8 @@ void ScanSession::Private::apply(qint64 id, const std::vector<Step> &steps)
         pump();
         return;
     }
-    ExecutionJob *job = executor->execute(r->intentId, r->item, almaSteps, r->readAt);
+    ExecutionJob *job =
+        executor->execute(r->intentId, r->item, almaSteps, justRead ? r->readAt : QDateTime());
     whenFinished(job, [this, id, shelfStep](const ExecutionResult &result) {
         onExecuted(id, result, shelfStep);
     });

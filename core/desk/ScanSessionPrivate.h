@@ -74,7 +74,9 @@ struct ScanSession::Private {
     void onVerified(qint64 id, const ExecutionResult &result);
     void addToShelfList(ScanRecord &record);
     std::vector<Step> effectiveSteps(const ScanRecord &record) const;
-    void apply(qint64 id, const std::vector<Step> &steps);
+    // `justRead`: applied right after the lookup, so the executor may use that read as its
+    // stale check; after staff took time to answer, the item is read again before any PUT.
+    void apply(qint64 id, const std::vector<Step> &steps, bool justRead);
     void onExecuted(qint64 id, const ExecutionResult &result, bool shelfStep);
     // Calls `done` with the job's result once, whether it already finished or finishes later.
     void whenFinished(ExecutionJob *job, std::function<void(const ExecutionResult &)> done);

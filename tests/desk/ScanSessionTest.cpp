@@ -378,3 +378,66 @@ TEST_F(ScanSessionTest, UnfinishedIntentsAreOfferedAfterARestart)
     EXPECT_EQ(m_session->unfinishedCount(), 0);
     EXPECT_EQ(writesFor(demo::missing).size(), 1u);
 }
+
+TEST_F(ScanSessionTest, ChangedInAlmaWhileStaffDecidedIsNotOverwrittenAndRetryWorks)
+{
+    SessionSettings settings = defaultSettings();
+    settings.autoApply = false;
+    makeSession(settings);
+    ASSERT_TRUE(m_session->submit(demo::damaged));
+    const qint64 id = lastId();
+    ASSERT_TRUE(waitSettled(id));
+    ASSERT_EQ(record(id).stage, ScanStage::Planned);
+    // Another staff member edits the item in Alma while this one looks at the card.
+    ASSERT_TRUE(m_server->touchItem(demo::damaged));
+    m_session->confirm(id);
+    ASSERT_TRUE(waitFor([&] { return record(id).stage == ScanStage::Finished; }));
+    EXPECT_EQ(record(id).outcome, Outcome::Error);
+    EXPECT_EQ(record(id).result.error.kind, ErrorKind::Stale) << record(id).message.toStdString();
+    for (const auto &op : writesFor(demo::damaged))
+        EXPECT_NE(op.method, QStringLiteral("PUT")) << "a stale item is never overwritten";
+    const auto touched = m_server->itemJson(demo::damaged);
+    EXPECT_TRUE(QString::fromStdString(touched["item_data"]["internal_note_2"].get<std::string>())
+                    .startsWith(QStringLiteral("Checked by another staff member")));
+    // The journal keeps it pending (offered again after a restart).
+    EXPECT_EQ(m_journal->intent(record(id).intentId)->outcome, Outcome::Pending);
+
+    // One action retries it: read again, planned again, confirmed, applied once.
+    m_session->retry(id);
+    ASSERT_TRUE(waitSettled(id));
+    ASSERT_EQ(record(id).stage, ScanStage::Planned);
+    m_session->confirm(id);
+    ASSERT_TRUE(waitFor([&] { return record(id).stage == ScanStage::Finished; }));
+    EXPECT_EQ(record(id).outcome, Outcome::Done) << record(id).message.toStdString();
+    EXPECT_EQ(writesOfMethod(writesFor(demo::damaged), "PUT"), 1);
+    EXPECT_EQ(writesOfMethod(writesFor(demo::damaged), "POST"), 1);
+    // The other staff member's note survived the PUT.
+    const auto after = m_server->itemJson(demo::damaged);
+    EXPECT_EQ(after["item_data"]["internal_note_2"], touched["item_data"]["internal_note_2"]);
+    // Done is done: a retry does nothing.
+    m_session->retry(id);
+    EXPECT_EQ(record(id).outcome, Outcome::Done);
+}
+
+TEST_F(ScanSessionTest, SkipWhileQueuedAndOfflineQueueLengthSignals)
+{
+    QSignalSpy lengths(m_session.get(), &ScanSession::queueLengthChanged);
+    stopSandbox();
+    ASSERT_TRUE(m_session->submit(demo::missing));
+    const qint64 first = lastId();
+    ASSERT_TRUE(m_session->submit(demo::missing2));
+    const qint64 second = lastId();
+    ASSERT_TRUE(waitFor([&] { return m_session->isOffline(); }));
+    EXPECT_EQ(m_session->queueLength(), 2);
+    m_session->skip(second);
+    EXPECT_EQ(record(second).outcome, Outcome::Skipped);
+    EXPECT_EQ(m_session->queueLength(), 1);
+    ASSERT_FALSE(lengths.isEmpty());
+    EXPECT_EQ(lengths.last().at(0).toInt(), 1);
+    startSandbox(m_port);
+    ASSERT_TRUE(waitFor([&] { return record(first).stage == ScanStage::Finished; }, 30000));
+    EXPECT_EQ(record(first).outcome, Outcome::Done);
+    EXPECT_TRUE(writesFor(demo::missing2).empty());
+    EXPECT_EQ(m_session->count(Outcome::Done), 1);
+    EXPECT_EQ(m_session->count(Outcome::Skipped), 1);
+}
