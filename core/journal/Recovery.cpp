@@ -1,0 +1,169 @@
+// Recovery of unfinished intents on start (see Recovery.h).
+#include "journal/Recovery.h"
+
+#include "alma/AlmaClient.h"
+#include "desk/ExecutionRun.h"
+
+#include <QTimer>
+
+namespace migdesk {
+
+namespace {
+
+bool isTransient(const ApiError &error)
+{
+    switch (error.kind) {
+    case ErrorKind::Network:
+    case ErrorKind::Timeout:
+    case ErrorKind::RateLimited:
+    case ErrorKind::DailyBudget:
+    case ErrorKind::Ambiguous:
+    case ErrorKind::Cancelled:
+    case ErrorKind::Auth:
+        return true;
+    case ErrorKind::Http:
+        return error.httpStatus == 0 || error.httpStatus >= 500;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
+Recovery::Recovery(AlmaClient *client, Journal *journal, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_journal(journal)
+{}
+
+void Recovery::start()
+{
+    m_items.clear();
+    for (auto &intent : m_journal->unfinishedIntents()) {
+        RecoveryItem entry;
+        entry.intent = std::move(intent);
+        m_items.push_back(std::move(entry));
+    }
+    m_index = 0;
+    QTimer::singleShot(0, this, [this] { next(); });
+}
+
+void Recovery::next()
+{
+    if (m_index >= m_items.size()) {
+        Q_EMIT finished();
+        return;
+    }
+    RecoveryItem &entry = m_items[m_index];
+    const auto looked =
+        entry.intent.itemJson.isEmpty() ? Result<Item>() : parseItem(entry.intent.itemJson);
+    if (!looked.isOk()) {
+        // Queued before any lookup (offline): nothing reached Alma; offer it again as it was.
+        entry.decision = RecoveryItem::Decision::OfferAgain;
+        entry.message = tr("Not looked up yet: it is offered again.");
+        Q_EMIT itemRecovered(static_cast<int>(m_index++));
+        return next();
+    }
+    entry.calls = 1;
+    ItemReply *reply = m_client->getItem(looked.value());
+    connect(reply, &AlmaReply::finished, this, [this, reply] {
+        RecoveryItem &current = m_items[m_index];
+        if (reply->isOk())
+            decide(current, &reply->item(), {});
+        else
+            decide(current, nullptr, reply->error());
+        Q_EMIT itemRecovered(static_cast<int>(m_index++));
+        next();
+    });
+}
+
+void Recovery::decide(RecoveryItem &entry, const Item *now, const ApiError &readError)
+{
+    using Decision = RecoveryItem::Decision;
+    const JournalIntent &intent = entry.intent;
+    bool anyOk = false;
+    bool openScanIn = false;
+    bool openDelete = false;
+    for (const auto &write : intent.writes) {
+        anyOk = anyOk || write.status == QLatin1String("ok") ||
+                write.status == QLatin1String("verified_ok");
+        openScanIn = openScanIn || (write.isOpen() && write.kind == QLatin1String("scan_in"));
+        openDelete = openDelete || (write.isOpen() && write.kind == QLatin1String("delete"));
+    }
+    if (!now) {
+        if (isTransient(readError)) {
+            entry.decision = Decision::StillPending;
+            entry.message = tr("Alma could not be reached to check it (%1); it stays pending.")
+                                .arg(readError.message);
+            return;
+        }
+        if (openDelete) {
+            for (const auto &write : intent.writes) {
+                if (write.isOpen())
+                    m_journal->endWrite(write.id, QStringLiteral("verified_ok"),
+                                        QStringLiteral("recovery: the item is gone"));
+            }
+            entry.decision = Decision::DoneVerified;
+            entry.outcome = Outcome::Done;
+            entry.message = tr("Verified after a restart: Alma no longer has the item.");
+            m_journal->finishIntent(intent.id, entry.outcome, entry.message);
+            return;
+        }
+        entry.decision = Decision::ShowStaff;
+        entry.message =
+            tr("The item could not be read again (%1): look at it in Alma.").arg(readError.message);
+        m_journal->finishIntent(intent.id, Outcome::NeedsStaff, entry.message);
+        return;
+    }
+    entry.current = *now;
+    entry.hasItem = true;
+    // Settle the writes that were sent and never answered, from Alma's state.
+    bool changedByOpenWrite = false;
+    for (const auto &write : intent.writes) {
+        if (!write.isOpen())
+            continue;
+        const auto before = parseItem(write.beforeJson);
+        const bool changed =
+            !before.isOk() || !firstShownDifference(before.value(), *now).isEmpty();
+        changedByOpenWrite = changedByOpenWrite || changed;
+        m_journal->endWrite(
+            write.id, changed ? QStringLiteral("verified_ok") : QStringLiteral("verified_not"),
+            changed ? QStringLiteral("recovery: the item changed since the write")
+                    : QStringLiteral("recovery: the item is unchanged"),
+            *now);
+    }
+    const QString shows =
+        now->processType.isEmpty() ? tr("no process type") : now->processType.label();
+    if (now->isMigrationItem()) {
+        if (openScanIn && changedByOpenWrite) {
+            // A scan-in would have cleared Technical - Migration; something else changed it.
+            entry.decision = Decision::ShowStaff;
+            entry.message = tr("A return was sent before the restart, and the item changed but "
+                               "still shows %1: look at it before doing anything else.")
+                                .arg(shows);
+            m_journal->finishIntent(intent.id, Outcome::NeedsStaff, entry.message);
+            return;
+        }
+        entry.decision = Decision::OfferAgain;
+        entry.message = tr("Still %1 in Alma: it is offered again.").arg(shows);
+        return;
+    }
+    if (anyOk || changedByOpenWrite) {
+        entry.decision = Decision::DoneVerified;
+        entry.outcome = isTransitOrHold(*now) ? Outcome::TransitOrHold : Outcome::Done;
+        entry.message = tr("Verified after a restart: Alma shows %1.").arg(shows);
+        m_journal->finishIntent(intent.id, entry.outcome, entry.message);
+        return;
+    }
+    if (intent.writes.empty()) {
+        entry.decision = Decision::OfferAgain;
+        entry.message = tr("Nothing was written before the restart: it is offered again.");
+        return;
+    }
+    entry.decision = Decision::ShowStaff;
+    entry.message =
+        tr("Alma now shows %1, which no write of MigDesk explains: look at the item.").arg(shows);
+    m_journal->finishIntent(intent.id, Outcome::NeedsStaff, entry.message);
+}
+
+} // namespace migdesk
