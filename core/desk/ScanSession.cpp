@@ -322,6 +322,29 @@ void ScanSession::setRetryBackoff(int initialMs, int maxMs)
     d->backoffMs = d->initialBackoffMs;
 }
 
+void ScanSession::setHistoryDetailLimit(int records)
+{
+    d->detailLimit = std::max(1, records);
+    d->compactOldRecords();
+}
+
+void ScanSession::Private::compactOldRecords()
+{
+    while (order.size() > static_cast<size_t>(detailLimit) &&
+           compactCursor < order.size() - static_cast<size_t>(detailLimit)) {
+        const qint64 id = order[compactCursor];
+        ScanRecord *r = rec(id);
+        if (r->stage != ScanStage::Finished || id == current)
+            return; // still in use: compacted once it is finished
+        r->item.raw = nlohmann::json::object();
+        r->result.before.raw = nlohmann::json::object();
+        r->result.after.raw = nlohmann::json::object();
+        for (Loan &loan : r->activeLoans)
+            loan.raw = nlohmann::json::object();
+        ++compactCursor;
+    }
+}
+
 int ScanSession::count(Outcome outcome) const
 {
     int n = 0;

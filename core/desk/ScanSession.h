@@ -68,6 +68,9 @@ public:
     int resumeUnfinished();
     // Backoff while Alma is unreachable: starts at initialMs, doubles up to maxMs.
     void setRetryBackoff(int initialMs, int maxMs);
+    // Finished records older than the newest `records` drop Alma's raw JSON and keep the typed
+    // fields the UI and reports use, so a long session stays small. Default 200.
+    void setHistoryDetailLimit(int records);
     // Counts by outcome over the session (for the status bar).
     int count(Outcome outcome) const;
 

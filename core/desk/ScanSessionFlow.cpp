@@ -412,6 +412,7 @@ void ScanSession::Private::finish(qint64 id, Outcome outcome, const QString &mes
     }
     changed(id);
     Q_EMIT q->outcomeReached(id, outcome);
+    compactOldRecords();
 }
 
 void ScanSession::Private::backOff(qint64 id, const QString &reason)

@@ -51,6 +51,11 @@ struct ScanSession::Private {
     int backoffMs = 1000;
     int lastQueueLength = 0;
 
+    // Finished records older than the newest `detailLimit` keep only typed fields (memory).
+    int detailLimit = 200;
+    size_t compactCursor = 0;
+    void compactOldRecords();
+
     std::set<qint64> skipAfterLookup;   // Esc pressed while the lookup was in flight
     std::set<qint64> resumedWithWrites; // recovered intents that had sent writes
 

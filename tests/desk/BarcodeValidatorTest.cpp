@@ -14,6 +14,12 @@ struct Case {
     QString barcode; // expected cleaned barcode when ok
 };
 
+// Names the case in test output instead of dumping its bytes.
+void PrintTo(const Case &c, std::ostream *os)
+{
+    *os << c.name;
+}
+
 Case make(const char *name, const QString &input, bool ok, const QString &barcode = {})
 {
     return {name, input, ok, barcode};

@@ -441,3 +441,20 @@ TEST_F(ScanSessionTest, SkipWhileQueuedAndOfflineQueueLengthSignals)
     EXPECT_EQ(m_session->count(Outcome::Done), 1);
     EXPECT_EQ(m_session->count(Outcome::Skipped), 1);
 }
+
+TEST_F(ScanSessionTest, OldHistoryKeepsTypedFieldsButDropsRawJson)
+{
+    m_session->setHistoryDetailLimit(1);
+    ASSERT_TRUE(m_session->submit(demo::missing));
+    const qint64 first = lastId();
+    ASSERT_TRUE(waitFor([&] { return record(first).stage == ScanStage::Finished; }));
+    EXPECT_FALSE(record(first).item.raw.empty()) << "the newest record keeps everything";
+    ASSERT_TRUE(m_session->submit(demo::damaged));
+    const qint64 second = lastId();
+    ASSERT_TRUE(waitFor([&] { return record(second).stage == ScanStage::Finished; }));
+    EXPECT_TRUE(record(first).item.raw.empty());
+    EXPECT_TRUE(record(first).result.after.raw.empty());
+    EXPECT_EQ(record(first).item.title, QStringLiteral("The Hidden Life of Trees"));
+    EXPECT_EQ(record(first).outcome, Outcome::Done);
+    EXPECT_FALSE(record(second).item.raw.empty());
+}
