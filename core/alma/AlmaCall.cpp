@@ -25,7 +25,7 @@ namespace {
 
 constexpr qint64 kBackoffBaseMs = 250;
 constexpr qint64 kBackoffCapMs = 8000;
-constexpr qint64 kRateLimitPauseMs = 1000;
+constexpr qint64 kSharedPauseCapMs = 2000; // longest hold a Retry-After puts on every call
 
 // Errors raised before a single byte of the request can have left this machine.
 bool failedBeforeSending(QNetworkReply::NetworkError error)
@@ -245,10 +245,15 @@ void AlmaCall::onNetworkFinished()
 
     ApiError error = parseAlmaError(body, status);
     error.message = redacted(error.message);
+    if (error.code == QLatin1String("DAILY_THRESHOLD"))
+        error.kind = ErrorKind::DailyBudget; // Alma sends it with 429: not worth retrying today
     if (error.kind == ErrorKind::RateLimited) {
         // Alma refused the call without doing it: safe to send again, writes included.
+        // An explicit Retry-After holds back every call of the process; without one, only this
+        // call backs off (the shared bucket already keeps MigDesk itself under the limit).
         const qint64 after = retryAfterMs(network->rawHeader("Retry-After"));
-        RateLimiter::shared().pause(after > 0 ? std::min(after, kBackoffCapMs) : kRateLimitPauseMs);
+        if (after > 0)
+            RateLimiter::shared().pause(std::min(after, kSharedPauseCapMs));
         return retryOrFail(error, after);
     }
     if (error.kind == ErrorKind::DailyBudget) {
@@ -283,8 +288,10 @@ void AlmaCall::followRedirect(const QByteArray &location)
                                        .arg(target.host())));
     }
     // Only Alma's item URL is followed, rebuilt from its three checked ids.
-    const QString basePath =
+    QString basePath =
         m_client->config().baseUrl.adjusted(QUrl::StripTrailingSlash).path(QUrl::FullyEncoded);
+    while (basePath.endsWith(QLatin1Char('/')))
+        basePath.chop(1);
     static const QRegularExpression itemPath(
         QStringLiteral("^/almaws/v1/bibs/([^/]*)/holdings/([^/]*)/items/([^/]*)/?$"));
     const QString path = target.path(QUrl::FullyEncoded);

@@ -89,8 +89,10 @@ QString userMessage(const ApiError &error)
     case ErrorKind::Cancelled:
         return tr("The request was cancelled.");
     case ErrorKind::Ambiguous:
-        return tr("The connection was lost after the change was sent: Alma may or may not have "
-                  "applied it. Reload the item to see its current state before trying again.");
+        return joined(tr("Alma's answer to the change was lost or was a server error, so Alma "
+                         "may or may not have applied it. Reload the item to see its current "
+                         "state before trying again."),
+                      almaDetail(error));
     case ErrorKind::Stale:
         return tr("The item was changed in Alma since it was shown. Reload it and check before "
                   "saving.");

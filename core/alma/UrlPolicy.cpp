@@ -74,6 +74,8 @@ QUrl buildUrl(const QUrl &base, const QString &path,
     QByteArray encoded =
         base.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::StripTrailingSlash)
             .toEncoded();
+    while (encoded.endsWith('/')) // StripTrailingSlash keeps a root "/"
+        encoded.chop(1);
     encoded += path.toUtf8();
     char separator = '?';
     for (const auto &[key, value] : query) {
