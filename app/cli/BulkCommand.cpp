@@ -1,0 +1,319 @@
+// `migdesk-cli bulk`: hands a barcode list to Alma's Change Physical Items job (a set, the job,
+// verification) instead of one call per item, journaled and resumable, with the batch's report
+// CSV and exit codes. The API key comes only from MIGDESK_API_KEY.
+// Exit codes: 0 every item done, 1 any item failed or pending, 2 bad usage.
+#include "CliCommand.h"
+
+#include "alma/AlmaClient.h"
+#include "alma/Region.h"
+#include "batch/BarcodeInput.h"
+#include "batch/BatchReport.h"
+#include "batch/ProgressLine.h"
+#include "bulk/BulkRunner.h"
+#include "journal/Journal.h"
+#include "planning/Rules.h"
+
+#include <SandboxServer.h>
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QTextStream>
+
+#include <map>
+
+namespace {
+
+using namespace migdesk;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("BulkCommand", text);
+}
+
+int usageError(const QString &message)
+{
+    QTextStream(stderr) << "bulk: " << message << '\n'
+                        << tr("Run `migdesk-cli bulk --help` for the options.") << '\n';
+    return 2;
+}
+
+bool isLoopback(const QUrl &url)
+{
+    const QString host = url.host();
+    if (host == QLatin1String("localhost"))
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+BatchRow rowFor(const BulkItemResult &item, BulkAction action)
+{
+    BatchRow row;
+    row.barcode = item.barcode;
+    row.title = item.title;
+    row.plannedSteps = QStringList{action == BulkAction::Missing ? QStringLiteral("MARK_MISSING")
+                                                                 : QStringLiteral("SET_CONDITION")};
+    row.outcome = item.outcome;
+    row.message = item.message;
+    row.errorCode = item.errorCode;
+    if (!item.errorCode.isEmpty())
+        row.errorMessage = item.message;
+    row.afterProcessType = item.processTypeAfter;
+    row.afterCondition = item.conditionAfter;
+    return row;
+}
+
+struct Options {
+    QCommandLineOption help{QStringList{QStringLiteral("h"), QStringLiteral("help")},
+                            tr("Show this help.")};
+    QCommandLineOption status{QStringLiteral("status"), tr("MISSING or DAMAGED (required)."),
+                              QStringLiteral("status")};
+    QCommandLineOption jobTemplate{QStringLiteral("job-template"),
+                                   tr("The job template JSON (docs/BULK_JOBS.md); not needed "
+                                      "against the sandbox."),
+                                   QStringLiteral("file")};
+    QCommandLineOption almaUrl{QStringLiteral("alma-url"),
+                               tr("Alma base URL (https, or http://127.0.0.1:PORT for the "
+                                  "sandbox)."),
+                               QStringLiteral("url")};
+    QCommandLineOption region{QStringLiteral("region"),
+                              tr("Alma region: na, eu, ap, aps, ca or cn."),
+                              QStringLiteral("region")};
+    QCommandLineOption journal{QStringLiteral("journal"),
+                               tr("Journal file (default: the bulk journal in the user's data "
+                                  "folder)."),
+                               QStringLiteral("file")};
+    QCommandLineOption report{QStringLiteral("report"),
+                              tr("Report CSV (default: BARCODES_FILE.report.csv)."),
+                              QStringLiteral("file")};
+    QCommandLineOption verify{QStringLiteral("verify"),
+                              tr("Re-read all items or a sample after the job: all or sample:N "
+                                 "(default sample:50)."),
+                              QStringLiteral("how"), QStringLiteral("sample:50")};
+    QCommandLineOption session{QStringLiteral("session"),
+                               tr("Session name used in the set's name (default \"CLI\")."),
+                               QStringLiteral("name"), QStringLiteral("CLI")};
+    QCommandLineOption resume{QStringLiteral("resume"),
+                              tr("Continue the journal's unfinished bulk run (no BARCODES_FILE).")};
+    QCommandLineOption rateLimit{QStringLiteral("rate-limit"),
+                                 tr("Alma calls per second (default 25)."), QStringLiteral("n"),
+                                 QStringLiteral("25")};
+    QCommandLineOption pollMs{QStringLiteral("poll-ms"),
+                              tr("How often the job is polled, in ms (default 5000; 500 against "
+                                 "the sandbox)."),
+                              QStringLiteral("ms")};
+    QCommandLineOption sandboxJobId{QStringLiteral("sandbox-job-id"),
+                                    tr("The sandbox's job id when it was started with --job-id."),
+                                    QStringLiteral("id")};
+    QCommandLineOption rules{QStringLiteral("rules"),
+                             tr("Rules file (its Damaged condition code; default: shipped)."),
+                             QStringLiteral("file")};
+};
+
+int runBulk(const QStringList &arguments)
+{
+    for (const auto &argument : arguments) {
+        const QString lower = argument.toLower();
+        if (lower.startsWith(QLatin1String("--api-key")) ||
+            lower.startsWith(QLatin1String("--apikey")) || lower.startsWith(QLatin1String("--key")))
+            return usageError(tr("the API key is never taken from the command line; set "
+                                 "MIGDESK_API_KEY in the environment."));
+    }
+    // The client's per-request debug lines would bury the progress line and the summary.
+    QLoggingCategory::setFilterRules(QStringLiteral("migdesk.alma.debug=false"));
+    Options o;
+    QCommandLineParser cli;
+    cli.setApplicationDescription(
+        tr("Sets Missing (or a physical condition) on every barcode of a list with Alma's "
+           "Change Physical Items job: an itemized set, the job, then a check of the items. The "
+           "API key is read from MIGDESK_API_KEY."));
+    cli.addOptions({o.help, o.status, o.jobTemplate, o.almaUrl, o.region, o.journal, o.report,
+                    o.verify, o.session, o.resume, o.rateLimit, o.pollMs, o.sandboxJobId, o.rules});
+    cli.addPositionalArgument(QStringLiteral("BARCODES_FILE"),
+                              tr("One barcode per line, or a CSV with a Barcode column."));
+    if (!cli.parse(arguments))
+        return usageError(cli.errorText());
+    if (cli.isSet(o.help)) {
+        QTextStream(stdout) << cli.helpText();
+        return 0;
+    }
+    const bool resuming = cli.isSet(o.resume);
+    if (resuming ? !cli.positionalArguments().isEmpty() : cli.positionalArguments().size() != 1)
+        return usageError(resuming ? tr("--resume takes no BARCODES_FILE.")
+                                   : tr("give exactly one BARCODES_FILE."));
+    const auto action = bulkActionFromName(cli.value(o.status));
+    if (!resuming && !action)
+        return usageError(tr("--status must be MISSING or DAMAGED."));
+    const auto verify = VerifyPolicy::fromText(cli.value(o.verify));
+    if (!verify)
+        return usageError(tr("--verify must be all or sample:N."));
+    if (cli.isSet(o.almaUrl) == cli.isSet(o.region))
+        return usageError(tr("give either --alma-url or --region."));
+    AlmaConfig config;
+    if (cli.isSet(o.region)) {
+        const auto parsed = regionFromName(cli.value(o.region));
+        if (!parsed)
+            return usageError(tr("unknown region \"%1\".").arg(cli.value(o.region)));
+        config.baseUrl = regionBaseUrl(*parsed);
+    } else {
+        config.baseUrl = QUrl(cli.value(o.almaUrl), QUrl::StrictMode);
+        if (!config.baseUrl.isValid() || config.baseUrl.host().isEmpty())
+            return usageError(tr("--alma-url is not a valid URL."));
+    }
+    const bool sandbox = isLoopback(config.baseUrl);
+    bool numberOk = false;
+    const double rate = cli.value(o.rateLimit).toDouble(&numberOk);
+    if (!numberOk || rate <= 0 || rate > 1000)
+        return usageError(tr("--rate-limit must be a number between 0 and 1000."));
+    int pollInterval = sandbox ? 500 : 5000;
+    if (cli.isSet(o.pollMs)) {
+        pollInterval = cli.value(o.pollMs).toInt(&numberOk);
+        if (!numberOk || pollInterval < 50)
+            return usageError(tr("--poll-ms must be at least 50."));
+    }
+    config.apiKey = qEnvironmentVariable("MIGDESK_API_KEY");
+    if (config.apiKey.trimmed().isEmpty())
+        return usageError(tr("set the API key in the environment variable MIGDESK_API_KEY."));
+    config.rateLimitPerSecond = rate;
+
+    JobTemplate jobTemplate;
+    if (cli.isSet(o.jobTemplate)) {
+        auto loaded = JobTemplate::loadFile(cli.value(o.jobTemplate));
+        if (!loaded)
+            return usageError(loaded.error().message);
+        jobTemplate = loaded.value();
+    } else if (sandbox) {
+        jobTemplate = JobTemplate::sandboxDefault(cli.isSet(o.sandboxJobId)
+                                                      ? cli.value(o.sandboxJobId)
+                                                      : migdesk::sandbox::SandboxOptions().jobId);
+    } else if (!resuming) {
+        return usageError(tr("--job-template is required against Alma: copy the job id and "
+                             "parameters from the Run-a-Job wizard's API information (see "
+                             "docs/BULK_JOBS.md)."));
+    }
+    const RulesLoad loadedRules = loadRulesOrDefaults(cli.value(o.rules));
+    QTextStream err(stderr);
+    if (!loadedRules.warning.isEmpty())
+        err << loadedRules.warning << '\n';
+
+    auto opened = Journal::open(
+        cli.isSet(o.journal) ? cli.value(o.journal) : Journal::defaultPath(QStringLiteral("bulk")));
+    if (!opened)
+        return usageError(opened.error().message);
+    std::unique_ptr<Journal> journal = std::move(opened.value());
+    const auto unfinished = findUnfinishedBulkRuns(*journal);
+
+    BulkRequest request;
+    request.verify = *verify;
+    request.pollIntervalMs = pollInterval;
+    request.jobTemplate = jobTemplate;
+    request.sessionName = cli.value(o.session);
+    request.conditionCode = loadedRules.rules.conditionCode().isEmpty()
+                                ? QStringLiteral("DAMAGED")
+                                : loadedRules.rules.conditionCode();
+    std::vector<BarcodeInput::Rejected> rejected;
+    QString reportPath = cli.value(o.report);
+    if (resuming) {
+        if (unfinished.empty()) {
+            QTextStream(stdout) << tr("bulk: the journal has no unfinished bulk run.") << '\n';
+            return 0;
+        }
+        err << tr("Resuming: %1").arg(unfinished.front().describe()) << '\n';
+        if (reportPath.isEmpty())
+            reportPath = journal->path() + QStringLiteral(".bulk-report.csv");
+    } else {
+        if (!unfinished.empty())
+            return usageError(tr("the journal has an unfinished bulk run (%1); finish it with "
+                                 "--resume before starting another, so no job runs twice.")
+                                  .arg(unfinished.front().describe()));
+        const QString inputPath = cli.positionalArguments().constFirst();
+        auto input = readBarcodeFile(inputPath);
+        if (!input)
+            return usageError(input.error().message);
+        for (const auto &duplicate : input.value().duplicates)
+            err << tr("Barcode %1 appears more than once; it is handed once.").arg(duplicate)
+                << '\n';
+        rejected = input.value().rejected;
+        request.action = *action;
+        for (const QString &barcode : input.value().barcodes)
+            request.items.push_back({barcode, 0});
+        if (reportPath.isEmpty())
+            reportPath = inputPath + QStringLiteral(".report.csv");
+        const BulkConfirmation confirmation = BulkRunner::confirmation(request);
+        if (!confirmation.problems.isEmpty())
+            return usageError(confirmation.problems.join(QLatin1Char(' ')));
+        err << confirmation.text() << '\n';
+    }
+
+    QNetworkAccessManager network;
+    AlmaClient client(&network, config);
+    BulkRunner runner(&client, journal.get());
+    ProgressLine progress;
+    BulkPhase shownPhase = BulkPhase::Idle;
+    QObject::connect(&runner, &BulkRunner::progress, &runner, [&](const BulkProgress &p) {
+        if (!progress.isEnabled())
+            return;
+        if (p.phase != shownPhase) {
+            if (shownPhase != BulkPhase::Idle)
+                progress.update(p.done, p.total, 0, true);
+            shownPhase = p.phase;
+            err << '\n' << p.message << '\n';
+            err.flush();
+        }
+        progress.update(p.done, p.total, 0, p.phase == BulkPhase::Finished);
+    });
+    BulkSummary summary;
+    QObject::connect(&runner, &BulkRunner::finished, &runner, [&](const BulkSummary &s) {
+        summary = s;
+        QCoreApplication::exit(0);
+    });
+    if (resuming)
+        runner.resume(unfinished.front(), request);
+    else
+        runner.start(request);
+    if (runner.isRunning())
+        QCoreApplication::exec();
+
+    const BulkAction done = resuming ? unfinished.front().state.action : *action;
+    std::vector<BatchRow> rows;
+    for (const auto &item : summary.items)
+        rows.push_back(rowFor(item, done));
+    for (const auto &line : rejected) {
+        BatchRow row;
+        row.barcode = line.text;
+        row.outcome = Outcome::Error;
+        row.errorCode = QStringLiteral("validation");
+        row.errorMessage = tr("line %1: %2").arg(line.line).arg(line.reason);
+        row.message = tr("Not a valid barcode; nothing was sent to Alma.");
+        rows.push_back(row);
+    }
+    const QString writeError = writeBatchReport(reportPath, rows);
+    if (!writeError.isEmpty())
+        err << tr("The report %1 could not be written: %2").arg(reportPath, writeError) << '\n';
+    std::map<QString, int> counts;
+    bool failed = !writeError.isEmpty() || summary.error.isError();
+    for (const auto &row : rows) {
+        ++counts[outcomeName(row.outcome)];
+        failed = failed || row.outcome != Outcome::Done;
+    }
+    QStringList parts;
+    for (const auto &[name, count] : counts)
+        parts << QStringLiteral("%1 %2").arg(name).arg(count);
+    QTextStream out(stdout);
+    out << summary.message << '\n'
+        << tr("bulk: %1 items (%2); set \"%3\" (%4), job %5 instance %6; report %7")
+               .arg(rows.size())
+               .arg(parts.join(QStringLiteral(", ")), summary.setName, summary.setId, summary.jobId,
+                    summary.instanceId, reportPath)
+        << '\n';
+    return failed ? 1 : 0;
+}
+
+const migdesk::cli::CliCommandRegistrar
+    registrar(QStringLiteral("bulk"),
+              QStringLiteral("Set Missing/Damaged on a barcode list with Alma's job"), runBulk);
+
+} // namespace
