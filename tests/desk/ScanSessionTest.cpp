@@ -458,3 +458,33 @@ TEST_F(ScanSessionTest, OldHistoryKeepsTypedFieldsButDropsRawJson)
     EXPECT_EQ(record(first).outcome, Outcome::Done);
     EXPECT_FALSE(record(second).item.raw.empty());
 }
+
+TEST_F(ScanSessionTest, FollowUpListIsWorkedThroughItemByItem)
+{
+    SessionSettings settings = defaultSettings();
+    settings.mode = WorkMode::Followup;
+    makeSession(settings);
+    QSignalSpy rejected(m_session.get(), &ScanSession::scanRejected);
+    const int accepted = m_session->submitList(
+        {demo::transit, QStringLiteral("not a barcode"), demo::billed, demo::transit});
+    EXPECT_EQ(accepted, 3);
+    EXPECT_EQ(rejected.count(), 1);
+    const auto ids = m_session->recordIds();
+    ASSERT_EQ(ids.size(), 3u);
+    for (qint64 id : ids)
+        EXPECT_FALSE(record(id).repeatFlagged) << "a list is not a double scan";
+    // The transit item goes on the shelf list; the billed one waits for a decision and holds
+    // the rest of the list behind it.
+    ASSERT_TRUE(waitSettled(ids[1]));
+    EXPECT_EQ(record(ids[0]).outcome, Outcome::Done);
+    EXPECT_EQ(record(ids[1]).outcome, Outcome::NeedsStaff);
+    EXPECT_EQ(record(ids[2]).stage, ScanStage::Queued);
+    EXPECT_EQ(m_session->queueLength(), 1);
+    m_session->skip(ids[1]);
+    ASSERT_TRUE(waitSettled(ids[2]));
+    EXPECT_EQ(m_session->shelfList().size(), 1);
+    EXPECT_TRUE(m_server->operations().empty());
+    const auto intent = m_journal->intent(record(ids[0]).intentId);
+    ASSERT_TRUE(intent.has_value());
+    EXPECT_EQ(intent->source, QStringLiteral("followup"));
+}
