@@ -59,7 +59,7 @@ void ItemCardPanel::applyFonts()
     m_title->setFont(title);
     QFont medium = font();
     medium.setPointSizeF(font().pointSizeF() * 1.2);
-    for (QLabel *label : {m_byline, m_place, m_almaNow, m_almaWas, m_notes})
+    for (QLabel *label : {m_byline, m_place, m_almaNow, m_almaWas, m_notes, m_source})
         label->setFont(medium);
     QFont flags = medium;
     flags.setBold(true);

@@ -33,8 +33,10 @@
 #include <QPrinter>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace migdesk {
@@ -69,23 +71,39 @@ MainWindow::MainWindow(DeskStack *stack, Settings *settings, SecretStore *secret
     vertical->setObjectName(QStringLiteral("mainSplitter"));
     vertical->setChildrenCollapsible(false);
     auto *itemRow = new QSplitter(Qt::Horizontal, vertical);
-    m_card = new ItemCardPanel(itemRow);
-    m_plan = new PlanPanel(itemRow);
+    // Scroll areas: a long note or a guided step never pushes the window past the screen.
+    auto scrolled = [itemRow](QWidget *panel) {
+        auto *area = new QScrollArea(itemRow);
+        area->setWidgetResizable(true);
+        area->setFrameShape(QFrame::NoFrame);
+        area->setFocusPolicy(Qt::NoFocus);
+        area->setWidget(panel);
+        return area;
+    };
+    m_card = new ItemCardPanel;
+    m_plan = new PlanPanel;
+    itemRow->addWidget(scrolled(m_card));
+    itemRow->addWidget(m_plan); // scrolls its words itself; its buttons stay in view
     itemRow->setStretchFactor(0, 3);
     itemRow->setStretchFactor(1, 2);
-    m_followUp = new FollowUpPanel(vertical);
+    // The history and, in follow-up mode, the work list share the lower half as tabs, so the
+    // window still fits 1366x768.
+    m_bottomTabs = new QTabWidget(vertical);
+    m_bottomTabs->setObjectName(QStringLiteral("bottomTabWidget"));
+    m_historyPanel = new HistoryPanel(m_history, m_bottomTabs);
+    m_bottomTabs->addTab(m_historyPanel, tr("Session &history"));
+    m_followUp = new FollowUpPanel(m_bottomTabs);
     m_followUp->hide();
-    m_historyPanel = new HistoryPanel(m_history, vertical);
     vertical->setStretchFactor(0, 3);
     vertical->setStretchFactor(1, 2);
-    vertical->setStretchFactor(2, 2);
+    vertical->setSizes({470, 170});
     layout->addWidget(vertical, 1);
     setCentralWidget(central);
 
     m_counts = new OutcomeCountsLabel(this);
     m_connectionLabel = new QLabel(this);
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
-    statusBar()->addWidget(m_counts, 1);
+    statusBar()->addPermanentWidget(m_counts, 1);
     statusBar()->addPermanentWidget(m_connectionLabel);
 
     m_controller = new DeskController(
@@ -187,7 +205,11 @@ void MainWindow::applySettings()
 
 void MainWindow::setFollowUpMode(bool on)
 {
-    m_followUp->setVisible(on);
+    const int index = m_bottomTabs->indexOf(m_followUp);
+    if (on && index < 0)
+        m_bottomTabs->setCurrentIndex(m_bottomTabs->addTab(m_followUp, tr("&Follow-up list")));
+    else if (!on && index >= 0)
+        m_bottomTabs->removeTab(index);
     if (m_followUpAction && m_followUpAction->isChecked() != on)
         m_followUpAction->setChecked(on);
     if (m_settings->workMode() != (on ? WorkMode::Followup : WorkMode::Desk))
@@ -197,7 +219,7 @@ void MainWindow::setFollowUpMode(bool on)
 
 bool MainWindow::isFollowUpMode() const
 {
-    return m_followUp->isVisible() || m_settings->workMode() == WorkMode::Followup;
+    return m_bottomTabs->indexOf(m_followUp) >= 0;
 }
 
 bool MainWindow::importList(const QString &path)

@@ -12,6 +12,7 @@
 class QAction;
 class QLabel;
 class QSplitter;
+class QTabWidget;
 
 namespace migdesk {
 
@@ -72,6 +73,7 @@ private:
     PlanPanel *m_plan = nullptr;
     HistoryPanel *m_historyPanel = nullptr;
     FollowUpPanel *m_followUp = nullptr;
+    QTabWidget *m_bottomTabs = nullptr;
     DemoBanner *m_demoBanner = nullptr;
     OutcomeCountsLabel *m_counts = nullptr;
     QLabel *m_connectionLabel = nullptr;

@@ -24,11 +24,15 @@ void OutcomeCountsLabel::setCounts(const std::map<Outcome, int> &counts)
             outcome != Outcome::Error)
             continue;
         const OutcomeStyle style = outcomeStyle(outcome);
-        html << QStringLiteral("<span style=\"background-color:%1; color:%2;\">&nbsp;%3 %4"
-                               " %5&nbsp;</span>")
-                    .arg(style.background.name(), style.foreground.name(), style.symbol)
+        // The SVG icon rather than a symbol character: no emoji font needed.
+        html << QStringLiteral(
+                    "<span style=\"background-color:%1; color:%2;\">&nbsp;<img src=\"%3\""
+                    " width=\"%6\" height=\"%6\" style=\"vertical-align:middle\"> %4"
+                    " %5&nbsp;</span>")
+                    .arg(style.background.name(), style.foreground.name(), style.iconPath)
                     .arg(count)
-                    .arg(style.word.toHtmlEscaped());
+                    .arg(style.word.toHtmlEscaped())
+                    .arg(fontMetrics().height() - 2);
         plain << tr("%1 %2").arg(style.word).arg(count);
     }
     m_plain = plain.join(QStringLiteral(" · "));

@@ -6,6 +6,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -49,17 +50,26 @@ PlanPanel::PlanPanel(QWidget *parent)
          {m_emptyPage, m_confirmPage, m_decidePage, m_withdrawPage, m_guidePage, m_finishedPage})
         m_actions->addWidget(page);
 
+    // The words scroll when they are long; the action buttons below them always stay in view.
+    auto *info = new QWidget(this);
+    auto *infoLayout = new QVBoxLayout(info);
+    infoLayout->setContentsMargins(0, 0, 0, 0);
+    infoLayout->setSpacing(6);
+    for (QLabel *label : {m_heading, m_statusLine, m_explanation, m_steps, m_almaSentence,
+                          m_message, m_withdrawText, m_loanText, m_almaStepsText})
+        infoLayout->addWidget(label);
+    infoLayout->addStretch(1);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("planScrollArea"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setFocusPolicy(Qt::NoFocus);
+    scroll->setWidget(info);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 12, 16, 12);
     layout->setSpacing(6);
-    layout->addWidget(m_heading);
-    layout->addWidget(m_statusLine);
-    layout->addWidget(m_explanation);
-    layout->addWidget(m_steps);
-    layout->addWidget(m_almaSentence);
-    layout->addWidget(m_message);
-    layout->addWidget(m_actions);
-    layout->addStretch(1);
+    layout->addWidget(scroll, 1);
+    layout->addWidget(m_actions, 0);
     applyFonts();
     showPlan(PlanView{});
 }
@@ -103,7 +113,7 @@ QWidget *PlanPanel::buildDecidePage()
     layout->addWidget(hint);
     for (int i = 0; i < kMaxChoices; ++i) {
         auto *button = makeButton(QString(), QStringLiteral("choice%1PushButton").arg(i + 1), true);
-        button->setMinimumHeight(64);
+        button->setMinimumHeight(56);
         layout->addWidget(button);
         connect(button, &QPushButton::clicked, this, [this, i] { Q_EMIT choiceRequested(i); });
         m_choiceButtons.push_back(button);
@@ -119,9 +129,8 @@ QWidget *PlanPanel::buildWithdrawPage()
     auto *page = new QWidget(this);
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 8, 0, 0);
-    m_withdrawText = makeLabel(page, QStringLiteral("withdrawConfirmLabel"));
+    m_withdrawText = makeLabel(this, QStringLiteral("withdrawConfirmLabel"));
     m_withdrawText->setTextFormat(Qt::RichText);
-    layout->addWidget(m_withdrawText);
     auto *row = new QHBoxLayout;
     auto *confirm =
         makeButton(tr("&Withdraw this item (Alt+W)"), QStringLiteral("withdrawPushButton"), true);
@@ -139,11 +148,9 @@ QWidget *PlanPanel::buildGuidePage()
     auto *page = new QWidget(this);
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 8, 0, 0);
-    m_loanText = makeLabel(page, QStringLiteral("loanLabel"));
-    m_almaStepsText = makeLabel(page, QStringLiteral("almaStepsLabel"));
+    m_loanText = makeLabel(this, QStringLiteral("loanLabel"));
+    m_almaStepsText = makeLabel(this, QStringLiteral("almaStepsLabel"));
     m_almaStepsText->setTextFormat(Qt::RichText);
-    layout->addWidget(m_loanText);
-    layout->addWidget(m_almaStepsText);
     auto *row = new QHBoxLayout;
     auto *check = makeButton(tr("&Done in Alma — check now (Alt+D)"),
                              QStringLiteral("checkNowPushButton"), true);
@@ -162,9 +169,13 @@ QWidget *PlanPanel::buildFinishedPage()
     auto *layout = new QHBoxLayout(page);
     layout->setContentsMargins(0, 8, 0, 0);
     m_retryButton = makeButton(tr("&Retry (Alt+R)"), QStringLiteral("retryPushButton"), true);
+    m_reviewSkipButton =
+        makeButton(tr("S&kip (Esc)"), QStringLiteral("skipReviewPushButton"), true);
     layout->addWidget(m_retryButton);
+    layout->addWidget(m_reviewSkipButton);
     layout->addStretch(1);
     connect(m_retryButton, &QPushButton::clicked, this, &PlanPanel::retryRequested);
+    connect(m_reviewSkipButton, &QPushButton::clicked, this, &PlanPanel::skipRequested);
     return page;
 }
 
@@ -214,12 +225,16 @@ void PlanPanel::showPlan(const PlanView &plan)
     m_message->setText(plan.message);
     m_message->setVisible(!plan.message.isEmpty());
 
+    m_withdrawText->setVisible(plan.mode == PlanMode::Withdraw);
+    m_loanText->setVisible(plan.mode == PlanMode::Guide);
+    m_almaStepsText->setVisible(plan.mode == PlanMode::Guide);
     switch (plan.mode) {
     case PlanMode::Empty:
     case PlanMode::Busy:
     case PlanMode::Review:
         m_actions->setCurrentWidget(plan.canSkip || plan.canRetry ? m_finishedPage : m_emptyPage);
         m_retryButton->setVisible(plan.canRetry);
+        m_reviewSkipButton->setVisible(plan.canSkip);
         break;
     case PlanMode::Confirm:
         m_actions->setCurrentWidget(m_confirmPage);
@@ -257,9 +272,12 @@ void PlanPanel::showPlan(const PlanView &plan)
     }
     case PlanMode::Finished:
         m_retryButton->setVisible(plan.canRetry);
+        m_reviewSkipButton->setVisible(false);
         m_actions->setCurrentWidget(m_finishedPage);
         break;
     }
+    // The stack takes the height of the page shown, not of its tallest page.
+    m_actions->setFixedHeight(std::max(0, m_actions->currentWidget()->sizeHint().height()));
 }
 
 } // namespace migdesk

@@ -64,6 +64,7 @@ private:
     QLabel *m_loanText;
     QLabel *m_almaStepsText;
     QPushButton *m_retryButton;
+    QPushButton *m_reviewSkipButton;
     std::vector<QPushButton *> m_bigButtons;
 };
 

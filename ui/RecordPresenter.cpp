@@ -5,6 +5,7 @@
 #include "desk/ShelfList.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace migdesk {
 
@@ -64,6 +65,20 @@ QString statusLabels(const QStringList &ids)
     return labels.join(QStringLiteral(", "));
 }
 
+// Alma dates ("2020-05-17T22:59:00Z", "2020-12-02Z") as a plain local date.
+QString almaDate(const QString &text)
+{
+    QDateTime when = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!when.isValid())
+        when = QDateTime::fromString(text, Qt::ISODate);
+    if (when.isValid())
+        return QLocale().toString(when.toLocalTime().date(), QLocale::ShortFormat);
+    QString date = text;
+    if (date.endsWith(QLatin1Char('Z')))
+        date.chop(1);
+    return date;
+}
+
 QString policyLabel(const QString &policy)
 {
     if (policy == QLatin1String("delete"))
@@ -71,6 +86,39 @@ QString policyLabel(const QString &policy)
     if (policy == QLatin1String("suppress"))
         return tr("suppress from discovery");
     return tr("keep");
+}
+
+// Alma's additional_info is long ("Item's destination is: Reshelve to Stacks. Request/Process
+// Type: . Requester: . ..."): keep the destination sentence, which is what staff need.
+QString shortAlmaSentence(const QString &sentence)
+{
+    const QString marker = QStringLiteral("Item's destination is:");
+    const qsizetype at = sentence.indexOf(marker, 0, Qt::CaseInsensitive);
+    if (at < 0)
+        return sentence.trimmed();
+    const qsizetype end = sentence.indexOf(QStringLiteral(". "), at);
+    return sentence.mid(at, end < 0 ? -1 : end - at + 1).trimmed();
+}
+
+QString destinationOf(const QString &sentence)
+{
+    const QString marker = QStringLiteral("Item's destination is:");
+    const QString shortened = shortAlmaSentence(sentence);
+    if (!shortened.startsWith(marker, Qt::CaseInsensitive))
+        return {};
+    QString destination = shortened.mid(marker.size()).trimmed();
+    if (destination.endsWith(QLatin1Char('.')))
+        destination.chop(1);
+    return destination;
+}
+
+// "Done: Alma now shows ..." under a DONE banner says "done" twice: drop the leading word.
+QString withoutLeadingWord(const QString &message)
+{
+    const qsizetype colon = message.indexOf(QLatin1Char(':'));
+    if (colon > 0 && colon <= 12 && !message.left(colon).contains(QLatin1Char(' ')))
+        return message.mid(colon + 1).trimmed();
+    return message;
 }
 
 const Step *stepOfType(const Plan &plan, std::initializer_list<StepType> types)
@@ -236,11 +284,19 @@ CardView cardView(const ScanRecord &record)
         }
         break;
     }
-    case ScanStage::Finished:
-        card.headline = record.message;
-        if (card.headline.isEmpty() && record.hasResult)
-            card.headline = record.result.message;
+    case ScanStage::Finished: {
+        const QString destination =
+            record.hasResult ? destinationOf(record.result.almaSentence) : QString();
+        if (!destination.isEmpty() &&
+            (record.outcome == Outcome::Done || record.outcome == Outcome::TransitOrHold)) {
+            card.headline = tr("%1 → %2").arg(shortAction(record), destination);
+        } else {
+            card.headline = withoutLeadingWord(record.message);
+            if (card.headline.isEmpty() && record.hasResult)
+                card.headline = withoutLeadingWord(record.result.message);
+        }
         break;
+    }
     }
     return card;
 }
@@ -254,7 +310,7 @@ PlanView planView(const ScanRecord &record)
     view.explanation = record.plan.explanation;
     view.steps = actionLabels(record);
     if (record.hasResult)
-        view.almaSentence = record.result.almaSentence;
+        view.almaSentence = shortAlmaSentence(record.result.almaSentence);
     view.message = record.message;
 
     switch (record.stage) {
@@ -267,11 +323,21 @@ PlanView planView(const ScanRecord &record)
     case ScanStage::Finished:
         view.mode = PlanMode::Finished;
         view.canRetry = record.outcome == Outcome::Error || record.outcome == Outcome::Pending;
-        if (record.hasResult && !record.result.message.isEmpty() &&
-            record.result.message != view.message)
-            view.message = view.message.isEmpty()
-                               ? record.result.message
-                               : view.message + QLatin1Char('\n') + record.result.message;
+        // Staff read each thing once: drop a message that repeats Alma's sentence (shown on
+        // its own line) or the other message.
+        {
+            QStringList lines;
+            const QString alma =
+                record.hasResult ? shortAlmaSentence(record.result.almaSentence) : QString();
+            for (const QString &line :
+                 {record.message, record.hasResult ? record.result.message : QString()}) {
+                if (line.isEmpty() || lines.contains(line) ||
+                    (!alma.isEmpty() && line.contains(alma)))
+                    continue;
+                lines << line;
+            }
+            view.message = lines.join(QLatin1Char('\n'));
+        }
         return view;
     case ScanStage::Planned:
         break;
@@ -283,6 +349,7 @@ PlanView planView(const ScanRecord &record)
         for (const Choice &choice : decision->choices)
             view.choices << choice.label;
         view.defaultChoice = decision->defaultChoice;
+        view.message.clear(); // the buttons say it
         return view;
     }
     const Step *withdraw = stepOfType(record.plan, {StepType::Withdraw});
@@ -296,6 +363,7 @@ PlanView planView(const ScanRecord &record)
         const QString bib = withdraw ? withdraw->bibPolicy : QString();
         view.withdrawPolicy = tr("Holdings record: %1 · Bibliographic record: %2")
                                   .arg(policyLabel(holdings), policyLabel(bib));
+        view.message.clear(); // the confirmation says it
         return view;
     }
     const Step *guide =
@@ -305,9 +373,10 @@ PlanView planView(const ScanRecord &record)
         const bool lost = guide->type == StepType::GuideLost;
         if (!record.activeLoans.empty()) {
             const Loan &loan = record.activeLoans.front();
-            view.loanLines << tr("Patron: %1").arg(loan.userId)
-                           << tr("Loaned: %1 · Due: %2").arg(loan.loanDate, loan.dueDate)
-                           << tr("Desk: %1").arg(loan.circDesk.label());
+            view.loanLines
+                << tr("Patron: %1").arg(loan.userId)
+                << tr("Loaned: %1 · Due: %2").arg(almaDate(loan.loanDate), almaDate(loan.dueDate))
+                << tr("Desk: %1").arg(loan.circDesk.label());
         } else {
             view.loanLines << tr("No active loan was found for this item.");
         }
@@ -318,6 +387,7 @@ PlanView planView(const ScanRecord &record)
                        << (lost ? tr("Row actions (…) > Lost")
                                 : tr("Row actions (…) > Claimed Return"))
                        << tr("Come back here and press “Done in Alma — check now”");
+        view.message.clear(); // the steps say it
         return view;
     }
     if (awaitsSafeConfirm(record)) {
@@ -326,6 +396,8 @@ PlanView planView(const ScanRecord &record)
     }
     view.mode = PlanMode::Review;
     view.canRetry = false;
+    view.message += (view.message.isEmpty() ? QString() : QStringLiteral("\n")) +
+                    tr("Fix it in Alma by hand if needed, then skip it here (Esc).");
     return view;
 }
 
@@ -344,7 +416,7 @@ HistoryRow historyRow(const ScanRecord &record)
                       : record.outcome;
     row.message = record.message;
     if (record.hasResult) {
-        row.almaSentence = record.result.almaSentence;
+        row.almaSentence = shortAlmaSentence(record.result.almaSentence);
         row.before = almaState(record.result.before);
         if (record.result.hasAfter)
             row.after = almaState(record.result.after);

@@ -2,9 +2,11 @@
 // when MIGDESK_SCREENSHOT_DIR is set (scripts/screenshots.sh); the PNGs go to that folder.
 #include "DeskFixture.h"
 
+#include "DeskController.h"
 #include "FollowUpPanel.h"
 
 #include <QDir>
+#include <QFile>
 #include <QPixmap>
 
 namespace migdesk::test {
@@ -93,14 +95,37 @@ TEST_F(ScreenshotDesk, MainStates)
     m_settings->setLargerText(false);
 
     m_settings->setWorkMode(WorkMode::Followup);
-    const QString lost = demoBarcode(QStringLiteral("Lost--Library Applied with an active loan"));
-    scanAndWait(lost, [&] { return planPanel()->mode() == PlanMode::Guide; });
-    save(QStringLiteral("10-follow-up-guide-lost"));
+    for (int nth = 0; nth < 2; ++nth) {
+        const QString lost =
+            demoBarcode(QStringLiteral("Lost--Library Applied with an active loan"), nth);
+        scanAndWait(lost, [&] { return reachedStage(lost, ScanStage::Planned); });
+        const bool guided = planPanel()->mode() == PlanMode::Guide;
+        if (guided)
+            save(QStringLiteral("10-follow-up-guide-lost"));
+        QTest::keyClick(m_window->scanField(), Qt::Key_Escape);
+        ASSERT_TRUE(waitFor([&] { return finished(lost); }));
+        if (guided)
+            break;
+    }
 
-    const QString inTransit = demoBarcode(QStringLiteral("Symphony Missing in Transit"));
-    scanAndWait(inTransit, [&] { return finished(inTransit); });
+    // A work list with In Transit items: they go to the shelf-search list.
+    const QString listPath = m_dir.filePath(QStringLiteral("list.txt"));
+    QFile list(listPath);
+    ASSERT_TRUE(list.open(QIODevice::WriteOnly));
+    const QStringList barcodes = {demoBarcode(QStringLiteral("Symphony Missing in Transit")),
+                                  demoBarcode(QStringLiteral("Symphony Missing in Transit"), 1),
+                                  demoBarcode(QStringLiteral("In Transit Discharged")),
+                                  demoBarcode(QStringLiteral("Koha Missing"))};
+    list.write(barcodes.join(QLatin1Char('\n')).toUtf8());
+    list.close();
+    ASSERT_TRUE(m_window->importList(listPath));
+    for (int i = 0; i < 3; ++i) {
+        m_window->controller()->submitNextFromList();
+        ASSERT_TRUE(waitFor([&] { return finished(barcodes.at(i)); }));
+    }
+    save(QStringLiteral("11-follow-up-work-list"));
     m_window->findChild<FollowUpPanel *>()->setCurrentIndex(1);
-    save(QStringLiteral("11-follow-up-shelf-list"));
+    save(QStringLiteral("12-follow-up-shelf-list"));
 }
 
 } // namespace migdesk::test
