@@ -149,6 +149,11 @@ void DeskController::onOutcome(qint64 id, Outcome outcome)
         m_widgets.followUp->markWorked(record->barcode, outcomeLabel(outcome));
         m_widgets.followUp->setShelfRows(shelfRows(m_session->shelfList()));
     }
+    // Show the newest outcome (a repeat, a not-found) unless staff are answering the item on
+    // screen: a decision is never taken off the screen by another scan.
+    const ScanRecord *shown = m_shownId ? m_session->record(m_shownId) : nullptr;
+    if (!shown || shown->stage != ScanStage::Planned)
+        m_shownId = id;
     if (id == m_shownId)
         render();
 }

@@ -1,10 +1,13 @@
 // The real MainWindow against the embedded sandbox, driven like a keyboard-wedge scanner.
 #include "DeskFixture.h"
 
+#include "HistoryPanel.h"
 #include "ItemCardPanel.h"
 #include "OutcomeBanner.h"
+#include "Sounds.h"
 #include "legacy/NoteParser.h"
 
+#include <QFile>
 #include <QLabel>
 
 namespace migdesk::test {
@@ -25,6 +28,7 @@ QString labelText(QWidget *window, const QString &name)
 
 TEST_F(DeskFixture, FoundMissingItemIsReturnedOnce)
 {
+    m_settings->setSoundsEnabled(true);
     const QString barcode = demoBarcode(QStringLiteral("Sierra Missing, in hand"));
     scan(barcode);
     ASSERT_TRUE(waitFor([&] { return finished(barcode); }));
@@ -52,6 +56,37 @@ TEST_F(DeskFixture, FoundMissingItemIsReturnedOnce)
     EXPECT_EQ(writes[0].query.value(QStringLiteral("op")), QStringLiteral("scan"));
     EXPECT_EQ(writes[0].query.value(QStringLiteral("register_in_house_use")),
               QStringLiteral("false"));
+
+    // Its own sound played.
+    EXPECT_EQ(m_window->sounds()->lastPlayed(), Outcome::Done);
+    EXPECT_GE(m_window->sounds()->playCount(), 1);
+
+    // The session export has the row with Alma's state before and after, and a summary.
+    auto *panel = m_window->findChild<HistoryPanel *>();
+    QString error;
+    const QString csvPath = m_dir.filePath(QStringLiteral("session.csv"));
+    ASSERT_TRUE(panel->exportTo(csvPath, &error)) << error.toStdString();
+    QFile csv(csvPath);
+    ASSERT_TRUE(csv.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(csv.readAll());
+    EXPECT_TRUE(text.contains(barcode));
+    EXPECT_TRUE(text.contains(QStringLiteral("Technical - Migration")));
+    EXPECT_TRUE(QFile::exists(m_dir.filePath(QStringLiteral("session-summary.csv"))));
+}
+
+TEST_F(DeskFixture, ARepeatScanIsFlaggedNotAppliedTwice)
+{
+    const QString barcode = demoBarcode(QStringLiteral("Koha Missing"));
+    scan(barcode);
+    ASSERT_TRUE(waitFor([&] { return finished(barcode); }));
+    scan(barcode);
+    ASSERT_TRUE(waitFor([&] {
+        const ScanRecord *r = recordFor(barcode);
+        return r && r->repeatFlagged && r->stage == ScanStage::Finished;
+    }));
+    EXPECT_EQ(countMethod(writesFor(barcode), QStringLiteral("POST")), 1);
+    EXPECT_TRUE(labelText(m_window.get(), QStringLiteral("itemFlagsLabel"))
+                    .contains(QStringLiteral("again")));
 }
 
 TEST_F(DeskFixture, DamagedIsSetThenReturned)
@@ -259,6 +294,13 @@ TEST_F(DeskFixture, ScanFieldKeepsFocusAfterDialog)
     ASSERT_TRUE(waitFor([] { return QApplication::activeModalWidget() != nullptr; }, 3000));
     QWidget *dialog = QApplication::activeModalWidget();
     QTest::keyClick(dialog, Qt::Key_Escape);
+    ASSERT_TRUE(waitFor([] { return QApplication::activeModalWidget() == nullptr; }, 3000));
+    ASSERT_TRUE(waitFor([&] { return m_window->scanField()->hasFocus(); }, 3000));
+
+    // The settings dialog, cancelled with Esc.
+    QTest::keyClick(m_window.get(), Qt::Key_Comma, Qt::ControlModifier);
+    ASSERT_TRUE(waitFor([] { return QApplication::activeModalWidget() != nullptr; }, 3000));
+    QTest::keyClick(QApplication::activeModalWidget(), Qt::Key_Escape);
     ASSERT_TRUE(waitFor([] { return QApplication::activeModalWidget() == nullptr; }, 3000));
     ASSERT_TRUE(waitFor([&] { return m_window->scanField()->hasFocus(); }, 3000));
 }
