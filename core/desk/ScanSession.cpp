@@ -169,7 +169,8 @@ void ScanSession::confirm(qint64 id)
 void ScanSession::choose(qint64 id, int choiceIndex)
 {
     ScanRecord *r = d->rec(id);
-    if (!r || r->stage != ScanStage::Planned || !r->hasItem || r->chosenIndex >= 0)
+    // Staff may change their answer while it still waits (e.g. a Withdraw not yet confirmed).
+    if (!r || r->stage != ScanStage::Planned || !r->hasItem)
         return;
     for (const Step &step : r->plan.steps) {
         if (step.type != StepType::Decide && step.type != StepType::NeedsReview)

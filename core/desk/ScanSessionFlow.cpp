@@ -239,6 +239,7 @@ void ScanSession::Private::act(qint64 id, bool staffAnswered)
         pump();
         return;
     }
+    r->awaitingWithdraw = false;
     const std::vector<Step> steps = effectiveSteps(*r);
     bool hasWork = false;
     for (const Step &step : steps)

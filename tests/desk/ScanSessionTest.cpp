@@ -488,3 +488,35 @@ TEST_F(ScanSessionTest, FollowUpListIsWorkedThroughItemByItem)
     ASSERT_TRUE(intent.has_value());
     EXPECT_EQ(intent->source, QStringLiteral("followup"));
 }
+
+TEST_F(ScanSessionTest, AWithdrawChoiceStillNeedsItsConfirmation)
+{
+    ASSERT_TRUE(m_session->submit(demo::billed));
+    const qint64 id = lastId();
+    ASSERT_TRUE(waitSettled(id));
+    int withdrawChoice = -1;
+    int returnChoice = -1;
+    for (const Step &step : record(id).plan.steps) {
+        for (size_t i = 0; step.type == StepType::Decide && i < step.choices.size(); ++i) {
+            if (step.choices[i].key == QLatin1String("withdraw"))
+                withdrawChoice = static_cast<int>(i);
+            if (step.choices[i].key == QLatin1String("return"))
+                returnChoice = static_cast<int>(i);
+        }
+    }
+    ASSERT_GE(withdrawChoice, 0);
+    ASSERT_GE(returnChoice, 0);
+    m_session->choose(id, withdrawChoice);
+    EXPECT_TRUE(record(id).awaitingWithdraw);
+    EXPECT_EQ(record(id).stage, ScanStage::Planned);
+    m_session->confirm(id); // Enter is not a withdrawal confirmation
+    QTest::qWait(200);
+    EXPECT_TRUE(writesFor(demo::billed).empty());
+    // Staff change their mind: back to the collection.
+    m_session->choose(id, returnChoice);
+    ASSERT_TRUE(waitFor([&] { return record(id).stage == ScanStage::Finished; }));
+    EXPECT_EQ(record(id).outcome, Outcome::Done) << record(id).message.toStdString();
+    const auto writes = writesFor(demo::billed);
+    EXPECT_EQ(writesOfMethod(writes, "DELETE"), 0);
+    EXPECT_EQ(writesOfMethod(writes, "POST"), 1);
+}
