@@ -43,7 +43,8 @@ void printText(const Backlog &backlog, QTextStream &out)
     for (const auto &group : backlog.groups) {
         QStringList labels;
         for (const QString &id : group.statusIds)
-            labels << legacyStatusLabel(id);
+            labels << (group.route == BacklogRoute::NotMigration ? tr("process type %1").arg(id)
+                                                                 : legacyStatusLabel(id));
         out << QStringLiteral("%1  %2  %3  %4\n")
                    .arg(group.barcodes.size(), 7)
                    .arg(backlogRouteName(group.route).leftJustified(13))
