@@ -7,6 +7,7 @@
 #include <QMutex>
 #include <QSignalSpy>
 #include <QStringList>
+#include <QTest>
 
 #include <type_traits>
 
@@ -22,6 +23,21 @@ struct CallOutcome {
     nlohmann::json json;
 };
 
+template <typename Reply>
+void capture(Reply *reply, CallOutcome &outcome)
+{
+    ++outcome.finishedCount;
+    outcome.ok = reply->isOk();
+    outcome.error = reply->error();
+    outcome.httpStatus = reply->httpStatus();
+    if constexpr (std::is_same_v<Reply, ItemReply>)
+        outcome.item = reply->item();
+    if constexpr (std::is_same_v<Reply, LoansReply>)
+        outcome.loans = reply->loans();
+    if constexpr (std::is_same_v<Reply, JsonReply>)
+        outcome.json = reply->json();
+}
+
 // Waits (with a timeout) for the reply's finished() and copies the result out in the slot,
 // because the client deletes the reply afterwards.
 template <typename Reply>
@@ -29,21 +45,32 @@ CallOutcome waitFor(Reply *reply, int timeoutMs = 20000)
 {
     CallOutcome outcome;
     QObject context;
-    QObject::connect(reply, &AlmaReply::finished, &context, [&outcome, reply] {
-        ++outcome.finishedCount;
-        outcome.ok = reply->isOk();
-        outcome.error = reply->error();
-        outcome.httpStatus = reply->httpStatus();
-        if constexpr (std::is_same_v<Reply, ItemReply>)
-            outcome.item = reply->item();
-        if constexpr (std::is_same_v<Reply, LoansReply>)
-            outcome.loans = reply->loans();
-        if constexpr (std::is_same_v<Reply, JsonReply>)
-            outcome.json = reply->json();
-    });
+    QObject::connect(reply, &AlmaReply::finished, &context,
+                     [&outcome, reply] { capture(reply, outcome); });
     QSignalSpy spy(reply, &AlmaReply::finished);
     spy.wait(timeoutMs);
     return outcome;
+}
+
+// The same for calls in flight together: every reply is connected before any can finish.
+template <typename Reply>
+std::vector<CallOutcome> waitForAll(const std::vector<Reply *> &replies, int timeoutMs = 30000)
+{
+    std::vector<CallOutcome> outcomes(replies.size());
+    QObject context;
+    size_t done = 0;
+    for (size_t i = 0; i < replies.size(); ++i) {
+        Reply *reply = replies[i];
+        QObject::connect(reply, &AlmaReply::finished, &context, [&outcomes, &done, reply, i] {
+            capture(reply, outcomes[i]);
+            ++done;
+        });
+    }
+    // Callers see unfinished calls as finishedCount == 0.
+    const bool allDone =
+        QTest::qWaitFor([&done, &replies] { return done == replies.size(); }, timeoutMs);
+    Q_UNUSED(allDone)
+    return outcomes;
 }
 
 inline AlmaConfig loopbackConfig(const QUrl &baseUrl, const QString &key)
