@@ -23,11 +23,15 @@
 #include "desk/ShelfList.h"
 #include "settings/Settings.h"
 
+#include <QAbstractSpinBox>
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QPrintDialog>
 #include <QPrinter>
@@ -136,10 +140,14 @@ MainWindow::MainWindow(DeskStack *stack, Settings *settings, SecretStore *secret
     applySettings();
     if (!stack->warning().isEmpty())
         showNotice(stack->warning());
+    qApp->installEventFilter(this);
     m_scanField->setFocus(Qt::OtherFocusReason);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    qApp->removeEventFilter(this);
+}
 
 QWidget *MainWindow::buildScanRow()
 {
@@ -233,6 +241,28 @@ bool MainWindow::importList(const QString &path)
     m_followUp->setWorkList(result.barcodes, result.summary());
     showNotice(result.summary());
     return true;
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // A scanner burst that lands on a table or a button (after a click) belongs to the scan
+    // field: printable keys are sent there. Text fields, spin boxes and dialogs keep theirs.
+    if (event->type() == QEvent::KeyPress && watched->isWidgetType()) {
+        auto *widget = static_cast<QWidget *>(watched);
+        auto *key = static_cast<QKeyEvent *>(event);
+        const bool printable = !key->text().isEmpty() && key->text().at(0).isPrint() &&
+                               key->text() != QLatin1String(" ") &&
+                               !(key->modifiers() & (Qt::ControlModifier | Qt::AltModifier));
+        const bool editor =
+            qobject_cast<QLineEdit *>(widget) || qobject_cast<QAbstractSpinBox *>(widget) ||
+            (qobject_cast<QComboBox *>(widget) && static_cast<QComboBox *>(widget)->isEditable());
+        if (printable && !editor && widget != m_scanField && widget->window() == this) {
+            m_scanField->setFocus(Qt::OtherFocusReason);
+            QApplication::sendEvent(m_scanField, event);
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::changeEvent(QEvent *event)

@@ -305,6 +305,22 @@ TEST_F(DeskFixture, ScanFieldKeepsFocusAfterDialog)
     ASSERT_TRUE(waitFor([&] { return m_window->scanField()->hasFocus(); }, 3000));
 }
 
+TEST_F(DeskFixture, AScanLandingOnTheHistoryGoesToTheScanField)
+{
+    const QString first = demoBarcode(QStringLiteral("Koha Missing"));
+    scan(first);
+    ASSERT_TRUE(waitFor([&] { return finished(first); }));
+    // Staff clicked the history table; the next scan still arrives.
+    auto *table = m_window->findChild<QWidget *>(QStringLiteral("historyTableView"));
+    ASSERT_NE(table, nullptr);
+    table->setFocus();
+    const QString second = demoBarcode(QStringLiteral("Sierra Missing, in hand"));
+    QTest::keyClicks(table, second);
+    QTest::keyClick(m_window->scanField(), Qt::Key_Return);
+    ASSERT_TRUE(waitFor([&] { return finished(second); }));
+    EXPECT_TRUE(m_window->scanField()->hasFocus());
+}
+
 class DryRunDesk : public DeskFixture {
 protected:
     void configure(Settings &settings) override { settings.setDryRun(true); }
