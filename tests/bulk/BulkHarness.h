@@ -55,16 +55,16 @@ inline QStringList barcodeRange(int count, int from = 0)
 
 class BulkHarness {
 public:
-    explicit BulkHarness(int itemCount, int jobSeconds = 1, int sandboxRateLimit = 0)
+    explicit BulkHarness(int itemCount, int jobSeconds = 1, int loanedEvery = 0)
     {
         // The client's per-request debug lines would drown the test output.
         QLoggingCategory::setFilterRules(QStringLiteral("migdesk.alma.debug=false"));
         sandbox::SandboxOptions options;
-        options.rateLimit = sandboxRateLimit;
+        options.rateLimit = 0; // the tests here are not about the per-second limit
         options.jobSeconds = jobSeconds;
         server = std::make_unique<sandbox::SandboxServer>(options);
         QString error;
-        loaded = server->loadData(missingItemsData(itemCount), &error);
+        loaded = server->loadData(missingItemsData(itemCount, loanedEvery), &error);
         EXPECT_TRUE(loaded) << error.toStdString();
         EXPECT_TRUE(server->listen());
         AlmaConfig config;

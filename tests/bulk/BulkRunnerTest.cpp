@@ -255,6 +255,29 @@ TEST(BulkRunnerTest, DamagedRunSetsThePhysicalCondition)
     EXPECT_EQ(h.processType(QStringLiteral("BK00039")), QStringLiteral("TECHNICAL"));
 }
 
+TEST(BulkRunnerTest, ItemsTheJobSkippedAreReportedUnchanged)
+{
+    BulkHarness h(20, 1, 5); // every fifth item is on loan: Alma's job does not mark it Missing
+    ASSERT_TRUE(h.loaded && h.journal);
+    BulkRunner runner(h.client.get(), h.journal.get());
+    const BulkSummary summary = BulkHarness::run(runner, h.request(barcodeRange(20)));
+    EXPECT_FALSE(summary.ok);
+    EXPECT_EQ(summary.jobStatus, QStringLiteral("COMPLETED_SUCCESS"));
+    EXPECT_EQ(summary.count(Outcome::Done), 16);
+    EXPECT_EQ(summary.count(Outcome::Error), 4);
+    for (const auto &item : summary.items) {
+        const bool loaned =
+            item.barcode.endsWith(QLatin1Char('4')) || item.barcode.endsWith(QLatin1Char('9'));
+        EXPECT_EQ(item.outcome, loaned ? Outcome::Error : Outcome::Done)
+            << item.barcode.toStdString();
+        if (loaned) {
+            EXPECT_TRUE(item.message.contains(QStringLiteral("still shows")))
+                << item.message.toStdString();
+            EXPECT_EQ(item.processTypeAfter, QStringLiteral("TECHNICAL"));
+        }
+    }
+}
+
 TEST(BulkRunnerTest, ConfirmationNamesCountJobAndSet)
 {
     BulkRequest request;
