@@ -119,6 +119,23 @@ std::string isoDate(int year, int month, int day)
            padded(quint64(day), 2);
 }
 
+// prefix + value padded with zeros to `width` + suffix, built by appending (GCC 12 warns
+// falsely about "literal" + std::string at -O3).
+std::string digits(const char *prefix, quint64 value, int width, const char *suffix = "")
+{
+    std::string text = prefix;
+    text += padded(value, width);
+    text += suffix;
+    return text;
+}
+
+std::string joined(const char *prefix, const std::string &rest)
+{
+    std::string text = prefix;
+    text += rest;
+    return text;
+}
+
 } // namespace
 
 DemoData generateDemoData(int count, quint32 seed)
@@ -141,10 +158,10 @@ DemoData generateDemoData(int count, quint32 seed)
         const DemoScenario &scenario = scenarios[size_t(s)];
         const Book &book = kBooks[pick(int(std::size(kBooks)))];
         const quint64 n = base + quint64(i);
-        const std::string pid = "23" + padded(n, 9) + "0003601";
-        const std::string holdingId = "22" + padded(n, 9) + "0003601";
-        const std::string mmsId = "99" + padded(n, 9) + "0103601";
-        std::string barcode = "3" + padded(9015ULL, 4) + padded(n % 100000000ULL, 8);
+        const std::string pid = digits("23", n, 9, "0003601");
+        const std::string holdingId = digits("22", n, 9, "0003601");
+        const std::string mmsId = digits("99", n, 9, "0103601");
+        std::string barcode = digits("39015", n % 100000000ULL, 8);
         barcode += luhnDigit(barcode);
 
         const SandboxLibrary *library = findLibrary(QString::fromLatin1(scenario.library));
@@ -155,18 +172,18 @@ DemoData generateDemoData(int count, quint32 seed)
 
         ItemRecord record;
         json &item = record.item;
-        item["bib_data"] = {{"author", book.author},
-                            {"complete_edition", ""},
-                            {"date_of_publication", std::to_string(year)},
-                            {"isbn", year > 1970
-                                         ? json("978" + padded(n * 7919 % 10000000000ULL, 10))
-                                         : json(nullptr)},
-                            {"issn", nullptr},
-                            {"mms_id", mmsId},
-                            {"network_number", json::array({"(OCoLC)" + std::to_string(n * 13)})},
-                            {"place_of_publication", book.place},
-                            {"publisher_const", book.publisher},
-                            {"title", book.title}};
+        item["bib_data"] = {
+            {"author", book.author},
+            {"complete_edition", ""},
+            {"date_of_publication", std::to_string(year)},
+            {"isbn",
+             year > 1970 ? json(digits("978", n * 7919 % 10000000000ULL, 10)) : json(nullptr)},
+            {"issn", nullptr},
+            {"mms_id", mmsId},
+            {"network_number", json::array({joined("(OCoLC)", std::to_string(n * 13))})},
+            {"place_of_publication", book.place},
+            {"publisher_const", book.publisher},
+            {"title", book.title}};
         item["holding_data"] = {{"accession_number", ""},
                                 {"call_number", callNumber},
                                 {"call_number_type", cv("0", "Library of Congress classification")},
@@ -204,12 +221,12 @@ DemoData generateDemoData(int count, quint32 seed)
             data[scenario.noteField] = note;
         }
         if (std::string(scenario.processType) == "TECHNICAL" && pick(3) == 0)
-            data["internal_note_2"] = "Migrated " + isoDate(2024, 6, 1 + pick(28));
+            data["internal_note_2"] = joined("Migrated ", isoDate(2024, 6, 1 + pick(28)));
         if (scenario.activeLoan) {
             const int loanYear = 2019 + pick(5);
             record.loans.push_back(
-                {{"loan_id", "73" + padded(n, 9) + "0003601"},
-                 {"user_id", "P" + padded(100000ULL + quint64(pick(900000)), 7)},
+                {{"loan_id", digits("73", n, 9, "0003601")},
+                 {"user_id", digits("P", 100000ULL + quint64(pick(900000)), 7)},
                  {"item_barcode", barcode},
                  {"item_id", pid},
                  {"mms_id", mmsId},
@@ -231,11 +248,11 @@ DemoData generateDemoData(int count, quint32 seed)
         if (scenario.request) {
             const char *patron = kPatrons[pick(int(std::size(kPatrons)))];
             record.requests.push_back(
-                {{"request_id", "36" + padded(n, 9) + "0003601"},
+                {{"request_id", digits("36", n, 9, "0003601")},
                  {"request_type", "HOLD"},
                  {"request_sub_type", cv("PATRON_PHYSICAL", "Patron physical item request")},
                  {"request_status", "NOT_STARTED"},
-                 {"user_primary_id", "P" + padded(200000ULL + quint64(pick(800000)), 7)},
+                 {"user_primary_id", digits("P", 200000ULL + quint64(pick(800000)), 7)},
                  {"requester_name", patron},
                  {"pickup_location_type", "LIBRARY"},
                  {"pickup_location_library", "MAIN"},

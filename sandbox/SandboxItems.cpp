@@ -74,16 +74,24 @@ size_t SandboxState::itemCount() const
     return m_byPid.size();
 }
 
-void SandboxState::loadRecords(std::vector<ItemRecord> records, std::vector<DemoExample> examples)
+void SandboxState::loadRecords(std::vector<ItemRecord> records, std::vector<DemoExample> examples,
+                               RecordFactory rebuild)
 {
-    m_baseline = std::move(records);
+    m_records = std::move(records);
     m_examples = std::move(examples);
-    reset();
+    m_rebuild = std::move(rebuild);
+    clearWork();
 }
 
 void SandboxState::reset()
 {
-    m_records = m_baseline;
+    if (m_rebuild)
+        m_records = m_rebuild();
+    clearWork();
+}
+
+void SandboxState::clearWork()
+{
     m_sets.clear();
     m_jobs.clear();
     m_runHistory.clear();
@@ -107,6 +115,20 @@ void SandboxState::rebuildIndex()
 }
 
 bool SandboxState::loadDataJson(const QByteArray &text, QString *error)
+{
+    std::vector<ItemRecord> records;
+    if (!parseDataJson(text, &records, error))
+        return false;
+    loadRecords(std::move(records), {}, [text] {
+        std::vector<ItemRecord> again;
+        parseDataJson(text, &again, nullptr);
+        return again;
+    });
+    return true;
+}
+
+bool SandboxState::parseDataJson(const QByteArray &text, std::vector<ItemRecord> *out,
+                                 QString *error)
 {
     json document = json::parse(text.constData(), text.constData() + text.size(), nullptr, false);
     auto fail = [error](const QString &message) {
@@ -178,7 +200,7 @@ bool SandboxState::loadDataJson(const QByteArray &text, QString *error)
     };
     if (!attach("loans", true) || !attach("requests", false))
         return false;
-    loadRecords(std::move(records), {});
+    *out = std::move(records);
     return true;
 }
 

@@ -60,7 +60,8 @@ const SandboxOptions &SandboxServer::options() const
 void SandboxServer::loadDemo(int itemCount, quint32 seed)
 {
     DemoData demo = generateDemoData(itemCount, seed);
-    m_state->loadRecords(std::move(demo.records), std::move(demo.examples));
+    m_state->loadRecords(std::move(demo.records), std::move(demo.examples),
+                         [itemCount, seed] { return generateDemoData(itemCount, seed).records; });
     m_runtime->clear();
 }
 

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -55,9 +56,15 @@ class SandboxState {
 public:
     explicit SandboxState(const SandboxOptions &options);
 
-    // Loading. Each load replaces everything and becomes the baseline reset() returns to.
-    void loadRecords(std::vector<ItemRecord> records, std::vector<DemoExample> examples);
+    // Loading. Each load replaces everything; reset() returns to it by calling `rebuild`
+    // (regenerating is cheaper than keeping a second copy of every item).
+    using RecordFactory = std::function<std::vector<ItemRecord>()>;
+    void loadRecords(std::vector<ItemRecord> records, std::vector<DemoExample> examples,
+                     RecordFactory rebuild);
     bool loadDataJson(const QByteArray &json, QString *error);
+    // Parses the --data format into records; false with `error` set when it is malformed.
+    static bool parseDataJson(const QByteArray &json, std::vector<ItemRecord> *records,
+                              QString *error);
     void reset();
 
     std::vector<DemoExample> examples() const { return m_examples; }
@@ -95,6 +102,7 @@ public:
     QString barcodeForPid(const QString &pid) const;
 
 private:
+    void clearWork(); // sets, jobs, in-house uses; then the indexes
     void rebuildIndex();
     ItemRecord *recordByPid(const std::string &pid);
     const ItemRecord *recordByPid(const std::string &pid) const;
@@ -110,7 +118,7 @@ private:
 
     const SandboxOptions &m_options;
     std::vector<ItemRecord> m_records;
-    std::vector<ItemRecord> m_baseline;
+    RecordFactory m_rebuild;
     std::vector<DemoExample> m_examples;
     std::unordered_map<std::string, size_t> m_byPid;
     std::unordered_map<std::string, size_t> m_byBarcode;
