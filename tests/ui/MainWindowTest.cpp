@@ -377,15 +377,17 @@ protected:
     {
         DeskFixture::SetUp();
         // Point a new window at a port nobody listens on.
-        const QUrl deadUrl = m_sandbox->baseUrl();
+        m_deadUrl = m_sandbox->baseUrl();
+        const QUrl deadUrl = m_deadUrl;
         m_window.reset();
         m_stack.reset();
         m_sandbox.reset(); // closes the port
         startWindow(deadUrl, QStringLiteral("sandbox-demo-key"));
     }
+    QUrl m_deadUrl;
 };
 
-TEST_F(UnreachableDesk, ScansAreKeptPendingAndTheScreenSaysSo)
+TEST_F(UnreachableDesk, ScansAreKeptAndProcessedWhenAlmaReturns)
 {
     const QString barcode = QStringLiteral("31234567890123");
     scan(barcode);
@@ -404,6 +406,20 @@ TEST_F(UnreachableDesk, ScansAreKeptPendingAndTheScreenSaysSo)
         EXPECT_TRUE(labelText(m_window.get(), QStringLiteral("connectionLabel"))
                         .contains(QStringLiteral("unreachable")));
     }
+
+    // Alma comes back on the same address: the kept scans are processed, in order.
+    m_sandbox = std::make_unique<sandbox::SandboxServer>();
+    if (!m_sandbox->listen(QHostAddress::LocalHost, static_cast<quint16>(m_deadUrl.port())))
+        GTEST_SKIP() << "the port was taken meanwhile";
+    m_sandbox->loadDemo(400, 1);
+    ASSERT_TRUE(waitFor(
+        [&] {
+            return finished(QStringLiteral("31234567890123")) &&
+                   finished(QStringLiteral("31234567890124"));
+        },
+        60000));
+    EXPECT_EQ(recordFor(QStringLiteral("31234567890123"))->outcome, Outcome::NotFound);
+    EXPECT_FALSE(session()->isOffline());
 }
 
 } // namespace migdesk::test
