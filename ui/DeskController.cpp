@@ -52,6 +52,17 @@ DeskController::DeskController(ScanSession *session, DeskWidgets widgets, Sounds
     connect(m_session, &ScanSession::scanRejected, this,
             [this](const QString &input, const QString &reason) {
                 Q_UNUSED(input)
+                // Clear the previous item off the card so the error is not read as its own,
+                // unless staff are still answering that item.
+                const ScanRecord *shown = m_shownId ? m_session->record(m_shownId) : nullptr;
+                if (!shown || shown->stage != ScanStage::Planned) {
+                    m_shownId = 0;
+                    m_widgets.card->clearCard();
+                    PlanView plan;
+                    plan.statusLine = tr("Not scanned");
+                    plan.message = reason;
+                    m_widgets.plan->showPlan(plan);
+                }
                 m_widgets.banner->showOutcome(Outcome::Error, tr("not scanned: %1").arg(reason));
                 m_sounds->play(Outcome::Error);
                 Q_EMIT notice(tr("Not scanned: %1").arg(reason));
