@@ -107,12 +107,14 @@ private:
         QString key;
     };
 
-    int line() const
+    // Counts newlines since the last call only: the cursor never moves back.
+    int line()
     {
-        int count = 1;
-        for (const char *p = m_cursor->base; p < m_cursor->current; ++p)
-            count += *p == '\n';
-        return count;
+        if (!m_counted)
+            m_counted = m_cursor->base;
+        for (; m_counted < m_cursor->current; ++m_counted)
+            m_line += *m_counted == '\n';
+        return m_line;
     }
     static QString childPath(const Frame &frame)
     {
@@ -139,6 +141,8 @@ public:
 
 private:
     Cursor *m_cursor;
+    const char *m_counted = nullptr;
+    int m_line = 1;
     QHash<QString, int> *m_lines;
     std::vector<Frame> m_stack;
 };
