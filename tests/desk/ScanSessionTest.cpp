@@ -2,6 +2,11 @@
 // session's records and in the sandbox's own write log and item state.
 #include "DeskFixture.h"
 
+#include "reports/SessionReport.h"
+
+#include <QDir>
+#include <QFileInfo>
+
 #include <QSignalSpy>
 #include <QTest>
 
@@ -519,4 +524,37 @@ TEST_F(ScanSessionTest, AWithdrawChoiceStillNeedsItsConfirmation)
     const auto writes = writesFor(demo::billed);
     EXPECT_EQ(writesOfMethod(writes, "DELETE"), 0);
     EXPECT_EQ(writesOfMethod(writes, "POST"), 1);
+}
+
+TEST_F(ScanSessionTest, TheApiKeyIsNeverInTheReportOrTheJournal)
+{
+    const QByteArray key = m_server->options().apiKey.toUtf8();
+    ASSERT_FALSE(key.isEmpty());
+    for (const QString &barcode : {demo::missing, demo::notInAlma, demo::withdrawn})
+        ASSERT_TRUE(m_session->submit(barcode));
+    const qint64 last = lastId();
+    ASSERT_TRUE(waitSettled(last));
+    std::vector<ReportRow> rows;
+    for (qint64 id : m_session->recordIds())
+        rows.push_back(reportRow(record(id)));
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_EQ(rows[0].outcome, Outcome::Done);
+    EXPECT_EQ(rows[1].outcome, Outcome::NotFound);
+    const QByteArray report = sessionCsv(rows) + summaryCsv(summarize(rows));
+    EXPECT_FALSE(report.contains(key));
+    EXPECT_TRUE(report.contains(demo::missing.toUtf8()));
+    const QString journalPath = m_journal->path();
+    // Close the journal, then read every file SQLite left (the WAL included).
+    m_session.reset();
+    m_executor.reset();
+    m_journal.reset();
+    QDir dir(QFileInfo(journalPath).absolutePath());
+    int files = 0;
+    for (const QFileInfo &info : dir.entryInfoList(QDir::Files)) {
+        QFile file(info.absoluteFilePath());
+        ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+        EXPECT_FALSE(file.readAll().contains(key)) << info.fileName().toStdString();
+        ++files;
+    }
+    EXPECT_GE(files, 1);
 }
