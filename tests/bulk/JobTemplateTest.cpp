@@ -27,6 +27,11 @@ struct GoodCase {
     QStringList placeholders;
 };
 
+void PrintTo(const GoodCase &c, std::ostream *os)
+{
+    *os << c.label;
+}
+
 class GoodTemplateTest : public ::testing::TestWithParam<GoodCase> {};
 
 TEST_P(GoodTemplateTest, ParsesAndKeepsPlaceholders)
@@ -68,6 +73,11 @@ struct BrokenCase {
     const char *text;
     const char *expectedFragment; // a part of the message that pins the problem down
 };
+
+void PrintTo(const BrokenCase &c, std::ostream *os)
+{
+    *os << c.label;
+}
 
 class BrokenTemplateTest : public ::testing::TestWithParam<BrokenCase> {};
 
