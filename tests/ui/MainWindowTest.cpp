@@ -1,6 +1,7 @@
 // The real MainWindow against the embedded sandbox, driven like a keyboard-wedge scanner.
 #include "DeskFixture.h"
 
+#include "FollowUpPanel.h"
 #include "HistoryPanel.h"
 #include "ItemCardPanel.h"
 #include "OutcomeBanner.h"
@@ -229,6 +230,11 @@ TEST_F(DeskFixture, DecisionTakesDigitThenEnterAndANewScanQueues)
     EXPECT_TRUE(button(QStringLiteral("choice2PushButton"))->isVisible());
     EXPECT_FALSE(button(QStringLiteral("choice3PushButton"))->isVisible());
 
+    // A stray Enter does not answer it either.
+    QTest::keyClick(m_window->scanField(), Qt::Key_Return);
+    QTest::qWait(100);
+    EXPECT_EQ(recordFor(barcode)->chosenIndex, -1);
+
     // A scan while the decision is open does not answer it.
     scan(next);
     QTest::qWait(200);
@@ -319,6 +325,44 @@ TEST_F(DeskFixture, AScanLandingOnTheHistoryGoesToTheScanField)
     QTest::keyClick(m_window->scanField(), Qt::Key_Return);
     ASSERT_TRUE(waitFor([&] { return finished(second); }));
     EXPECT_TRUE(m_window->scanField()->hasFocus());
+}
+
+TEST_F(DeskFixture, ShelfListItemFoundAtTheDeskIsReturnedAndTickedOff)
+{
+    m_settings->setRepeatWindowMs(0); // the second scan comes "days later"
+    m_settings->setWorkMode(WorkMode::Followup);
+    const QString barcode = demoBarcode(QStringLiteral("Symphony Missing in Transit"));
+    scan(barcode);
+    ASSERT_TRUE(waitFor([&] { return finished(barcode); }));
+    auto *followUp = m_window->findChild<FollowUpPanel *>();
+    ASSERT_EQ(followUp->shelfRows().size(), 1u);
+    EXPECT_FALSE(followUp->shelfRows().front().found);
+    EXPECT_TRUE(writesFor(barcode).empty()); // listed, not written
+
+    // Later the item turns up and is scanned at the desk.
+    m_settings->setWorkMode(WorkMode::Desk);
+    scan(barcode);
+    ASSERT_TRUE(waitFor(
+        [&] { return followUp->shelfRows().size() == 1 && followUp->shelfRows().front().found; }));
+    EXPECT_EQ(countMethod(writesFor(barcode), QStringLiteral("POST")), 1);
+}
+
+class ConfirmEachDesk : public DeskFixture {
+protected:
+    void configure(Settings &settings) override { settings.setAutoApply(false); }
+};
+
+TEST_F(ConfirmEachDesk, SafeStepsWaitForEnter)
+{
+    const QString barcode = demoBarcode(QStringLiteral("Sierra Missing, in hand"));
+    scan(barcode);
+    ASSERT_TRUE(waitFor([&] { return planPanel()->mode() == PlanMode::Confirm; }));
+    QTest::qWait(100);
+    EXPECT_TRUE(writesFor(barcode).empty());
+    QTest::keyClick(m_window->scanField(), Qt::Key_Return);
+    ASSERT_TRUE(waitFor([&] { return finished(barcode); }));
+    EXPECT_EQ(recordFor(barcode)->outcome, Outcome::Done);
+    EXPECT_EQ(countMethod(writesFor(barcode), QStringLiteral("POST")), 1);
 }
 
 class DryRunDesk : public DeskFixture {
