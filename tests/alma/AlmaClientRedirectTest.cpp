@@ -163,7 +163,10 @@ INSTANTIATE_TEST_SUITE_P(
                       QStringLiteral(" 303011kj0 "), QString::fromUtf8("Bücher-條碼-✓"),
                       QStringLiteral("a#fragment"), QStringLiteral("a?b=c"),
                       QStringLiteral("a;b=c"), QStringLiteral("a/b\\c"),
-                      QStringLiteral("apikey=x&item_barcode=y")));
+                      QStringLiteral("apikey=x&item_barcode=y")),
+    [](const ::testing::TestParamInfo<QString> &info) {
+        return "barcode" + std::to_string(info.index);
+    });
 
 TEST_F(AlmaClientRedirectTest, ControlCharactersAndEmptyBarcodesAreRejectedBeforeAnyCall)
 {
