@@ -254,14 +254,18 @@ int runBulk(const QStringList &arguments)
     ProgressLine progress;
     BulkPhase shownPhase = BulkPhase::Idle;
     QObject::connect(&runner, &BulkRunner::progress, &runner, [&](const BulkProgress &p) {
-        if (!progress.isEnabled())
-            return;
+        if (!progress.isEnabled() || p.phase == BulkPhase::Finished)
+            return; // the summary goes to stdout once the run is over
         if (p.phase != shownPhase) {
-            if (shownPhase != BulkPhase::Idle)
-                progress.update(p.done, p.total, 0, true);
             shownPhase = p.phase;
             err << '\n' << p.message << '\n';
             err.flush();
+        }
+        if (p.phase == BulkPhase::Running) {
+            // The job's own percent and status, not an item count.
+            err << '\r' << p.message.leftJustified(60);
+            err.flush();
+            return;
         }
         progress.update(p.done, p.total, 0, p.phase == BulkPhase::Finished);
     });
