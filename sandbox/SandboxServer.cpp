@@ -9,11 +9,32 @@
 #include "SandboxState.h"
 
 #include <QFile>
+#include <QLoggingCategory>
 #include <QTimer>
+
+Q_LOGGING_CATEGORY(lcSandbox, "migdesk.sandbox")
 
 namespace migdesk::sandbox {
 
 using nlohmann::json;
+
+namespace {
+
+// {"error":[{...}]} -> {"error":{...}} for a body with exactly one error.
+void useSingleErrorObject(SandboxReply &reply)
+{
+    json body = json::parse(reply.body.constData(), reply.body.constData() + reply.body.size(),
+                            nullptr, false);
+    if (body.is_discarded() || !body.is_object() || !body.contains("errorList"))
+        return;
+    json &errors = body["errorList"]["error"];
+    if (errors.is_array() && errors.size() == 1) {
+        errors = json(errors[0]);
+        reply.body = QByteArray::fromStdString(body.dump());
+    }
+}
+
+} // namespace
 
 SandboxServer::SandboxServer(SandboxOptions options, QObject *parent)
     : QObject(parent)
@@ -171,7 +192,11 @@ void SandboxServer::handle(SandboxRequest &&request)
             route.itemPid.isEmpty() ? QString() : m_state->barcodeForPid(route.itemPid);
         operation.at = QDateTime::currentDateTimeUtc();
     }
+    // Never the query: it may carry the key.
+    qCDebug(lcSandbox) << request.method << request.path;
     auto finish = [&](SandboxReply reply, bool drop) {
+        if (m_options.singleErrorObject && reply.status >= 400)
+            useSingleErrorObject(reply);
         if (write) {
             operation.status = drop && reply.status == 0 ? 0 : reply.status;
             rt.operations.push_back(operation);
@@ -200,11 +225,16 @@ void SandboxServer::handle(SandboxRequest &&request)
         return;
     }
     if (fault == FaultKind::Gateway) {
-        ++rt.faultCounts["5xx"];
-        finish(rt.withRemaining(gatewayXmlReply(503, QStringLiteral("ROUTING_ERROR"),
-                                                QStringLiteral("General Error - Routing error.")),
-                                m_options),
-               false);
+        // Alma's gateway errors come as XML under any content type, sometimes cut short: every
+        // second one claims JSON, every third one is truncated.
+        const qint64 n = ++rt.faultCounts["5xx"];
+        SandboxReply reply = gatewayXmlReply(503, QStringLiteral("ROUTING_ERROR"),
+                                             QStringLiteral("General Error - Routing error."));
+        if (n % 2 == 0)
+            reply.contentType = "application/json;charset=UTF-8";
+        if (n % 3 == 0)
+            reply.body.chop(reply.body.size() / 3);
+        finish(rt.withRemaining(std::move(reply), m_options), false);
         return;
     }
     SandboxReply reply = dispatch(request, linkBase(request), nullptr);

@@ -37,6 +37,9 @@ struct SandboxOptions {
     QString jobId = QStringLiteral("M_MIGDESK_CHANGE_PHYSICAL_ITEMS");
     int jobSeconds = 3;
     quint32 seed = 1;
+    // Alma sometimes sends a lone error as an object instead of a one-element array: on, every
+    // single-error body has "error": {...}.
+    bool singleErrorObject = false;
 };
 
 struct DemoExample {

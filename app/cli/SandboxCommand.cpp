@@ -61,6 +61,8 @@ int runSandbox(const QStringList &arguments)
     const auto fHang = value("fault-hang", "Probability of never answering.", "P", "0");
     const auto writable =
         flag("process-type-writable", "Let an item PUT set process_type (default: ignored).");
+    const auto singleError =
+        flag("single-error-object", "Send a lone error as \"error\": {...} instead of an array.");
     const auto jobId = value("job-id", "Id of the sandbox's change-physical-items job.", "ID",
                              "M_MIGDESK_CHANGE_PHYSICAL_ITEMS");
     const auto jobSeconds = value("job-seconds", "How long a job run takes.", "S", "3");
@@ -75,6 +77,7 @@ int runSandbox(const QStringList &arguments)
     options.rateLimit = parser.value(rateLimit).toInt();
     options.dailyBudget = parser.value(dailyBudget).toLongLong();
     options.processTypeWritable = parser.isSet(writable);
+    options.singleErrorObject = parser.isSet(singleError);
     options.jobId = parser.value(jobId);
     options.jobSeconds = parser.value(jobSeconds).toInt();
     options.seed = parser.value(seed).toUInt();

@@ -150,6 +150,46 @@ TEST_F(SandboxGatewayTest, GatewayFaultIsXmlAndNotApplied)
     EXPECT_EQ(ops[0].status, 503);
 }
 
+TEST_F(SandboxGatewayTest, GatewayFaultsVaryContentTypeAndGetTruncated)
+{
+    sandbox::Faults faults;
+    faults.p5xx = 1.0;
+    server->setFaults(faults);
+    std::vector<HttpResult> results;
+    for (int i = 0; i < 3; ++i)
+        results.push_back(client->get(QStringLiteral("/almaws/v1/bibs/test")));
+    for (const auto &result : results) {
+        EXPECT_EQ(result.status, 503);
+        EXPECT_TRUE(result.body.startsWith("<?xml"));
+        EXPECT_TRUE(result.json.is_discarded());
+    }
+    EXPECT_TRUE(results[0].header("content-type").contains("xml"));
+    EXPECT_TRUE(results[1].header("content-type").contains("json"));
+    QXmlStreamReader xml(results[2].body);
+    while (!xml.atEnd())
+        xml.readNext();
+    EXPECT_TRUE(xml.hasError()); // cut short
+}
+
+class SandboxSingleErrorObjectTest : public SandboxFixture {
+protected:
+    sandbox::SandboxOptions options() const override
+    {
+        auto o = SandboxFixture::options();
+        o.singleErrorObject = true;
+        return o;
+    }
+};
+
+TEST_F(SandboxSingleErrorObjectTest, ALoneErrorIsAnObject)
+{
+    const auto result = client->get(QStringLiteral("/almaws/v1/items"),
+                                    makeQuery({{"item_barcode", QStringLiteral("nope")}}));
+    EXPECT_EQ(result.status, 400);
+    ASSERT_TRUE(result.json["errorList"]["error"].is_object());
+    EXPECT_EQ(result.json["errorList"]["error"]["errorCode"], "401689");
+}
+
 TEST_F(SandboxGatewayTest, DropAppliesTheWriteAndClosesWithoutAnswer)
 {
     const QString barcode = barcodeFor("Voyager Missing, in hand");
