@@ -99,7 +99,7 @@ void ScanSession::Private::startLookup(qint64 id)
     setCurrent(id);
     changed(id);
     ItemReply *reply = client->itemByBarcode(r->barcode);
-    QObject::connect(reply, &AlmaReply::finished, q, [this, id, reply] { onItem(id, reply); });
+    whenReplyFinished(reply, [this, id, reply] { onItem(id, reply); });
 }
 
 void ScanSession::Private::onItem(qint64 id, const ItemReply *reply)
@@ -148,7 +148,7 @@ void ScanSession::Private::onItem(qint64 id, const ItemReply *reply)
         return;
     }
     LoansReply *loans = client->itemLoans(r->item);
-    QObject::connect(loans, &AlmaReply::finished, q, [this, id, loans] { onLoans(id, loans); });
+    whenReplyFinished(loans, [this, id, loans] { onLoans(id, loans); });
 }
 
 void ScanSession::Private::onLoans(qint64 id, const LoansReply *reply)
@@ -279,6 +279,17 @@ void ScanSession::Private::addToShelfList(ScanRecord &record)
 {
     shelfList.add(record.item, record.reading.ids(), QDateTime::currentDateTime());
     Q_EMIT q->shelfListChanged();
+}
+
+void ScanSession::Private::whenReplyFinished(AlmaReply *reply, const std::function<void()> &done)
+{
+    if (reply->isFinished()) {
+        // Already finished (refused before sending). Its deleteLater is pending, so it is
+        // still alive now, but maybe not on the next turn: handle it at once.
+        done();
+        return;
+    }
+    QObject::connect(reply, &AlmaReply::finished, q, done);
 }
 
 void ScanSession::Private::whenFinished(ExecutionJob *job,

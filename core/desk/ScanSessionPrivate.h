@@ -19,6 +19,7 @@
 
 namespace migdesk {
 
+class AlmaReply;
 class ItemReply;
 class LoansReply;
 
@@ -84,6 +85,7 @@ struct ScanSession::Private {
     void apply(qint64 id, const std::vector<Step> &steps, bool justRead);
     void onExecuted(qint64 id, const ExecutionResult &result, bool shelfStep);
     // Calls `done` with the job's result once, whether it already finished or finishes later.
+    void whenReplyFinished(AlmaReply *reply, const std::function<void()> &done);
     void whenFinished(ExecutionJob *job, std::function<void(const ExecutionResult &)> done);
     void waitForStaff(qint64 id, const QString &message);
     void finish(qint64 id, Outcome outcome, const QString &message);
