@@ -92,8 +92,6 @@ void AlmaCall::start()
     if (!m_client)
         return fail(ApiError::make(ErrorKind::Cancelled, tr("The Alma client was closed.")));
     const AlmaConfig &config = m_client->config();
-    m_started.start();
-    m_deadline.start(std::max(1, config.deadlineMs));
     if (const ApiError unsafe = checkBaseUrl(config.baseUrl); unsafe.isError())
         return fail(unsafe);
     m_url = buildUrl(config.baseUrl, m_spec.path, m_spec.query);
@@ -148,6 +146,12 @@ void AlmaCall::send()
     if (const ApiError budget = budgetError(); budget.isError())
         return fail(budget);
     const AlmaConfig &config = m_client->config();
+    if (!m_started.isValid()) {
+        // The deadline bounds the call from its first byte on, not its wait in the rate
+        // limiter's queue (a bulk run may queue hundreds of calls at once).
+        m_started.start();
+        m_deadline.start(std::max(1, config.deadlineMs));
+    }
 
     QNetworkRequest request(m_url);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,

@@ -12,7 +12,7 @@ struct AlmaConfig {
     QString apiKey; // sent only in the Authorization header, never logged
     double rateLimitPerSecond = 20; // the process-wide token bucket's rate
     int transferTimeoutMs = 15000;  // inactivity timeout of one HTTP exchange
-    int deadlineMs = 30000;         // hard limit for a whole call, retries included
+    int deadlineMs = 30000;         // hard limit for a call from its first send, retries included
     int maxRetries = 4;             // retries of GETs and 429s
     qint64 remainingFloor = 0;      // below this X-Exl-Api-Remaining, calls fail fast
 };

@@ -18,6 +18,8 @@ public:
     // The one bucket of the process (thread-safe).
     static RateLimiter &shared();
 
+    // Every AlmaClient sets its configured rate here on construction and setConfig(): the
+    // last one set applies to all.
     void setRate(double ratePerSecond);
     double rate() const;
     // At most this many calls may leave at once after an idle spell: a quarter of a second's

@@ -119,6 +119,22 @@ TEST_F(AlmaClientFaultTest, HangingWriteIsAmbiguousAfterTheDeadline)
     EXPECT_EQ(server.requests().size(), 1u);
 }
 
+TEST_F(AlmaClientFaultTest, WaitingForTheRateLimiterDoesNotCountAgainstTheDeadline)
+{
+    // Six calls at 2 per second queue for up to 2.5 s; each is fast once sent.
+    configure([](AlmaConfig &config) {
+        config.rateLimitPerSecond = 2;
+        config.deadlineMs = 1000;
+    });
+    server.setHandler([](const FakeRequest &) { return FakeResponse::json(200, itemBody()); });
+    std::vector<ItemReply *> replies;
+    for (int i = 0; i < 6; ++i)
+        replies.push_back(client->getItem(fixtureItem()));
+    for (const CallOutcome &outcome : waitForAll(replies, 10000))
+        EXPECT_TRUE(outcome.ok) << outcome.error.message.toStdString();
+    EXPECT_EQ(server.requests().size(), 6u);
+}
+
 TEST_F(AlmaClientFaultTest, TransferTimeoutEndsAHangingGetAfterRetries)
 {
     configure([](AlmaConfig &config) {
