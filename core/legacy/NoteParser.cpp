@@ -127,6 +127,19 @@ bool isSegmentBreak(const QString &text, qsizetype i, const std::vector<Token> &
     return false;
 }
 
+bool isShortProseWord(std::string_view word)
+{
+    static constexpr std::string_view kWords[] = {
+        "not", "and", "the", "for", "was", "are", "has", "had", "see", "but", "per", "all",
+        "any", "one", "two", "its", "off", "out", "our", "who", "why", "how", "now", "yet",
+        "too", "due", "cds", "dvd", "map", "box", "set", "vol", "pgs", "pp"};
+    for (std::string_view candidate : kWords) {
+        if (candidate == word)
+            return true;
+    }
+    return false;
+}
+
 bool isWordChar(QChar c)
 {
     const char16_t u = c.unicode();
@@ -183,8 +196,11 @@ void tokenize(const QString &text, std::vector<Token> &tokens)
             if (it != vocab.wordIds.end())
                 token.word = it->second;
         }
-        token.initials = !digit && token.word == kUnknownWord &&
-                         ((upper && token.length <= 3) || token.length <= 2);
+        // Staff initials: 1-3 letters ("JD", "mrs"), except short English words that would turn
+        // prose into a status ("not missing", "see damaged").
+        token.initials =
+            !digit && token.word == kUnknownWord && token.length <= 3 &&
+            (upper || token.length <= 2 || !isShortProseWord(std::string_view(buffer.data(), 3)));
         tokens.push_back(token);
     }
 }

@@ -232,3 +232,20 @@ TEST(LegacyStatus, CatalogueAndNames)
     EXPECT_EQ(sourceIlsFromName(QStringLiteral(" Symphony ")), SourceIls::Symphony);
     EXPECT_FALSE(sourceIlsFromName(QStringLiteral("aleph")).has_value());
 }
+
+TEST(NoteParser, LowerCaseStaffInitialsAfterStatus)
+{
+    // Voyager notes often end with the initials of whoever set the status, in lower case.
+    const NoteReading lost = NoteParser(SourceIls::Voyager)
+                                 .parseNote(QStringLiteral("Lost--Library Applied mrs"),
+                                            QStringLiteral("internal_note_3"));
+    ASSERT_EQ(lost.statuses.size(), 1u);
+    EXPECT_EQ(lost.statuses.front().id, QStringLiteral("LOST_LIBRARY"));
+
+    // A short English word is not initials: "not missing" stays prose.
+    const NoteReading negated =
+        NoteParser(SourceIls::Voyager)
+            .parseNote(QStringLiteral("not missing"), QStringLiteral("internal_note_3"));
+    ASSERT_EQ(negated.statuses.size(), 1u);
+    EXPECT_EQ(negated.statuses.front().id, QStringLiteral("UNKNOWN"));
+}
