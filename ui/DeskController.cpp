@@ -188,6 +188,12 @@ void DeskController::submitNextFromList()
     refocus();
 }
 
+void DeskController::setConfiguredSource(SourceIls source)
+{
+    m_configuredSource = source;
+    render();
+}
+
 void DeskController::render()
 {
     const ScanRecord *record = m_shownId ? m_session->record(m_shownId) : nullptr;
@@ -196,7 +202,7 @@ void DeskController::render()
         m_widgets.plan->showPlan(PlanView{});
         return;
     }
-    const CardView card = cardView(*record);
+    const CardView card = cardView(*record, m_configuredSource);
     m_widgets.card->showCard(card);
     m_widgets.banner->showOutcome(card.outcome, card.headline);
     m_widgets.plan->showPlan(planView(*record));

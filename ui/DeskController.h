@@ -5,6 +5,7 @@
 #pragma once
 
 #include "desk/Outcome.h"
+#include "legacy/LegacyStatus.h"
 
 #include <QObject>
 #include <QString>
@@ -42,6 +43,8 @@ public:
     // Follow-up: submits the next barcode of the work list.
     void submitNextFromList();
     void refocus();
+    // The source ILS the session's note parser was built with (Auto: the card shows the guess).
+    void setConfiguredSource(SourceIls source);
 
 Q_SIGNALS:
     // A short line for the status bar ("Alma is unreachable…", "Enter does not withdraw…").
@@ -61,6 +64,7 @@ private:
     DeskWidgets m_widgets;
     Sounds *m_sounds;
     qint64 m_shownId = 0;
+    SourceIls m_configuredSource = SourceIls::Auto;
 };
 
 } // namespace migdesk

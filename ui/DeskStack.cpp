@@ -74,11 +74,12 @@ DeskStack::DeskStack(const Settings &settings, DeskConnection connection, QObjec
     if (!rules.warning.isEmpty())
         m_warning =
             m_warning.isEmpty() ? rules.warning : m_warning + QLatin1Char('\n') + rules.warning;
+    m_sourceIls = settings.sourceIls();
     m_executor =
         new Executor(m_client, m_journal.get(), executorSettings(settings, m_connection), this);
-    m_session = new ScanSession(m_client, m_executor, m_journal.get(), Planner(rules.rules),
-                                NoteParser(settings.sourceIls()),
-                                sessionSettings(settings, m_connection), this);
+    m_session =
+        new ScanSession(m_client, m_executor, m_journal.get(), Planner(rules.rules),
+                        NoteParser(m_sourceIls), sessionSettings(settings, m_connection), this);
 }
 
 DeskStack::~DeskStack()

@@ -3,6 +3,8 @@
 // tests build it the same way against the embedded sandbox.
 #pragma once
 
+#include "legacy/LegacyStatus.h"
+
 #include <QObject>
 #include <QString>
 #include <QUrl>
@@ -44,6 +46,8 @@ public:
     AlmaClient *client() const { return m_client; }
     Executor *executor() const { return m_executor; }
     const DeskConnection &connection() const { return m_connection; }
+    // The source ILS the session's note parser reads for (fixed when the stack is built).
+    SourceIls sourceIls() const { return m_sourceIls; }
     // Why the journal could not be opened, or a rules-file warning (empty when all is fine).
     QString warning() const { return m_warning; }
 
@@ -55,6 +59,7 @@ private:
     Executor *m_executor;
     ScanSession *m_session;
     QString m_warning;
+    SourceIls m_sourceIls = SourceIls::Auto;
 };
 
 } // namespace migdesk

@@ -29,11 +29,13 @@ struct CardView {
     QString title;
     QString author;
     QString callNumber;
-    QString place; // "Main Library › Stacks"
+    QString place;     // "Main Library › Stacks"
+    QString tempPlace; // "Science Library › Reserve" when Alma has it in a temporary location
+    QString kind;      // "Book · Regular loan": material type and policy, when short
     QString almaNow;
     QString almaWas;
     std::vector<NoteView> notes;
-    QString sourceIls;
+    QString sourceIls;      // "Sierra", "Sierra (guessed from the note)", ...
     QString legacyStatuses; // "Missing, Damaged"
     bool dryRun = false;
     bool repeatFlagged = false;

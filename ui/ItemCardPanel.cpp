@@ -23,6 +23,8 @@ ItemCardPanel::ItemCardPanel(QWidget *parent)
     , m_title(makeLabel(this, QStringLiteral("itemTitleLabel")))
     , m_byline(makeLabel(this, QStringLiteral("itemBylineLabel")))
     , m_place(makeLabel(this, QStringLiteral("itemPlaceLabel")))
+    , m_tempPlace(makeLabel(this, QStringLiteral("itemTempPlaceLabel")))
+    , m_kind(makeLabel(this, QStringLiteral("itemKindLabel")))
     , m_almaNow(makeLabel(this, QStringLiteral("almaNowLabel")))
     , m_almaWas(makeLabel(this, QStringLiteral("almaWasLabel")))
     , m_notes(makeLabel(this, QStringLiteral("noteLabel")))
@@ -39,6 +41,8 @@ ItemCardPanel::ItemCardPanel(QWidget *parent)
     layout->addWidget(m_title);
     layout->addWidget(m_byline);
     layout->addWidget(m_place);
+    layout->addWidget(m_tempPlace);
+    layout->addWidget(m_kind);
     layout->addSpacing(8);
     layout->addWidget(m_almaNow);
     layout->addWidget(m_almaWas);
@@ -59,11 +63,12 @@ void ItemCardPanel::applyFonts()
     m_title->setFont(title);
     QFont medium = font();
     medium.setPointSizeF(font().pointSizeF() * 1.2);
-    for (QLabel *label : {m_byline, m_place, m_almaNow, m_almaWas, m_notes, m_source})
+    for (QLabel *label : {m_byline, m_place, m_kind, m_almaNow, m_almaWas, m_notes, m_source})
         label->setFont(medium);
-    QFont flags = medium;
-    flags.setBold(true);
-    m_flags->setFont(flags);
+    QFont bold = medium;
+    bold.setBold(true);
+    m_tempPlace->setFont(bold);
+    m_flags->setFont(bold);
 }
 
 void ItemCardPanel::changeEvent(QEvent *event)
@@ -110,6 +115,13 @@ void ItemCardPanel::showCard(const CardView &card)
     m_byline->setVisible(!byline.isEmpty());
     m_place->setText(card.place.isEmpty() ? tr("Barcode %1").arg(card.barcode)
                                           : tr("%1 · barcode %2").arg(card.place, card.barcode));
+    m_place->show();
+    m_tempPlace->setText(card.tempPlace.isEmpty()
+                             ? QString()
+                             : tr("In a temporary location: %1").arg(card.tempPlace));
+    m_tempPlace->setVisible(!card.tempPlace.isEmpty());
+    m_kind->setText(card.kind);
+    m_kind->setVisible(!card.kind.isEmpty());
     m_almaNow->setText(card.almaNow.isEmpty() ? QString() : tr("Alma now: %1").arg(card.almaNow));
     m_almaNow->setVisible(!card.almaNow.isEmpty());
     m_almaWas->setText(card.almaWas.isEmpty() ? QString() : tr("Alma was: %1").arg(card.almaWas));
@@ -131,7 +143,10 @@ void ItemCardPanel::showCard(const CardView &card)
         flags << tr("Scanned again within a few seconds: not applied twice");
     m_flags->setText(flags.join(QLatin1Char('\n')));
     m_flags->setVisible(!flags.isEmpty());
-    setAccessibleDescription(m_title->text() + QLatin1Char(' ') + m_place->text());
+    QStringList description{m_title->text(), m_place->text()};
+    if (!card.tempPlace.isEmpty())
+        description << m_tempPlace->text();
+    setAccessibleDescription(description.join(QLatin1Char(' ')));
 }
 
 void ItemCardPanel::clearCard()
@@ -141,7 +156,8 @@ void ItemCardPanel::clearCard()
     m_byline->setText(tr("Scan a barcode: the item, its migrated note and what Alma should show"
                          " appear here."));
     m_byline->show();
-    for (QLabel *label : {m_place, m_almaNow, m_almaWas, m_notes, m_source, m_flags}) {
+    for (QLabel *label :
+         {m_place, m_tempPlace, m_kind, m_almaNow, m_almaWas, m_notes, m_source, m_flags}) {
         label->clear();
         label->hide();
     }

@@ -1,6 +1,7 @@
-// ItemCardPanel: the item just scanned: title, author, call number, place, barcode, what Alma
-// shows now and showed before, the migrated note with the matched legacy status highlighted in
-// place, and the source ILS.
+// ItemCardPanel: the item just scanned: title, author, call number, library › location and
+// barcode, the temporary location, material type and policy, what Alma shows now and showed
+// before, the migrated note with the matched legacy status highlighted in place, and the
+// source ILS.
 #pragma once
 
 #include "DeskViews.h"
@@ -33,6 +34,8 @@ private:
     QLabel *m_title;
     QLabel *m_byline;
     QLabel *m_place;
+    QLabel *m_tempPlace;
+    QLabel *m_kind;
     QLabel *m_almaNow;
     QLabel *m_almaWas;
     QLabel *m_notes;

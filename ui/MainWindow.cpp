@@ -113,6 +113,7 @@ MainWindow::MainWindow(DeskStack *stack, Settings *settings, SecretStore *secret
     m_controller = new DeskController(
         stack->session(), {m_scanField, m_banner, m_card, m_plan, m_history, m_followUp}, m_sounds,
         this);
+    m_controller->setConfiguredSource(stack->sourceIls());
     connect(m_controller, &DeskController::notice, this, &MainWindow::showNotice);
     connect(m_controller, &DeskController::offlineChanged, this, [this](bool offline, int queued) {
         m_connectionLabel->setText(offline ? tr("✖ Alma unreachable · %1 waiting").arg(queued)

@@ -40,7 +40,7 @@ QString noteFieldLabel(const QString &field)
     return field;
 }
 
-QString sourceLabel(SourceIls source)
+QString ilsName(SourceIls source)
 {
     switch (source) {
     case SourceIls::Voyager:
@@ -54,7 +54,33 @@ QString sourceLabel(SourceIls source)
     case SourceIls::Auto:
         break;
     }
-    return tr("not set (Internal Notes 1 and 3 read)");
+    return {};
+}
+
+// What the card says about the source ILS: the configured one, or the parser's guess (said to
+// be a guess), or that the note did not tell.
+QString sourceLabel(SourceIls configured, const NoteReading &reading)
+{
+    if (configured != SourceIls::Auto)
+        return ilsName(configured);
+    if (reading.source != SourceIls::Auto)
+        return tr("%1 (guessed from the note)").arg(ilsName(reading.source));
+    if (reading.statuses.empty() || reading.isUnknown())
+        return {};
+    return tr("not set; the note fits more than one ILS");
+}
+
+// Alma's short labels ("Book", "Regular loan") help staff; long ones would crowd the card.
+QString itemKind(const Item &item)
+{
+    constexpr qsizetype kShort = 32;
+    QStringList parts;
+    for (const CodeValue *value : {&item.materialType, &item.policy}) {
+        const QString label = value->label().trimmed();
+        if (!label.isEmpty() && label.size() <= kShort)
+            parts << label;
+    }
+    return parts.join(QStringLiteral(" · "));
 }
 
 QString statusLabels(const QStringList &ids)
@@ -199,7 +225,7 @@ bool awaitsSafeConfirm(const ScanRecord &record)
            record.plan.isAutoSafe() && !openDecision(record);
 }
 
-CardView cardView(const ScanRecord &record)
+CardView cardView(const ScanRecord &record, SourceIls configured)
 {
     CardView card;
     card.empty = false;
@@ -217,8 +243,11 @@ CardView cardView(const ScanRecord &record)
                          ? item.library.label()
                          : tr("%1 › %2").arg(item.library.label(), item.location.label());
         if (item.inTempLocation && !item.tempLocation.isEmpty())
-            card.place += tr(" (temporarily %1 › %2)")
-                              .arg(item.tempLibrary.label(), item.tempLocation.label());
+            card.tempPlace =
+                item.tempLibrary.isEmpty()
+                    ? item.tempLocation.label()
+                    : tr("%1 › %2").arg(item.tempLibrary.label(), item.tempLocation.label());
+        card.kind = itemKind(item);
         if (record.hasResult && record.result.hasAfter) {
             card.almaNow = almaState(record.result.after);
             card.almaWas = almaState(item);
@@ -242,7 +271,7 @@ CardView cardView(const ScanRecord &record)
             if (!text.isEmpty() && (matched || !anyMatch))
                 card.notes.push_back(std::move(note));
         }
-        card.sourceIls = sourceLabel(record.reading.source);
+        card.sourceIls = sourceLabel(configured, record.reading);
         card.legacyStatuses = statusLabels(record.reading.ids());
     }
     switch (record.stage) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "DeskViews.h"
+#include "legacy/LegacyStatus.h"
 
 #include <vector>
 
@@ -12,7 +13,9 @@ namespace migdesk {
 struct ScanRecord;
 class ShelfList;
 
-CardView cardView(const ScanRecord &record);
+// `configured` is the source ILS of the settings the note was read with: when it is Auto, the
+// card says which ILS the parser guessed from the note (or that it could not tell).
+CardView cardView(const ScanRecord &record, SourceIls configured);
 PlanView planView(const ScanRecord &record);
 HistoryRow historyRow(const ScanRecord &record);
 std::vector<ShelfRow> shelfRows(const ShelfList &list);

@@ -7,8 +7,12 @@
 #include "HistoryModel.h"
 #include "ItemCardPanel.h"
 #include "PlanPanel.h"
+#include "RecordPresenter.h"
 #include "ScanField.h"
 #include "ShelfListPrinter.h"
+#include "desk/ScanRecord.h"
+
+#include <QLabel>
 
 #include <QPushButton>
 #include <QSignalSpy>
@@ -66,6 +70,97 @@ TEST(ItemCardPanelTest, HighlightsMatchesKeepsWholeNoteAndEscapes)
     // Out-of-range matches do not lose text.
     note.highlights = {{500, 3}};
     EXPECT_EQ(ItemCardPanel::highlightedNoteHtml(note), note.text.toHtmlEscaped());
+}
+
+namespace {
+// A looked-up migration item as the session records it: Sierra "Missing" in Internal Note 1.
+ScanRecord lookedUpRecord()
+{
+    ScanRecord record;
+    record.id = 1;
+    record.barcode = QStringLiteral("31297400000007");
+    record.stage = ScanStage::Planned;
+    record.hasItem = true;
+    Item &item = record.item;
+    item.barcode = record.barcode;
+    item.title = QStringLiteral("The Hidden Life of Trees");
+    item.library = {QStringLiteral("MAIN"), QStringLiteral("Main Library")};
+    item.location = {QStringLiteral("STACKS"), QStringLiteral("Stacks")};
+    item.materialType = {QStringLiteral("BOOK"), QStringLiteral("Book")};
+    item.policy = {QStringLiteral("01"), QStringLiteral("Regular loan")};
+    item.processType = {QStringLiteral("TECHNICAL"), QStringLiteral("Technical - Migration")};
+    item.internalNote1 = QStringLiteral("Status: Missing");
+    record.reading.statuses.push_back({QStringLiteral("MISSING"), QStringLiteral("internal_note_1"),
+                                       QStringLiteral("Missing"), 8, 7});
+    return record;
+}
+
+QLabel *cardLabel(const ItemCardPanel &card, const char *name)
+{
+    return card.findChild<QLabel *>(QString::fromLatin1(name));
+}
+} // namespace
+
+TEST(ItemCardPanelTest, ShowsPlaceBarcodeTemporaryLocationAndKind)
+{
+    ScanRecord record = lookedUpRecord();
+    record.item.inTempLocation = true;
+    record.item.tempLibrary = {QStringLiteral("SCI"), QStringLiteral("Science Library")};
+    record.item.tempLocation = {QStringLiteral("RES"), QStringLiteral("Reserve")};
+    const CardView view = cardView(record, SourceIls::Auto);
+    EXPECT_EQ(view.place, QStringLiteral("Main Library › Stacks"));
+    EXPECT_EQ(view.tempPlace, QStringLiteral("Science Library › Reserve"));
+    EXPECT_EQ(view.kind, QStringLiteral("Book · Regular loan"));
+
+    ItemCardPanel card;
+    card.show();
+    card.showCard(view);
+    // Each line is visible, also after the card was cleared once (a hidden label stays hidden
+    // unless showCard shows it again).
+    card.clearCard();
+    card.showCard(view);
+    QLabel *place = cardLabel(card, "itemPlaceLabel");
+    QLabel *temp = cardLabel(card, "itemTempPlaceLabel");
+    QLabel *kind = cardLabel(card, "itemKindLabel");
+    ASSERT_TRUE(place && temp && kind);
+    EXPECT_TRUE(place->isVisible());
+    EXPECT_TRUE(place->text().contains(QStringLiteral("Main Library › Stacks")));
+    EXPECT_TRUE(place->text().contains(QStringLiteral("31297400000007")));
+    EXPECT_TRUE(temp->isVisible());
+    EXPECT_TRUE(temp->text().contains(QStringLiteral("Science Library › Reserve")));
+    EXPECT_TRUE(kind->isVisible());
+    EXPECT_EQ(kind->text(), QStringLiteral("Book · Regular loan"));
+
+    // Not in a temporary location, and a long policy description: neither line crowds the card.
+    record.item.inTempLocation = false;
+    record.item.policy.desc = QStringLiteral("Four-week loan, renewable twice, no holds, staff");
+    card.showCard(cardView(record, SourceIls::Auto));
+    EXPECT_FALSE(temp->isVisible());
+    EXPECT_EQ(kind->text(), QStringLiteral("Book"));
+}
+
+TEST(ItemCardPanelTest, SourceIlsSaysWhenItIsTheParsersGuess)
+{
+    ScanRecord record = lookedUpRecord();
+    // Settings say Auto and the parser narrowed the note down to Sierra.
+    record.reading.source = SourceIls::Sierra;
+    EXPECT_EQ(cardView(record, SourceIls::Auto).sourceIls,
+              QStringLiteral("Sierra (guessed from the note)"));
+    // Configured: said plainly, not as a guess.
+    EXPECT_EQ(cardView(record, SourceIls::Sierra).sourceIls, QStringLiteral("Sierra"));
+    // Auto and the note fits several ILSs: no ILS is named.
+    record.reading.source = SourceIls::Auto;
+    const QString open = cardView(record, SourceIls::Auto).sourceIls;
+    EXPECT_TRUE(open.contains(QStringLiteral("more than one ILS"))) << open.toStdString();
+    EXPECT_FALSE(open.contains(QStringLiteral("Sierra")));
+
+    ItemCardPanel card;
+    card.show();
+    record.reading.source = SourceIls::Koha;
+    card.showCard(cardView(record, SourceIls::Auto));
+    QLabel *source = cardLabel(card, "sourceIlsLabel");
+    ASSERT_TRUE(source);
+    EXPECT_EQ(source->text(), QStringLiteral("Source ILS: Koha (guessed from the note)"));
 }
 
 TEST(PlanPanelTest, DecideShowsOneBigButtonPerChoiceAndEmitsIndex)
