@@ -71,6 +71,8 @@ AlmaCall::AlmaCall(AlmaClient *client, AlmaReply *reply, AlmaRequestSpec spec)
 {
     m_deadline.setSingleShot(true);
     m_wait.setSingleShot(true);
+    // A coarse timer may fire up to 5 % early, which would start a call before its slot.
+    m_wait.setTimerType(Qt::PreciseTimer);
     connect(&m_deadline, &QTimer::timeout, this, &AlmaCall::onDeadline);
     connect(&m_wait, &QTimer::timeout, this, &AlmaCall::onWaitOver);
     QMetaObject::invokeMethod(this, &AlmaCall::start, Qt::QueuedConnection);

@@ -1,4 +1,4 @@
-// Process-wide token bucket for Alma calls.
+// A strict rate limiter for Alma calls (generic cell rate algorithm, burst 1 by default).
 #include "alma/RateLimiter.h"
 
 #include <QElapsedTimer>
@@ -27,11 +27,11 @@ double sanitizedRate(double rate)
 
 } // namespace
 
-RateLimiter::RateLimiter(double ratePerSecond, Clock clock)
+RateLimiter::RateLimiter(double ratePerSecond, Clock clock, int burst)
     : m_clock(clock ? std::move(clock) : Clock(steadyMs))
     , m_rate(sanitizedRate(ratePerSecond))
-    , m_tokens(capacity())
-    , m_last(m_clock())
+    , m_burst(std::max(1, burst))
+    , m_nextMs(double(m_clock()))
 {}
 
 RateLimiter &RateLimiter::shared()
@@ -43,9 +43,7 @@ RateLimiter &RateLimiter::shared()
 void RateLimiter::setRate(double ratePerSecond)
 {
     std::lock_guard lock(m_mutex);
-    refill(m_clock());
     m_rate = sanitizedRate(ratePerSecond);
-    m_tokens = std::min(m_tokens, capacity());
 }
 
 double RateLimiter::rate() const
@@ -54,44 +52,41 @@ double RateLimiter::rate() const
     return m_rate;
 }
 
-double RateLimiter::burst() const
+void RateLimiter::setBurst(int burst)
 {
     std::lock_guard lock(m_mutex);
-    return capacity();
+    m_burst = std::max(1, burst);
 }
 
-double RateLimiter::capacity() const
+int RateLimiter::burst() const
 {
-    return std::max(1.0, std::floor(m_rate / 4.0));
+    std::lock_guard lock(m_mutex);
+    return m_burst;
 }
 
-void RateLimiter::refill(qint64 now)
+double RateLimiter::intervalMs() const
 {
-    if (now > m_last) {
-        m_tokens = std::min(capacity(), m_tokens + double(now - m_last) * m_rate / 1000.0);
-        m_last = now;
-    }
+    return 1000.0 / m_rate;
 }
 
 qint64 RateLimiter::reserve()
 {
     std::lock_guard lock(m_mutex);
-    const qint64 now = m_clock();
-    refill(now);
-    m_tokens -= 1.0;
-    // The token exists at m_last plus the time it takes to earn what is owed.
-    const double owed = m_tokens < 0 ? -m_tokens * 1000.0 / m_rate : 0.0;
-    return std::max<qint64>(0, m_last - now + qint64(std::ceil(owed)));
+    const double now = double(m_clock());
+    const double next = std::max(m_nextMs, now);
+    // With a burst of b, a call may start (b - 1) intervals ahead of the strict schedule.
+    const double start = std::max(now, next - double(m_burst - 1) * intervalMs());
+    m_nextMs = next + intervalMs();
+    return std::max<qint64>(0, qint64(std::ceil(start - now)));
 }
 
 void RateLimiter::pause(qint64 ms)
 {
     std::lock_guard lock(m_mutex);
-    const qint64 now = m_clock();
-    refill(now);
-    // Nothing is earned during the pause and nothing saved up is spent right after it.
-    m_tokens = std::min(m_tokens, 0.0);
-    m_last = std::max(m_last, now + ms);
+    const double now = double(m_clock());
+    // Nothing starts before the pause ends, and no burst is saved up for right after it.
+    m_nextMs = std::max(m_nextMs,
+                        now + double(std::max<qint64>(0, ms)) + double(m_burst - 1) * intervalMs());
 }
 
 } // namespace migdesk
