@@ -218,7 +218,9 @@ void PlanPanel::showPlan(const PlanView &plan)
     for (int i = 0; i < plan.steps.size(); ++i)
         numbered << tr("%1. %2").arg(i + 1).arg(plan.steps.at(i));
     m_steps->setText(numbered.join(QLatin1Char('\n')));
-    m_steps->setVisible(!numbered.isEmpty());
+    // A guide lists the exact clicks in Alma below: its one-line plan step would only repeat
+    // them and push them out of view.
+    m_steps->setVisible(!numbered.isEmpty() && plan.mode != PlanMode::Guide);
     m_almaSentence->setText(plan.almaSentence.isEmpty() ? QString()
                                                         : tr("Alma: “%1”").arg(plan.almaSentence));
     m_almaSentence->setVisible(!plan.almaSentence.isEmpty());
@@ -261,7 +263,7 @@ void PlanPanel::showPlan(const PlanView &plan)
         m_actions->setCurrentWidget(m_withdrawPage);
         break;
     case PlanMode::Guide: {
-        m_loanText->setText(plan.loanLines.join(QLatin1Char('\n')));
+        m_loanText->setText(plan.loanLines.join(QStringLiteral(" · ")));
         QString steps = tr("<b>In Alma:</b>") + QStringLiteral("<ol>");
         for (const QString &step : plan.almaSteps)
             steps += QStringLiteral("<li>") + step.toHtmlEscaped() + QStringLiteral("</li>");
