@@ -153,9 +153,12 @@ TEST(BatchE2eTest, ThirtyPercent429sFinishWithZeroFailuresAndNeverExceedTheLimit
     const auto counters = sandbox.admin(QStringLiteral("counters"));
     EXPECT_GT(counters["faults"].value("429", 0), 100) << "the storm did happen";
     // KNOWN GAP (reported): the issue asks that the sandbox never sees more than its limit.
-    // Under a 30 % 429 storm on this loaded 2-core machine the sandbox's one-second window
-    // still counted 3 to 249 calls over the limit per run (of about 4,400), although the batch
-    // paces the client at 80 % and a storm-free run of the same 1,000 items counts 0. What is
+    // The client's limiter now spaces every call, retries included, 1/rate apart (no burst)
+    // and the batch paces at 95 %, so the client never plans more than the limit in a second;
+    // still, under a 30 % 429 storm on this loaded 2-core machine the sandbox's one-second
+    // window counted 9 to 13 calls over the limit per run (of about 4,200; 3 to 249 before
+    // the strict limiter). At 150/s the 5 % margin is about 50 ms of jitter: timers of the busy
+    // batch process that fire late, then on-time sends, arrive bunched at the sandbox. What is
     // guaranteed and asserted above: none of them reaches the report. This bound only guards
     // against the pacing breaking down entirely.
     const int overLimit = counters.value("per_second_threshold", -1);
