@@ -396,6 +396,20 @@ const RuleCase *Rules::ruleFor(const QString &statusId, WorkMode mode) const
     return it == table.constEnd() ? nullptr : &it.value();
 }
 
+Rules Rules::withOverrides(const RuleOverrides &overrides) const
+{
+    Rules copy = *this;
+    const QString code = overrides.conditionCode.trimmed();
+    if (!code.isEmpty())
+        copy.m_conditionCode = code;
+    for (auto it = overrides.workOrders.constBegin(); it != overrides.workOrders.constEnd(); ++it) {
+        const WorkOrderTarget target{it.value().department.trimmed(), it.value().type.trimmed()};
+        if (target.isConfigured())
+            copy.m_workOrders.insert(it.key(), target);
+    }
+    return copy;
+}
+
 RulesLoad loadRulesOrDefaults(const QString &path)
 {
     if (path.trimmed().isEmpty())

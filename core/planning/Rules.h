@@ -38,6 +38,13 @@ struct WorkOrderTarget {
     bool isConfigured() const { return !department.isEmpty() && !type.isEmpty(); }
 };
 
+// Values from the settings that take precedence over the rules file. Empty values keep the
+// file's: an empty condition code, or a work order without both department and type.
+struct RuleOverrides {
+    QString conditionCode;
+    QHash<QString, WorkOrderTarget> workOrders; // legacy status id -> work order
+};
+
 class Rules {
 public:
     // The shipped defaults, from :/rules/default.json.
@@ -54,6 +61,8 @@ public:
     WorkOrderTarget workOrder(const QString &statusId) const;
     // The rule case for a status and mode; nullptr when the file has none for that status.
     const RuleCase *ruleFor(const QString &statusId, WorkMode mode) const;
+    // A copy with the settings' values laid over the file's (see RuleOverrides).
+    Rules withOverrides(const RuleOverrides &overrides) const;
 
 private:
     friend class RulesReader;

@@ -324,6 +324,17 @@ void Settings::setWorkOrder(const QString &statusId, const WorkOrderTarget &targ
     write(kWorkOrders + statusId + QStringLiteral("/department"), target.department.trimmed());
     write(kWorkOrders + statusId + QStringLiteral("/type"), target.type.trimmed());
 }
+RuleOverrides Settings::ruleOverrides() const
+{
+    RuleOverrides overrides;
+    overrides.conditionCode = read(kCondition, QString()).toString().trimmed();
+    for (const QString &id : allLegacyStatusIds()) {
+        const WorkOrderTarget target = workOrder(id);
+        if (target.isConfigured())
+            overrides.workOrders.insert(id, target);
+    }
+    return overrides;
+}
 
 QString Settings::scannerPrefix() const
 {

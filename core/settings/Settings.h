@@ -67,6 +67,9 @@ public:
     void setWithdrawBib(const QString &policy);
     WorkOrderTarget workOrder(const QString &statusId) const;
     void setWorkOrder(const QString &statusId, const WorkOrderTarget &target);
+    // What these settings lay over the rules file (Rules::withOverrides): the condition code when
+    // one is stored, and every work order with both department and type.
+    RuleOverrides ruleOverrides() const;
 
     // Scanner
     QString scannerPrefix() const;
