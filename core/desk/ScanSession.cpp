@@ -4,8 +4,11 @@
 
 #include "desk/ScanSessionPrivate.h"
 #include "journal/Journal.h"
+#include "planning/PlanText.h"
 
 #include <QCoreApplication>
+
+#include <algorithm>
 
 namespace migdesk {
 
@@ -184,6 +187,53 @@ void ScanSession::choose(qint64 id, int choiceIndex)
     }
 }
 
+void ScanSession::chooseAction(qint64 id, StepType type)
+{
+    if (type != StepType::Return && type != StepType::MarkMissing &&
+        type != StepType::SetCondition && type != StepType::Withdraw)
+        return;
+    ScanRecord *r = d->rec(id);
+    if (!r || !r->hasItem)
+        return;
+    const bool review =
+        r->stage == ScanStage::Planned && r->outcome == Outcome::NeedsStaff &&
+        std::any_of(r->plan.steps.begin(), r->plan.steps.end(),
+                    [](const Step &step) { return step.type == StepType::NeedsReview; });
+    // Not a migration item: finished as "nothing to change", with nothing written, and still the
+    // item on screen (no later scan has started).
+    const bool notMigration =
+        !r->item.isMigrationItem() && !r->hasResult && d->current == id &&
+        ((r->stage == ScanStage::Finished && r->outcome == Outcome::Skipped) ||
+         r->stage == ScanStage::Planned);
+    if (!review && !notMigration)
+        return;
+    const Rules &rules = d->planner.rules();
+    Step step;
+    step.type = type;
+    step.statusId = r->plan.steps.empty() ? QString() : r->plan.steps.front().statusId;
+    if (type == StepType::SetCondition)
+        step.conditionCode = rules.conditionCode();
+    if (type == StepType::MarkMissing)
+        step.missingStrategy = rules.missingStrategy();
+    if (type == StepType::Withdraw) {
+        step.holdingsPolicy = rules.withdrawHoldings();
+        step.bibPolicy = rules.withdrawBib();
+        step.needsConfirmation = true;
+    }
+    step.label = plantext::stepLabel(step);
+    r->plan.steps = {step};
+    r->plan.explanation = tr("Chosen by staff: %1.").arg(step.label);
+    r->chosenIndex = -1;
+    if (d->journal && r->intentId) {
+        d->journal->recordLookup(r->intentId, r->item, r->reading.ids(),
+                                 QString::fromStdString(planToJson(r->plan).dump()));
+    }
+    d->changed(id);
+    // As a staff answer: the item is read again before any write (stale check); a Withdraw
+    // waits for confirmWithdraw().
+    d->act(id, true);
+}
+
 void ScanSession::confirmWithdraw(qint64 id)
 {
     ScanRecord *r = d->rec(id);
@@ -278,6 +328,11 @@ void ScanSession::setSettings(const SessionSettings &settings)
         exec.dryRun = settings.dryRun;
         d->executor->setSettings(exec);
     }
+}
+
+void ScanSession::setPlanner(const Planner &planner)
+{
+    d->planner = planner;
 }
 
 const SessionSettings &ScanSession::settings() const

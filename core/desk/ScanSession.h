@@ -37,6 +37,11 @@ public:
     void confirm(qint64 id);
     // Answers a DECIDE; a Withdraw choice still needs confirmWithdraw().
     void choose(qint64 id, int choiceIndex);
+    // Staff pick one action for an item MigDesk cannot plan: a NEEDS_REVIEW plan waiting for
+    // staff, or the current item when it is not a migration item and nothing was written. RETURN,
+    // MARK_MISSING and SET_CONDITION are applied at once (re-read first, journaled); WITHDRAW
+    // becomes the plan and still needs confirmWithdraw(). Other types are ignored.
+    void chooseAction(qint64 id, StepType type);
     // The explicit confirmation naming the item.
     void confirmWithdraw(qint64 id);
     // "Done in Alma - check now": re-reads the item and records success only when Alma shows it.
@@ -47,6 +52,9 @@ public:
     void retry(qint64 id);
 
     void setSettings(const SessionSettings &settings);
+    // Plans later lookups with these rules (e.g. after the work orders were changed in settings);
+    // a plan already shown stays as it is.
+    void setPlanner(const Planner &planner);
     const SessionSettings &settings() const;
 
     const ScanRecord *record(qint64 id) const;
