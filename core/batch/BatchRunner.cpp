@@ -14,23 +14,6 @@ namespace migdesk {
 
 namespace {
 
-bool isTransient(const ApiError &error)
-{
-    switch (error.kind) {
-    case ErrorKind::Network:
-    case ErrorKind::Timeout:
-    case ErrorKind::RateLimited:
-    case ErrorKind::DailyBudget:
-    case ErrorKind::Ambiguous:
-    case ErrorKind::Cancelled:
-        return true;
-    case ErrorKind::Http:
-        return error.httpStatus == 0 || error.httpStatus >= 500;
-    default:
-        return false;
-    }
-}
-
 QString errorCodeOf(const ApiError &error)
 {
     if (!error.isError())
@@ -223,7 +206,7 @@ void BatchRunner::lookUp(Task *task)
             if (error.code == QLatin1String("401689")) {
                 row.outcome = Outcome::NotFound;
                 row.message = tr("No item with this barcode in Alma.");
-            } else if (isTransient(error)) {
+            } else if (isTransientError(error)) {
                 row.outcome = Outcome::Pending;
                 row.message = tr("Alma could not be reached for the lookup; nothing was written. "
                                  "Run again with --resume.");
@@ -277,7 +260,7 @@ void BatchRunner::settleOpenWrites(Task *task)
         if (!reply->isOk()) {
             BatchRow row = baseRow(task);
             task->error = reply->error();
-            row.outcome = isTransient(reply->error()) ? Outcome::Pending : Outcome::Error;
+            row.outcome = isTransientError(reply->error()) ? Outcome::Pending : Outcome::Error;
             row.errorCode = errorCodeOf(reply->error());
             row.errorMessage = reply->error().message;
             row.message = tr("The item's loans could not be read; nothing was written.");

@@ -32,24 +32,6 @@ bool isUncertain(const ApiError &error)
     }
 }
 
-// A failure that did not change anything and is worth retrying later (queue it).
-bool isTransient(const ApiError &error)
-{
-    switch (error.kind) {
-    case ErrorKind::Network:
-    case ErrorKind::Timeout:
-    case ErrorKind::RateLimited:
-    case ErrorKind::DailyBudget:
-    case ErrorKind::Ambiguous:
-    case ErrorKind::Cancelled:
-        return true;
-    case ErrorKind::Http:
-        return error.httpStatus == 0 || error.httpStatus >= 500;
-    default:
-        return false;
-    }
-}
-
 QString describe(const ApiError &error)
 {
     if (!error.code.isEmpty())
@@ -334,7 +316,7 @@ void ExecutionRun::ensureFresh(std::function<void()> then)
         StepResult result;
         result.type = m_index < m_steps.size() ? m_steps[m_index].type : StepType::Nothing;
         if (!reply->isOk()) {
-            result.outcome = isTransient(reply->error()) ? Outcome::Pending : Outcome::Error;
+            result.outcome = isTransientError(reply->error()) ? Outcome::Pending : Outcome::Error;
             result.error = reply->error();
             result.error.message = tr("The item could not be re-read before writing, so nothing "
                                       "was written (%1).")
@@ -393,7 +375,7 @@ void ExecutionRun::putItem(const QString &summary, ItemEdit edit, ItemCheck appl
                 journal->endWrite(writeId, QStringLiteral("failed"), describe(reply->error()));
             StepResult result;
             result.type = m_steps.empty() ? StepType::Nothing : m_steps[m_index].type;
-            result.outcome = isTransient(reply->error()) ? Outcome::Pending : Outcome::Error;
+            result.outcome = isTransientError(reply->error()) ? Outcome::Pending : Outcome::Error;
             result.error = reply->error();
             stepDone(result);
         });

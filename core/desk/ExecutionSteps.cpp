@@ -20,12 +20,6 @@ bool isUncertainWrite(const ApiError &error)
            (error.kind == ErrorKind::Http && (error.httpStatus == 0 || error.httpStatus >= 500));
 }
 
-bool isTransientError(const ApiError &error)
-{
-    return isUncertainWrite(error) || error.kind == ErrorKind::RateLimited ||
-           error.kind == ErrorKind::DailyBudget;
-}
-
 } // namespace
 
 void ExecutionRun::scanIn(const Step &step)

@@ -10,22 +10,10 @@ namespace migdesk {
 
 namespace {
 
+// Recovery cannot tell what happened when Alma refuses the key either: keep it pending.
 bool isTransient(const ApiError &error)
 {
-    switch (error.kind) {
-    case ErrorKind::Network:
-    case ErrorKind::Timeout:
-    case ErrorKind::RateLimited:
-    case ErrorKind::DailyBudget:
-    case ErrorKind::Ambiguous:
-    case ErrorKind::Cancelled:
-    case ErrorKind::Auth:
-        return true;
-    case ErrorKind::Http:
-        return error.httpStatus == 0 || error.httpStatus >= 500;
-    default:
-        return false;
-    }
+    return isTransientError(error) || error.kind == ErrorKind::Auth;
 }
 
 } // namespace
