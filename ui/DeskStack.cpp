@@ -78,7 +78,8 @@ DeskStack::DeskStack(const Settings &settings, DeskConnection connection, QObjec
     m_executor =
         new Executor(m_client, m_journal.get(), executorSettings(settings, m_connection), this);
     m_session =
-        new ScanSession(m_client, m_executor, m_journal.get(), Planner(rules.rules),
+        new ScanSession(m_client, m_executor, m_journal.get(),
+                        Planner(rules.rules.withOverrides(settings.ruleOverrides())),
                         NoteParser(m_sourceIls), sessionSettings(settings, m_connection), this);
 }
 
@@ -94,6 +95,9 @@ void DeskStack::applySettings(const Settings &settings)
 {
     m_executor->setSettings(executorSettings(settings, m_connection));
     m_session->setSettings(sessionSettings(settings, m_connection));
+    // Work orders and the condition code saved in Settings reach the next scans at once.
+    m_session->setPlanner(Planner(
+        loadRulesOrDefaults(settings.rulesFile()).rules.withOverrides(settings.ruleOverrides())));
 }
 
 } // namespace migdesk
