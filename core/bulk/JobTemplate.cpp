@@ -129,6 +129,11 @@ Result<JobTemplate> JobTemplate::parse(const QByteArray &text, const QString &so
                                     .arg(line)
                                     .arg(column)
                                     .arg(QString::fromUtf8(e.what()))));
+    } catch (const nlohmann::json::exception &e) {
+        // Valid syntax that nlohmann cannot hold, e.g. a number beyond double's range.
+        return Result<JobTemplate>::fail(
+            invalid(sourceName, tr("the job template holds a value that cannot be read: %1")
+                                    .arg(QString::fromUtf8(e.what()))));
     }
     auto fail = [&](const QString &message) {
         return Result<JobTemplate>::fail(invalid(sourceName, message));

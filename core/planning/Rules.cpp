@@ -357,11 +357,25 @@ Result<Rules> Rules::fromJson(const QByteArray &text, const QString &sourceName)
                                .arg(line)
                                .arg(column)
                                .arg(QString::fromUtf8(error.what()))));
+    } catch (const nlohmann::json::exception &error) {
+        // Valid syntax that nlohmann cannot hold, e.g. a number beyond double's range.
+        return Result<Rules>::fail(ApiError::make(
+            ErrorKind::Validation, QCoreApplication::translate("Rules", "%1: not usable JSON (%2)")
+                                       .arg(sourceName, QString::fromUtf8(error.what()))));
     }
     Rules rules;
     rules.m_sourceName = sourceName;
     RulesReader reader(rules);
-    if (auto error = reader.read(doc)) {
+    std::optional<RuleError> readError;
+    try {
+        readError = reader.read(doc);
+    } catch (const std::exception &error) {
+        // The reader checks types before reading; this is the last line of defence.
+        return Result<Rules>::fail(ApiError::make(
+            ErrorKind::Validation, QCoreApplication::translate("Rules", "%1: %2")
+                                       .arg(sourceName, QString::fromUtf8(error.what()))));
+    }
+    if (auto error = readError) {
         const JsonLineIndex lines(text);
         const QString where =
             error->path.isEmpty() ? QString() : error->path + QStringLiteral(": ");

@@ -235,3 +235,10 @@ TEST(JobTemplateTest, ActionNames)
 }
 
 } // namespace
+
+TEST(JobTemplateTest, NumberBeyondDoubleIsAnErrorNotACrash)
+{
+    const auto result = JobTemplate::parse(QByteArrayLiteral(R"({"job_id": "1", "x": 1e99999})"),
+                                           QStringLiteral("huge.json"));
+    EXPECT_FALSE(result.isOk());
+}

@@ -122,3 +122,14 @@ TEST(Rules, BrokenFileFallsBackWithMessage)
     EXPECT_FALSE(missing.warning.isEmpty());
     EXPECT_TRUE(loadRulesOrDefaults({}).warning.isEmpty());
 }
+
+TEST(Rules, NumberBeyondDoubleIsAnErrorNotACrash)
+{
+    // Found by the rules fuzzer: valid JSON syntax whose number nlohmann cannot hold.
+    const auto result = Rules::fromJson(
+        QByteArrayLiteral(R"({"format": "migdesk-rules", "version": 7777.7e93782})"),
+        QStringLiteral("huge.json"));
+    ASSERT_FALSE(result.isOk());
+    EXPECT_EQ(result.error().kind, ErrorKind::Validation);
+    EXPECT_TRUE(result.error().message.startsWith(QStringLiteral("huge.json")));
+}
