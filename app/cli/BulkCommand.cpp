@@ -3,9 +3,9 @@
 // CSV and exit codes. The API key comes only from MIGDESK_API_KEY.
 // Exit codes: 0 every item done, 1 any item failed or pending, 2 bad usage.
 #include "CliCommand.h"
+#include "CommonOptions.h"
 
 #include "alma/AlmaClient.h"
-#include "alma/Region.h"
 #include "batch/BarcodeInput.h"
 #include "batch/BatchReport.h"
 #include "batch/ProgressLine.h"
@@ -27,17 +27,12 @@
 namespace {
 
 using namespace migdesk;
+using migdesk::cli::CommonOptions;
+using migdesk::cli::kBadUsage;
 
 QString tr(const char *text)
 {
     return QCoreApplication::translate("BulkCommand", text);
-}
-
-int usageError(const QString &message)
-{
-    QTextStream(stderr) << "bulk: " << message << '\n'
-                        << tr("Run `migdesk-cli bulk --help` for the options.") << '\n';
-    return 2;
 }
 
 bool isLoopback(const QUrl &url)
@@ -67,28 +62,12 @@ BatchRow rowFor(const BulkItemResult &item, BulkAction action)
 }
 
 struct Options {
-    QCommandLineOption help{QStringList{QStringLiteral("h"), QStringLiteral("help")},
-                            tr("Show this help.")};
     QCommandLineOption status{QStringLiteral("status"), tr("MISSING or DAMAGED (required)."),
                               QStringLiteral("status")};
     QCommandLineOption jobTemplate{QStringLiteral("job-template"),
                                    tr("The job template JSON (docs/BULK_JOBS.md); not needed "
                                       "against the sandbox."),
                                    QStringLiteral("file")};
-    QCommandLineOption almaUrl{QStringLiteral("alma-url"),
-                               tr("Alma base URL (https, or http://127.0.0.1:PORT for the "
-                                  "sandbox)."),
-                               QStringLiteral("url")};
-    QCommandLineOption region{QStringLiteral("region"),
-                              tr("Alma region: na, eu, ap, aps, ca or cn."),
-                              QStringLiteral("region")};
-    QCommandLineOption journal{QStringLiteral("journal"),
-                               tr("Journal file (default: the bulk journal in the user's data "
-                                  "folder)."),
-                               QStringLiteral("file")};
-    QCommandLineOption report{QStringLiteral("report"),
-                              tr("Report CSV (default: BARCODES_FILE.report.csv)."),
-                              QStringLiteral("file")};
     QCommandLineOption verify{QStringLiteral("verify"),
                               tr("Re-read all items or a sample after the job: all or sample:N "
                                  "(default sample:50)."),
@@ -115,94 +94,83 @@ struct Options {
 
 int runBulk(const QStringList &arguments)
 {
-    for (const auto &argument : arguments) {
-        const QString lower = argument.toLower();
-        if (lower.startsWith(QLatin1String("--api-key")) ||
-            lower.startsWith(QLatin1String("--apikey")) || lower.startsWith(QLatin1String("--key")))
-            return usageError(tr("the API key is never taken from the command line; set "
-                                 "MIGDESK_API_KEY in the environment."));
-    }
     // The client's per-request debug lines would bury the progress line and the summary.
     QLoggingCategory::setFilterRules(QStringLiteral("migdesk.alma.debug=false"));
+    CommonOptions common(QStringLiteral("bulk"));
     Options o;
-    QCommandLineParser cli;
-    cli.setApplicationDescription(
-        tr("Sets Missing (or a physical condition) on every barcode of a list with Alma's "
-           "Change Physical Items job: an itemized set, the job, then a check of the items. The "
-           "API key is read from MIGDESK_API_KEY."));
-    cli.addOptions({o.help, o.status, o.jobTemplate, o.almaUrl, o.region, o.journal, o.report,
-                    o.verify, o.session, o.resume, o.rateLimit, o.pollMs, o.sandboxJobId, o.rules});
+    QCommandLineParser &cli = common.parser();
+    cli.addOptions({common.help, o.status, o.jobTemplate, common.almaUrl, common.region,
+                    common.journal, common.report, o.verify, o.session, o.resume, o.rateLimit,
+                    o.pollMs, o.sandboxJobId, o.rules});
     cli.addPositionalArgument(QStringLiteral("BARCODES_FILE"),
                               tr("One barcode per line, or a CSV with a Barcode column."));
-    if (!cli.parse(arguments))
-        return usageError(cli.errorText());
-    if (cli.isSet(o.help)) {
-        QTextStream(stdout) << cli.helpText();
-        return 0;
-    }
+    if (const auto exit = common.parse(
+            arguments,
+            tr("Sets Missing (or a physical condition) on every barcode of a list with Alma's "
+               "Change Physical Items job: an itemized set, the job, then a check of the items."),
+            true))
+        return *exit;
     const bool resuming = cli.isSet(o.resume);
-    if (resuming ? !cli.positionalArguments().isEmpty() : cli.positionalArguments().size() != 1)
-        return usageError(resuming ? tr("--resume takes no BARCODES_FILE.")
-                                   : tr("give exactly one BARCODES_FILE."));
+    std::optional<QString> inputPath;
+    if (resuming) {
+        if (!cli.positionalArguments().isEmpty())
+            return common.usageError(tr("--resume takes no BARCODES_FILE."));
+    } else {
+        inputPath = common.onePositional(QStringLiteral("BARCODES_FILE"));
+        if (!inputPath)
+            return kBadUsage;
+    }
     const auto action = bulkActionFromName(cli.value(o.status));
     if (!resuming && !action)
-        return usageError(tr("--status must be MISSING or DAMAGED."));
+        return common.usageError(tr("--status must be MISSING or DAMAGED."));
     const auto verify = VerifyPolicy::fromText(cli.value(o.verify));
     if (!verify)
-        return usageError(tr("--verify must be all or sample:N."));
-    if (cli.isSet(o.almaUrl) == cli.isSet(o.region))
-        return usageError(tr("give either --alma-url or --region."));
+        return common.usageError(tr("--verify must be all or sample:N."));
     AlmaConfig config;
-    if (cli.isSet(o.region)) {
-        const auto parsed = regionFromName(cli.value(o.region));
-        if (!parsed)
-            return usageError(tr("unknown region \"%1\".").arg(cli.value(o.region)));
-        config.baseUrl = regionBaseUrl(*parsed);
-    } else {
-        config.baseUrl = QUrl(cli.value(o.almaUrl), QUrl::StrictMode);
-        if (!config.baseUrl.isValid() || config.baseUrl.host().isEmpty())
-            return usageError(tr("--alma-url is not a valid URL."));
-    }
+    const auto baseUrl = common.almaBaseUrl();
+    if (!baseUrl)
+        return kBadUsage;
+    config.baseUrl = *baseUrl;
     const bool sandbox = isLoopback(config.baseUrl);
     bool numberOk = false;
     const double rate = cli.value(o.rateLimit).toDouble(&numberOk);
     if (!numberOk || rate <= 0 || rate > 1000)
-        return usageError(tr("--rate-limit must be a number between 0 and 1000."));
+        return common.usageError(tr("--rate-limit must be a number between 0 and 1000."));
     int pollInterval = sandbox ? 500 : 5000;
     if (cli.isSet(o.pollMs)) {
         pollInterval = cli.value(o.pollMs).toInt(&numberOk);
         if (!numberOk || pollInterval < 50)
-            return usageError(tr("--poll-ms must be at least 50."));
+            return common.usageError(tr("--poll-ms must be at least 50."));
     }
-    config.apiKey = qEnvironmentVariable("MIGDESK_API_KEY");
-    if (config.apiKey.trimmed().isEmpty())
-        return usageError(tr("set the API key in the environment variable MIGDESK_API_KEY."));
+    const auto apiKey = common.apiKey();
+    if (!apiKey)
+        return kBadUsage;
+    config.apiKey = *apiKey;
     config.rateLimitPerSecond = rate;
 
     JobTemplate jobTemplate;
     if (cli.isSet(o.jobTemplate)) {
         auto loaded = JobTemplate::loadFile(cli.value(o.jobTemplate));
         if (!loaded)
-            return usageError(loaded.error().message);
+            return common.usageError(loaded.error().message);
         jobTemplate = loaded.value();
     } else if (sandbox) {
         jobTemplate = JobTemplate::sandboxDefault(cli.isSet(o.sandboxJobId)
                                                       ? cli.value(o.sandboxJobId)
                                                       : migdesk::sandbox::SandboxOptions().jobId);
     } else if (!resuming) {
-        return usageError(tr("--job-template is required against Alma: copy the job id and "
-                             "parameters from the Run-a-Job wizard's API information (see "
-                             "docs/BULK_JOBS.md)."));
+        return common.usageError(tr("--job-template is required against Alma: copy the job id and "
+                                    "parameters from the Run-a-Job wizard's API information (see "
+                                    "docs/BULK_JOBS.md)."));
     }
     const RulesLoad loadedRules = loadRulesOrDefaults(cli.value(o.rules));
     QTextStream err(stderr);
     if (!loadedRules.warning.isEmpty())
         err << loadedRules.warning << '\n';
 
-    auto opened = Journal::open(
-        cli.isSet(o.journal) ? cli.value(o.journal) : Journal::defaultPath(QStringLiteral("bulk")));
+    auto opened = Journal::open(common.journalPath());
     if (!opened)
-        return usageError(opened.error().message);
+        return common.usageError(opened.error().message);
     std::unique_ptr<Journal> journal = std::move(opened.value());
     const auto unfinished = findUnfinishedBulkRuns(*journal);
 
@@ -215,24 +183,23 @@ int runBulk(const QStringList &arguments)
                                 ? QStringLiteral("DAMAGED")
                                 : loadedRules.rules.conditionCode();
     std::vector<BarcodeInput::Rejected> rejected;
-    QString reportPath = cli.value(o.report);
+    QString reportPath;
     if (resuming) {
         if (unfinished.empty()) {
             QTextStream(stdout) << tr("bulk: the journal has no unfinished bulk run.") << '\n';
             return 0;
         }
         err << tr("Resuming: %1").arg(unfinished.front().describe()) << '\n';
-        if (reportPath.isEmpty())
-            reportPath = journal->path() + QStringLiteral(".bulk-report.csv");
+        reportPath = common.reportPath(journal->path() + QStringLiteral(".bulk-report.csv"));
     } else {
         if (!unfinished.empty())
-            return usageError(tr("the journal has an unfinished bulk run (%1); finish it with "
-                                 "--resume before starting another, so no job runs twice.")
-                                  .arg(unfinished.front().describe()));
-        const QString inputPath = cli.positionalArguments().constFirst();
-        auto input = readBarcodeFile(inputPath);
+            return common.usageError(
+                tr("the journal has an unfinished bulk run (%1); finish it with "
+                   "--resume before starting another, so no job runs twice.")
+                    .arg(unfinished.front().describe()));
+        auto input = readBarcodeFile(*inputPath);
         if (!input)
-            return usageError(input.error().message);
+            return common.usageError(input.error().message);
         for (const auto &duplicate : input.value().duplicates)
             err << tr("Barcode %1 appears more than once; it is handed once.").arg(duplicate)
                 << '\n';
@@ -240,11 +207,10 @@ int runBulk(const QStringList &arguments)
         request.action = *action;
         for (const QString &barcode : input.value().barcodes)
             request.items.push_back({barcode, 0});
-        if (reportPath.isEmpty())
-            reportPath = inputPath + QStringLiteral(".report.csv");
+        reportPath = common.reportPath(*inputPath + QStringLiteral(".report.csv"));
         const BulkConfirmation confirmation = BulkRunner::confirmation(request);
         if (!confirmation.problems.isEmpty())
-            return usageError(confirmation.problems.join(QLatin1Char(' ')));
+            return common.usageError(confirmation.problems.join(QLatin1Char(' ')));
         err << confirmation.text() << '\n';
     }
 

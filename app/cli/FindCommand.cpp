@@ -4,6 +4,7 @@
 // a bulk job). --list ROUTE prints that route's barcodes, one per line, for `bulk` or `batch`.
 // Exit codes: 0 read, 1 the file could not be read as an export, 2 bad usage. Makes no calls.
 #include "CliCommand.h"
+#include "CommonOptions.h"
 
 #include "bulk/Backlog.h"
 #include "planning/Rules.h"
@@ -15,17 +16,12 @@
 namespace {
 
 using namespace migdesk;
+using migdesk::cli::CommonOptions;
+using migdesk::cli::kBadUsage;
 
 QString tr(const char *text)
 {
     return QCoreApplication::translate("FindCommand", text);
-}
-
-int usageError(const QString &message)
-{
-    QTextStream(stderr) << "find-items: " << message << '\n'
-                        << tr("Run `migdesk-cli find-items --help` for the options.") << '\n';
-    return 2;
 }
 
 void printText(const Backlog &backlog, QTextStream &out)
@@ -65,15 +61,9 @@ void printText(const Backlog &backlog, QTextStream &out)
 
 int runFind(const QStringList &arguments)
 {
-    QCommandLineParser cli;
-    cli.setApplicationDescription(
-        tr("Groups an Alma Analytics export of physical items by legacy status and planned step, "
-           "so the library sees its whole backlog. Makes no Alma calls."));
-    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
-                                  tr("Show this help."));
-    const QCommandLineOption mode(QStringLiteral("mode"),
-                                  tr("followup (default: the items are not in hand) or desk."),
-                                  QStringLiteral("mode"), QStringLiteral("followup"));
+    CommonOptions common(QStringLiteral("find-items"));
+    const QCommandLineOption mode = CommonOptions::modeOption(
+        tr("followup (default: the items are not in hand) or desk."), QStringLiteral("followup"));
     const QCommandLineOption json(QStringLiteral("json"), tr("Print the groups as JSON."));
     const QCommandLineOption list(QStringLiteral("list"),
                                   tr("Print only the barcodes routed to job, batch, staff, desk or "
@@ -86,24 +76,26 @@ int runFind(const QStringList &arguments)
     const QCommandLineOption rules(QStringLiteral("rules"),
                                    tr("Rules file (default: the shipped rules)."),
                                    QStringLiteral("file"));
-    cli.addOptions({help, mode, json, list, source, rules});
+    QCommandLineParser &cli = common.parser();
+    cli.addOptions({common.help, mode, json, list, source, rules});
     cli.addPositionalArgument(QStringLiteral("ANALYTICS_CSV"),
                               tr("An Alma Analytics export with Barcode and internal note "
                                  "columns."));
-    if (!cli.parse(arguments))
-        return usageError(cli.errorText());
-    if (cli.isSet(help)) {
-        QTextStream(stdout) << cli.helpText();
-        return 0;
-    }
-    if (cli.positionalArguments().size() != 1)
-        return usageError(tr("give exactly one ANALYTICS_CSV."));
-    const auto workMode = workModeFromName(cli.value(mode));
+    if (const auto exit = common.parse(
+            arguments,
+            tr("Groups an Alma Analytics export of physical items by legacy status and planned "
+               "step, so the library sees its whole backlog. Makes no Alma calls."),
+            false))
+        return *exit;
+    const auto inputPath = common.onePositional(QStringLiteral("ANALYTICS_CSV"));
+    if (!inputPath)
+        return kBadUsage;
+    const auto workMode = common.workMode(mode);
     if (!workMode)
-        return usageError(tr("unknown mode \"%1\" (desk or followup).").arg(cli.value(mode)));
+        return kBadUsage;
     const auto ils = sourceIlsFromName(cli.value(source));
     if (!ils)
-        return usageError(tr("unknown source ILS \"%1\".").arg(cli.value(source)));
+        return common.usageError(tr("unknown source ILS \"%1\".").arg(cli.value(source)));
     std::optional<BacklogRoute> route;
     if (cli.isSet(list)) {
         for (BacklogRoute r : {BacklogRoute::Job, BacklogRoute::Batch, BacklogRoute::Staff,
@@ -112,14 +104,14 @@ int runFind(const QStringList &arguments)
                 route = r;
         }
         if (!route)
-            return usageError(tr("unknown route \"%1\".").arg(cli.value(list)));
+            return common.usageError(tr("unknown route \"%1\".").arg(cli.value(list)));
     }
     const RulesLoad loadedRules = loadRulesOrDefaults(cli.value(rules));
     if (!loadedRules.warning.isEmpty())
         QTextStream(stderr) << loadedRules.warning << '\n';
 
     const BacklogReader reader{Planner(loadedRules.rules), NoteParser(*ils)};
-    const Backlog backlog = reader.readFile(cli.positionalArguments().constFirst(), *workMode);
+    const Backlog backlog = reader.readFile(*inputPath, *workMode);
     QTextStream out(stdout);
     if (!backlog.ok()) {
         QTextStream(stderr) << "find-items: " << backlog.error << '\n';

@@ -1,0 +1,143 @@
+// CommonOptions: see the header.
+#include "CommonOptions.h"
+
+#include "alma/Region.h"
+#include "journal/Journal.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+namespace migdesk::cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CommonOptions", text);
+}
+
+} // namespace
+
+CommonOptions::CommonOptions(QString command)
+    : help(QStringList{QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."))
+    , almaUrl(QStringLiteral("alma-url"),
+              tr("Alma base URL (https, or http://127.0.0.1:PORT for the sandbox)."),
+              QStringLiteral("url"))
+    , region(QStringLiteral("region"), tr("Alma region: na, eu, ap, aps, ca or cn."),
+             QStringLiteral("region"))
+    , journal(QStringLiteral("journal"),
+              tr("Journal file (default: the %1 journal in the user's data folder).").arg(command),
+              QStringLiteral("file"))
+    , report(QStringLiteral("report"), tr("Report CSV (default: BARCODES_FILE.report.csv)."),
+             QStringLiteral("file"))
+    , m_command(std::move(command))
+{}
+
+QCommandLineOption CommonOptions::modeOption(const QString &description, const QString &defaultMode)
+{
+    return QCommandLineOption(QStringLiteral("mode"), description, QStringLiteral("mode"),
+                              defaultMode);
+}
+
+int CommonOptions::usageError(const QString &message) const
+{
+    QTextStream(stderr) << m_command << ": " << message << '\n'
+                        << tr("Run `migdesk-cli %1 --help` for the options.").arg(m_command)
+                        << '\n';
+    return kBadUsage;
+}
+
+std::optional<int> CommonOptions::rejectKeyArguments(const QStringList &arguments) const
+{
+    for (const auto &argument : arguments) {
+        const QString lower = argument.toLower();
+        if (lower.startsWith(QLatin1String("--api-key")) ||
+            lower.startsWith(QLatin1String("--apikey")) || lower.startsWith(QLatin1String("--key")))
+            return usageError(tr("the API key is never taken from the command line; set "
+                                 "MIGDESK_API_KEY in the environment."));
+    }
+    return std::nullopt;
+}
+
+std::optional<int> CommonOptions::parse(const QStringList &arguments, const QString &description,
+                                        bool readsApiKey)
+{
+    if (readsApiKey) {
+        if (const auto exit = rejectKeyArguments(arguments))
+            return exit;
+        m_parser.setApplicationDescription(description + QLatin1Char(' ') +
+                                           tr("The API key is read from MIGDESK_API_KEY."));
+    } else {
+        m_parser.setApplicationDescription(description);
+    }
+    if (!m_parser.parse(arguments))
+        return usageError(m_parser.errorText());
+    if (m_parser.isSet(help)) {
+        QTextStream(stdout) << m_parser.helpText();
+        return 0;
+    }
+    return std::nullopt;
+}
+
+std::optional<QString> CommonOptions::onePositional(const QString &name) const
+{
+    const QStringList positional = m_parser.positionalArguments();
+    if (positional.size() != 1) {
+        usageError(tr("give exactly one %1.").arg(name));
+        return std::nullopt;
+    }
+    return positional.constFirst();
+}
+
+std::optional<WorkMode> CommonOptions::workMode(const QCommandLineOption &mode) const
+{
+    const auto parsed = workModeFromName(m_parser.value(mode));
+    if (!parsed)
+        usageError(tr("unknown mode \"%1\" (desk or followup).").arg(m_parser.value(mode)));
+    return parsed;
+}
+
+std::optional<QUrl> CommonOptions::almaBaseUrl() const
+{
+    if (m_parser.isSet(almaUrl) == m_parser.isSet(region)) {
+        usageError(tr("give either --alma-url or --region."));
+        return std::nullopt;
+    }
+    if (m_parser.isSet(region)) {
+        const auto parsed = regionFromName(m_parser.value(region));
+        if (!parsed) {
+            usageError(tr("unknown region \"%1\".").arg(m_parser.value(region)));
+            return std::nullopt;
+        }
+        return regionBaseUrl(*parsed);
+    }
+    const QUrl url(m_parser.value(almaUrl), QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty()) {
+        usageError(tr("--alma-url is not a valid URL."));
+        return std::nullopt;
+    }
+    return url;
+}
+
+std::optional<QString> CommonOptions::apiKey() const
+{
+    const QString key = qEnvironmentVariable("MIGDESK_API_KEY");
+    if (key.trimmed().isEmpty()) {
+        usageError(tr("set the API key in the environment variable MIGDESK_API_KEY."));
+        return std::nullopt;
+    }
+    return key;
+}
+
+QString CommonOptions::journalPath() const
+{
+    return m_parser.isSet(journal) ? m_parser.value(journal) : Journal::defaultPath(m_command);
+}
+
+QString CommonOptions::reportPath(const QString &fallback) const
+{
+    const QString path = m_parser.value(report);
+    return path.isEmpty() ? fallback : path;
+}
+
+} // namespace migdesk::cli
