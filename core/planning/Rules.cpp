@@ -113,12 +113,18 @@ private:
         return std::nullopt;
     }
 
-    std::optional<RuleError> readWorkOrders(const nlohmann::json &orders)
+    // Walks one status-keyed section ("work_orders", "statuses"): skips comment keys, checks that
+    // the section is an object, every key a legacy status id and every value an object, then
+    // hands each entry to `read(id, path, value)`. `sectionShape` and `entryShape` are the
+    // messages for a section or an entry that is not an object.
+    template <typename ReadEntry>
+    std::optional<RuleError> forEachStatus(const nlohmann::json &section, const QString &base,
+                                           const QString &sectionShape, const QString &entryShape,
+                                           ReadEntry read)
     {
-        const QString base = QStringLiteral("work_orders");
-        if (!orders.is_object())
-            return RuleError{base, tr("must be an object of status: {department, type}")};
-        for (auto it = orders.begin(); it != orders.end(); ++it) {
+        if (!section.is_object())
+            return RuleError{base, sectionShape};
+        for (auto it = section.begin(); it != section.end(); ++it) {
             if (isComment(it.key()))
                 continue;
             const QString id = json::fromUtf8(it.key());
@@ -126,17 +132,31 @@ private:
             if (!isLegacyStatusId(id))
                 return RuleError{path, tr("unknown legacy status \"%1\"").arg(id)};
             if (!it->is_object())
-                return RuleError{path, tr("must be an object with department and type")};
-            WorkOrderTarget target;
-            if (auto error = optionalText(*it, "department", path, target.department))
+                return RuleError{path, entryShape};
+            if (auto error = read(id, path, *it))
                 return error;
-            if (auto error = optionalText(*it, "type", path, target.type))
-                return error;
-            if (target.department.isEmpty() != target.type.isEmpty())
-                return RuleError{path, tr("give both department and type, or neither")};
-            m_rules.m_workOrders.insert(id, target);
         }
         return std::nullopt;
+    }
+
+    std::optional<RuleError> readWorkOrders(const nlohmann::json &orders)
+    {
+        return forEachStatus(
+            orders, QStringLiteral("work_orders"),
+            tr("must be an object of status: {department, type}"),
+            tr("must be an object with department and type"),
+            [this](const QString &id, const QString &path,
+                   const nlohmann::json &entry) -> std::optional<RuleError> {
+                WorkOrderTarget target;
+                if (auto error = optionalText(entry, "department", path, target.department))
+                    return error;
+                if (auto error = optionalText(entry, "type", path, target.type))
+                    return error;
+                if (target.department.isEmpty() != target.type.isEmpty())
+                    return RuleError{path, tr("give both department and type, or neither")};
+                m_rules.m_workOrders.insert(id, target);
+                return std::nullopt;
+            });
     }
 
     std::optional<RuleError> optionalText(const nlohmann::json &object, const char *key,
@@ -152,35 +172,31 @@ private:
 
     std::optional<RuleError> readStatuses(const nlohmann::json &statuses)
     {
-        const QString base = QStringLiteral("statuses");
-        if (!statuses.is_object())
-            return RuleError{base, tr("must be an object of status: {desk, followup}")};
-        for (auto it = statuses.begin(); it != statuses.end(); ++it) {
-            if (isComment(it.key()))
-                continue;
-            const QString id = json::fromUtf8(it.key());
-            const QString path = join(base, id);
-            if (!isLegacyStatusId(id))
-                return RuleError{path, tr("unknown legacy status \"%1\"").arg(id)};
-            if (!it->is_object())
-                return RuleError{path, tr("must be an object with desk and followup")};
-            for (auto field = it->begin(); field != it->end(); ++field) {
-                if (!isComment(field.key()) && field.key() != "desk" && field.key() != "followup")
-                    return RuleError{join(path, json::fromUtf8(field.key())),
-                                     tr("unknown context (use desk or followup)")};
-            }
-            for (const char *mode : {"desk", "followup"}) {
-                const QString modePath = join(path, QLatin1String(mode));
-                if (!it->contains(mode))
-                    return RuleError{modePath, tr("missing")};
-                RuleCase ruleCase;
-                if (auto error = readCase((*it)[mode], modePath, ruleCase))
-                    return error;
-                (QLatin1String(mode) == QLatin1String("desk") ? m_rules.m_desk : m_rules.m_followup)
-                    .insert(id, ruleCase);
-            }
-        }
-        return std::nullopt;
+        return forEachStatus(
+            statuses, QStringLiteral("statuses"),
+            tr("must be an object of status: {desk, followup}"),
+            tr("must be an object with desk and followup"),
+            [this](const QString &id, const QString &path,
+                   const nlohmann::json &entry) -> std::optional<RuleError> {
+                for (auto field = entry.begin(); field != entry.end(); ++field) {
+                    if (!isComment(field.key()) && field.key() != "desk" &&
+                        field.key() != "followup")
+                        return RuleError{join(path, json::fromUtf8(field.key())),
+                                         tr("unknown context (use desk or followup)")};
+                }
+                for (const char *mode : {"desk", "followup"}) {
+                    const QString modePath = join(path, QLatin1String(mode));
+                    if (!entry.contains(mode))
+                        return RuleError{modePath, tr("missing")};
+                    RuleCase ruleCase;
+                    if (auto error = readCase(entry[mode], modePath, ruleCase))
+                        return error;
+                    (QLatin1String(mode) == QLatin1String("desk") ? m_rules.m_desk
+                                                                  : m_rules.m_followup)
+                        .insert(id, ruleCase);
+                }
+                return std::nullopt;
+            });
     }
 
     std::optional<RuleError> readCase(const nlohmann::json &value, const QString &path,
