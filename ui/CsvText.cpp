@@ -1,34 +1,16 @@
-// CsvText: quoting and the three exports.
+// CsvText: the three exports, written with the core CSV writer (reports/Csv.h).
 #include "CsvText.h"
 
 #include "OutcomeStyle.h"
+#include "reports/Csv.h"
 
 #include <map>
 
 namespace migdesk {
 
-namespace {
-QString cell(QString value)
-{
-    // A leading = + - @ makes spreadsheets evaluate the cell: prefix a quote.
-    if (!value.isEmpty() && QStringLiteral("=+-@").contains(value.front()))
-        value.prepend(QLatin1Char('\''));
-    if (value.contains(QLatin1Char(',')) || value.contains(QLatin1Char('"')) ||
-        value.contains(QLatin1Char('\n')) || value.contains(QLatin1Char('\r'))) {
-        value.replace(QLatin1String("\""), QLatin1String("\"\""));
-        return QLatin1Char('"') + value + QLatin1Char('"');
-    }
-    return value;
-}
-} // namespace
-
 QString csvLine(const QStringList &cells)
 {
-    QStringList quoted;
-    quoted.reserve(cells.size());
-    for (const QString &value : cells)
-        quoted << cell(value);
-    return quoted.join(QLatin1Char(',')) + QLatin1String("\r\n");
+    return csv::formatRow(cells, QLatin1Char(','), csv::Formulas::DefuseAll);
 }
 
 QString historyCsv(const std::vector<HistoryRow> &rows)

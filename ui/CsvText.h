@@ -1,5 +1,5 @@
-// CsvText: RFC 4180 CSV for the session export and the shelf-search list; also neutralises
-// cells a spreadsheet would run as a formula.
+// CsvText: the session export and the shelf-search list as RFC 4180 CSV (core's reports/Csv),
+// with every cell a spreadsheet would run as a formula neutralised.
 #pragma once
 
 #include "DeskViews.h"
@@ -11,6 +11,7 @@
 
 namespace migdesk {
 
+// One CRLF record; a leading = + - @ gets an apostrophe (csv::Formulas::DefuseAll).
 QString csvLine(const QStringList &cells);
 // Every scan, with Alma's state before and after.
 QString historyCsv(const std::vector<HistoryRow> &rows);

@@ -1,8 +1,8 @@
 // Barcode list reader (see BarcodeInput.h).
 #include "batch/BarcodeInput.h"
 
-#include "batch/Csv.h"
 #include "desk/BarcodeValidator.h"
+#include "reports/Csv.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -45,7 +45,7 @@ Result<BarcodeInput> parseBarcodeInput(const QByteArray &data)
     QString text = QString::fromUtf8(data);
     if (text.startsWith(QChar(0xFEFF)))
         text.remove(0, 1);
-    const std::vector<QStringList> rows = csv::parse(text);
+    const std::vector<QStringList> rows = csv::parse(text).rows;
 
     BarcodeInput input;
     int column = 0;

@@ -1,8 +1,8 @@
 // Batch report rows and CSV (see BatchReport.h).
 #include "batch/BatchReport.h"
 
-#include "batch/Csv.h"
 #include "model/JsonUtil.h"
+#include "reports/Csv.h"
 
 #include <QSaveFile>
 
@@ -129,10 +129,12 @@ QStringList batchReportFields(const BatchRow &row)
 
 QByteArray batchReportCsv(const std::vector<BatchRow> &rows)
 {
-    QString text = csv::record(batchReportHeader());
+    // Staff open the report in a spreadsheet: defuse formulas, but keep numbers numbers.
+    constexpr auto formulas = csv::Formulas::DefuseUnlessNumber;
+    QString text = csv::formatRow(batchReportHeader(), QLatin1Char(','), formulas);
     for (const auto &row : rows)
-        text += csv::record(batchReportFields(row));
-    return QByteArray("\xEF\xBB\xBF") + text.toUtf8();
+        text += csv::formatRow(batchReportFields(row), QLatin1Char(','), formulas);
+    return csv::utf8Bom() + text.toUtf8();
 }
 
 QString writeBatchReport(const QString &path, const std::vector<BatchRow> &rows)

@@ -5,24 +5,43 @@
 
 namespace migdesk::csv {
 
-QString escapeField(const QString &field, QChar delimiter)
+namespace {
+
+bool runsAsFormula(const QString &field, Formulas formulas)
 {
-    const bool needsQuotes = field.contains(delimiter) || field.contains(QLatin1Char('"')) ||
-                             field.contains(QLatin1Char('\r')) || field.contains(QLatin1Char('\n'));
-    if (!needsQuotes)
-        return field;
-    QString quoted = field;
-    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
+    if (formulas == Formulas::Keep || field.isEmpty())
+        return false;
+    const QChar first = field.front();
+    if (first != QLatin1Char('=') && first != QLatin1Char('+') && first != QLatin1Char('-') &&
+        first != QLatin1Char('@'))
+        return false;
+    if (formulas == Formulas::DefuseAll)
+        return true;
+    bool number = false;
+    field.toDouble(&number);
+    return !number;
 }
 
-QString formatRow(const QStringList &fields, QChar delimiter)
+} // namespace
+
+QString escapeField(const QString &field, QChar delimiter, Formulas formulas)
+{
+    QString value = runsAsFormula(field, formulas) ? QLatin1Char('\'') + field : field;
+    const bool needsQuotes = value.contains(delimiter) || value.contains(QLatin1Char('"')) ||
+                             value.contains(QLatin1Char('\r')) || value.contains(QLatin1Char('\n'));
+    if (!needsQuotes)
+        return value;
+    value.replace(QLatin1String("\""), QLatin1String("\"\""));
+    return QLatin1Char('"') + value + QLatin1Char('"');
+}
+
+QString formatRow(const QStringList &fields, QChar delimiter, Formulas formulas)
 {
     QString line;
     for (qsizetype i = 0; i < fields.size(); ++i) {
         if (i > 0)
             line += delimiter;
-        line += escapeField(fields.at(i), delimiter);
+        line += escapeField(fields.at(i), delimiter, formulas);
     }
     line += QLatin1String("\r\n");
     return line;

@@ -4,7 +4,7 @@
 
 #include "TestSupport.h"
 
-#include "batch/Csv.h"
+#include "reports/Csv.h"
 
 #include <SandboxDemoData.h>
 
@@ -184,7 +184,7 @@ inline std::map<QString, std::map<QString, QString>> readReport(const QString &p
     QString text = QString::fromUtf8(file.readAll());
     if (text.startsWith(QChar(0xFEFF)))
         text.remove(0, 1);
-    const auto records = csv::parse(text);
+    const auto records = csv::parse(text).rows;
     if (records.empty())
         return rows;
     const QStringList header = records.front();

@@ -1,8 +1,8 @@
 // The batch's barcode list reader, the RFC 4180 helpers and the report CSV.
 #include "batch/BarcodeInput.h"
 #include "batch/BatchReport.h"
-#include "batch/Csv.h"
 #include "batch/ProgressLine.h"
+#include "reports/Csv.h"
 
 #include <gtest/gtest.h>
 
@@ -58,22 +58,34 @@ TEST(BarcodeInputTest, TheDigestRecognisesTheSameList)
     EXPECT_NE(barcodeListDigest(a), barcodeListDigest({QStringLiteral("12")}));
 }
 
+namespace {
+// The batch report's CSV policy (reports/Csv.h): defuse formulas, keep signed numbers.
+QString field(const QString &value)
+{
+    return csv::escapeField(value, QLatin1Char(','), csv::Formulas::DefuseUnlessNumber);
+}
+QString record(const QStringList &fields)
+{
+    return csv::formatRow(fields, QLatin1Char(','), csv::Formulas::DefuseUnlessNumber);
+}
+} // namespace
+
 TEST(CsvTest, FieldsAreQuotedOnlyWhenNeededAndFormulasAreDefused)
 {
-    EXPECT_EQ(csv::field(QStringLiteral("plain")), QStringLiteral("plain"));
-    EXPECT_EQ(csv::field(QStringLiteral("a,b")), QStringLiteral("\"a,b\""));
-    EXPECT_EQ(csv::field(QStringLiteral("say \"hi\"")), QStringLiteral("\"say \"\"hi\"\"\""));
-    EXPECT_EQ(csv::field(QStringLiteral("two\nlines")), QStringLiteral("\"two\nlines\""));
-    EXPECT_EQ(csv::field(QStringLiteral("=HYPERLINK(1)")), QStringLiteral("'=HYPERLINK(1)"));
-    EXPECT_EQ(csv::field(QStringLiteral("-12.5")), QStringLiteral("-12.5"));
-    EXPECT_EQ(csv::record({QStringLiteral("a"), QString()}), QStringLiteral("a,\r\n"));
+    EXPECT_EQ(field(QStringLiteral("plain")), QStringLiteral("plain"));
+    EXPECT_EQ(field(QStringLiteral("a,b")), QStringLiteral("\"a,b\""));
+    EXPECT_EQ(field(QStringLiteral("say \"hi\"")), QStringLiteral("\"say \"\"hi\"\"\""));
+    EXPECT_EQ(field(QStringLiteral("two\nlines")), QStringLiteral("\"two\nlines\""));
+    EXPECT_EQ(field(QStringLiteral("=HYPERLINK(1)")), QStringLiteral("'=HYPERLINK(1)"));
+    EXPECT_EQ(field(QStringLiteral("-12.5")), QStringLiteral("-12.5"));
+    EXPECT_EQ(record({QStringLiteral("a"), QString()}), QStringLiteral("a,\r\n"));
 }
 
 TEST(CsvTest, ParseRoundTripsWhatRecordWrites)
 {
     const QStringList fields{QStringLiteral("x,y"), QStringLiteral("q\"q"),
                              QStringLiteral("l1\r\nl2"), QString(), QStringLiteral("ü")};
-    const auto rows = csv::parse(csv::record(fields) + csv::record(fields));
+    const auto rows = csv::parse(record(fields) + record(fields)).rows;
     ASSERT_EQ(rows.size(), 2u);
     EXPECT_EQ(rows[0], fields);
     EXPECT_EQ(rows[1], fields);
@@ -90,7 +102,7 @@ TEST(BatchReportTest, ReportHasBomHeaderAndOneCrlfRowPerItem)
     row.almaSentence = QStringLiteral("Item's destination is: Reshelve to Stacks.");
     const QByteArray csv = batchReportCsv({row});
     ASSERT_TRUE(csv.startsWith("\xEF\xBB\xBF"));
-    const auto rows = csv::parse(QString::fromUtf8(csv.mid(3)));
+    const auto rows = csv::parse(QString::fromUtf8(csv.mid(3))).rows;
     ASSERT_EQ(rows.size(), 2u);
     EXPECT_EQ(rows[0], batchReportHeader());
     EXPECT_EQ(rows[1].at(1), row.title);
