@@ -5,6 +5,8 @@
 
 #include "planning/PlanText.h"
 
+#include <algorithm>
+
 namespace migdesk {
 
 namespace {
@@ -193,6 +195,28 @@ Plan Planner::plan(const Item &item, const NoteReading &reading, const PlanConte
         plan.steps.push_back(std::move(step));
     plan.explanation = plantext::explanation(plan, reading, deciding, context);
     return plan;
+}
+
+bool Planner::needsLoan(const Item &item, const NoteReading &reading, WorkMode mode) const
+{
+    if (!item.isMigrationItem() || reading.isEmpty())
+        return false;
+    // Only a rule with different steps with and without a loan can make the plans differ.
+    const bool split =
+        std::any_of(reading.statuses.begin(), reading.statuses.end(), [&](const StatusMatch &m) {
+            const RuleCase *rule = m_rules.ruleFor(m.id, mode);
+            return rule && !(rule->withLoan == rule->withoutLoan);
+        });
+    if (!split)
+        return false;
+    // Another status may still decide the plan either way: compare the two plans.
+    PlanContext without;
+    without.mode = mode;
+    PlanContext with = without;
+    Loan active;
+    active.loanStatus = QStringLiteral("ACTIVE");
+    with.activeLoans.push_back(active);
+    return !(plan(item, reading, with).steps == plan(item, reading, without).steps);
 }
 
 } // namespace migdesk

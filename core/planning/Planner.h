@@ -14,6 +14,11 @@ public:
     explicit Planner(Rules rules = Rules::defaults());
 
     Plan plan(const Item &item, const NoteReading &reading, const PlanContext &context) const;
+    // True when the plan for this item in `mode` depends on whether it has an active loan (the
+    // steps planned with one differ from those planned without), so reading its loans is worth a
+    // call. When false, plan() without loans in the context is the plan. Cheap when no rule of
+    // the reading's statuses splits by loan (the common case): nothing is planned then.
+    bool needsLoan(const Item &item, const NoteReading &reading, WorkMode mode) const;
     const Rules &rules() const { return m_rules; }
 
 private:

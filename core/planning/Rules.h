@@ -21,9 +21,13 @@ struct RuleStep {
     struct RuleChoice {
         QString key;
         std::vector<RuleStep> steps;
+
+        bool operator==(const RuleChoice &other) const = default;
     };
     std::vector<RuleChoice> choices; // DECIDE
     QString defaultChoice;           // DECIDE: key of the default choice
+
+    bool operator==(const RuleStep &other) const = default;
 };
 
 // The steps for one status in one context, split by whether the item has an active loan.
