@@ -98,6 +98,11 @@ void DeskStack::applySettings(const Settings &settings)
     // Work orders and the condition code saved in Settings reach the next scans at once.
     m_session->setPlanner(Planner(
         loadRulesOrDefaults(settings.rulesFile()).rules.withOverrides(settings.ruleOverrides())));
+    // The source ILS too: the next scan's note is read as the settings now say.
+    if (settings.sourceIls() != m_sourceIls) {
+        m_sourceIls = settings.sourceIls();
+        m_session->setParser(NoteParser(m_sourceIls));
+    }
 }
 
 } // namespace migdesk

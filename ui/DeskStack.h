@@ -46,7 +46,7 @@ public:
     AlmaClient *client() const { return m_client; }
     Executor *executor() const { return m_executor; }
     const DeskConnection &connection() const { return m_connection; }
-    // The source ILS the session's note parser reads for (fixed when the stack is built).
+    // The source ILS the session's note parser reads for (follows applySettings).
     SourceIls sourceIls() const { return m_sourceIls; }
     // Why the journal could not be opened, or a rules-file warning (empty when all is fine).
     QString warning() const { return m_warning; }

@@ -195,6 +195,8 @@ void MainWindow::buildMenus()
 void MainWindow::applySettings()
 {
     m_stack->applySettings(*m_settings);
+    if (m_controller)
+        m_controller->setConfiguredSource(m_stack->sourceIls());
     m_sounds->setMuted(!m_settings->soundsEnabled());
     m_sounds->setVolume(m_settings->volume() / 100.0);
     QFont base = QApplication::font();

@@ -335,6 +335,11 @@ void ScanSession::setPlanner(const Planner &planner)
     d->planner = planner;
 }
 
+void ScanSession::setParser(const NoteParser &parser)
+{
+    d->parser = parser;
+}
+
 const SessionSettings &ScanSession::settings() const
 {
     return d->settings;

@@ -55,6 +55,9 @@ public:
     // Plans later lookups with these rules (e.g. after the work orders were changed in settings);
     // a plan already shown stays as it is.
     void setPlanner(const Planner &planner);
+    // Reads the notes of later lookups with this parser (e.g. after the source ILS was changed
+    // in settings); a note already read stays as it is.
+    void setParser(const NoteParser &parser);
     const SessionSettings &settings() const;
 
     const ScanRecord *record(qint64 id) const;
