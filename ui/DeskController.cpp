@@ -16,6 +16,23 @@
 
 namespace migdesk {
 
+namespace {
+StepType stepTypeOf(ReviewAction action)
+{
+    switch (action) {
+    case ReviewAction::Return:
+        return StepType::Return;
+    case ReviewAction::MarkMissing:
+        return StepType::MarkMissing;
+    case ReviewAction::SetDamaged:
+        return StepType::SetCondition;
+    case ReviewAction::Withdraw:
+        return StepType::Withdraw;
+    }
+    return StepType::Nothing;
+}
+} // namespace
+
 DeskController::DeskController(ScanSession *session, DeskWidgets widgets, Sounds *sounds,
                                QObject *parent)
     : QObject(parent)
@@ -36,6 +53,11 @@ DeskController::DeskController(ScanSession *session, DeskWidgets widgets, Sounds
             [this] { act(&ScanSession::verifyLoanAction); });
     connect(plan, &PlanPanel::skipRequested, this, [this] { act(&ScanSession::skip); });
     connect(plan, &PlanPanel::retryRequested, this, [this] { act(&ScanSession::retry); });
+    connect(plan, &PlanPanel::reviewActionRequested, this, [this](ReviewAction action) {
+        if (m_shownId != 0)
+            m_session->chooseAction(m_shownId, stepTypeOf(action));
+        refocus();
+    });
     connect(plan, &PlanPanel::choiceRequested, this, [this](int index) {
         if (m_shownId != 0)
             m_session->choose(m_shownId, index);
@@ -125,6 +147,11 @@ void DeskController::onConfirm()
     case PlanMode::Guide:
         Q_EMIT notice(tr("Declare it in Alma first, then press Alt+D to check."));
         break;
+    case PlanMode::Review:
+    case PlanMode::Finished:
+        if (m_widgets.plan->plan().canChooseAction)
+            Q_EMIT notice(tr("Enter does not choose: press Alt+1 to Alt+4, or Esc to skip."));
+        break;
     default:
         break;
     }
@@ -205,7 +232,9 @@ void DeskController::render()
     const CardView card = cardView(*record, m_configuredSource);
     m_widgets.card->showCard(card);
     m_widgets.banner->showOutcome(card.outcome, card.headline);
-    m_widgets.plan->showPlan(planView(*record));
+    PlanView plan = planView(*record);
+    plan.canChooseAction = m_session->canChooseAction(record->id);
+    m_widgets.plan->showPlan(plan);
 }
 
 } // namespace migdesk

@@ -67,6 +67,9 @@ struct PlanView {
     QString message;        // staff-readable status or error
     bool canRetry = false;
     bool canSkip = false;
+    // Staff may pick an action (Return, Mark Missing, Set condition Damaged, Withdraw) for an item
+    // MigDesk cannot plan: a review, or an item that is not a migration item.
+    bool canChooseAction = false;
 };
 
 struct HistoryRow {

@@ -3,6 +3,7 @@
 #include "PlanPanel.h"
 
 #include <QEvent>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -46,8 +47,9 @@ PlanPanel::PlanPanel(QWidget *parent)
     m_withdrawPage = buildWithdrawPage();
     m_guidePage = buildGuidePage();
     m_finishedPage = buildFinishedPage();
-    for (QWidget *page :
-         {m_emptyPage, m_confirmPage, m_decidePage, m_withdrawPage, m_guidePage, m_finishedPage})
+    m_reviewPage = buildReviewPage();
+    for (QWidget *page : {m_emptyPage, m_confirmPage, m_decidePage, m_withdrawPage, m_guidePage,
+                          m_finishedPage, m_reviewPage})
         m_actions->addWidget(page);
 
     // The words scroll when they are long; the action buttons below them always stay in view.
@@ -179,6 +181,48 @@ QWidget *PlanPanel::buildFinishedPage()
     return page;
 }
 
+QWidget *PlanPanel::buildReviewPage()
+{
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 8, 0, 0);
+    auto *hint = makeLabel(page, QStringLiteral("reviewHintLabel"));
+    hint->setText(tr("Pick an action with Alt+1 to Alt+4. Withdraw still asks you to confirm."));
+    layout->addWidget(hint);
+    struct Entry {
+        ReviewAction action;
+        QString text;
+        QString name;
+    };
+    const Entry entries[] = {
+        {ReviewAction::Return, tr("&1  Return (scan in)"),
+         QStringLiteral("reviewReturnPushButton")},
+        {ReviewAction::MarkMissing, tr("&2  Mark Missing"),
+         QStringLiteral("reviewMissingPushButton")},
+        {ReviewAction::SetDamaged, tr("&3  Set condition Damaged"),
+         QStringLiteral("reviewDamagedPushButton")},
+        {ReviewAction::Withdraw, tr("&4  Withdraw…"), QStringLiteral("reviewWithdrawPushButton")},
+    };
+    auto *grid = new QGridLayout;
+    grid->setSpacing(6);
+    int index = 0;
+    for (const Entry &entry : entries) {
+        QPushButton *button = makeButton(entry.text, entry.name, true);
+        button->setAccessibleName(QString(entry.text).remove(QLatin1Char('&')).simplified());
+        grid->addWidget(button, index / 2, index % 2);
+        const ReviewAction action = entry.action;
+        connect(button, &QPushButton::clicked, this,
+                [this, action] { Q_EMIT reviewActionRequested(action); });
+        ++index;
+    }
+    layout->addLayout(grid);
+    m_reviewActionsSkipButton =
+        makeButton(tr("S&kip (Esc)"), QStringLiteral("skipReviewActionsPushButton"));
+    layout->addWidget(m_reviewActionsSkipButton, 0, Qt::AlignLeft);
+    connect(m_reviewActionsSkipButton, &QPushButton::clicked, this, &PlanPanel::skipRequested);
+    return page;
+}
+
 void PlanPanel::applyFonts()
 {
     QFont heading = font();
@@ -230,6 +274,13 @@ void PlanPanel::showPlan(const PlanView &plan)
     m_withdrawText->setVisible(plan.mode == PlanMode::Withdraw);
     m_loanText->setVisible(plan.mode == PlanMode::Guide);
     m_almaStepsText->setVisible(plan.mode == PlanMode::Guide);
+    if (plan.canChooseAction &&
+        (plan.mode == PlanMode::Review || plan.mode == PlanMode::Finished)) {
+        m_reviewActionsSkipButton->setVisible(plan.canSkip);
+        m_actions->setCurrentWidget(m_reviewPage);
+        m_actions->setFixedHeight(std::max(0, m_reviewPage->sizeHint().height()));
+        return;
+    }
     switch (plan.mode) {
     case PlanMode::Empty:
     case PlanMode::Busy:

@@ -1,7 +1,8 @@
 // PlanPanel: what MigDesk did or will do, and the staff actions for it: Apply (Enter/Space) for
 // safe steps, big numbered choices for a decision (Alt+1..3, or the digit then Enter in the scan
 // field), the withdraw confirmation naming the item, and guided Lost/Claimed Returned steps with
-// the loan and "Done in Alma — check now".
+// the loan and "Done in Alma — check now". For an item MigDesk cannot plan (needs review, or not
+// a migration item) staff pick an action with big buttons (Alt+1..4; Withdraw still confirms).
 #pragma once
 
 #include "DeskViews.h"
@@ -15,6 +16,9 @@ class QPushButton;
 class QStackedWidget;
 
 namespace migdesk {
+
+// The actions staff may pick for an item MigDesk cannot plan.
+enum class ReviewAction { Return, MarkMissing, SetDamaged, Withdraw };
 
 class PlanPanel : public QFrame {
     Q_OBJECT
@@ -32,6 +36,7 @@ Q_SIGNALS:
     void verifyRequested();
     void skipRequested();
     void retryRequested();
+    void reviewActionRequested(migdesk::ReviewAction action);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -42,6 +47,7 @@ private:
     QWidget *buildWithdrawPage();
     QWidget *buildGuidePage();
     QWidget *buildFinishedPage();
+    QWidget *buildReviewPage();
     QPushButton *makeButton(const QString &text, const QString &objectName, bool big = false);
     void applyFonts();
 
@@ -59,6 +65,8 @@ private:
     QWidget *m_withdrawPage;
     QWidget *m_guidePage;
     QWidget *m_finishedPage;
+    QWidget *m_reviewPage;
+    QPushButton *m_reviewActionsSkipButton;
     std::vector<QPushButton *> m_choiceButtons;
     QLabel *m_withdrawText;
     QLabel *m_loanText;

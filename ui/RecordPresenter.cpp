@@ -426,7 +426,7 @@ PlanView planView(const ScanRecord &record)
     view.mode = PlanMode::Review;
     view.canRetry = false;
     view.message += (view.message.isEmpty() ? QString() : QStringLiteral("\n")) +
-                    tr("Fix it in Alma by hand if needed, then skip it here (Esc).");
+                    tr("Pick an action for it, or fix it in Alma by hand and skip it here (Esc).");
     return view;
 }
 

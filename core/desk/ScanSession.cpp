@@ -192,21 +192,9 @@ void ScanSession::chooseAction(qint64 id, StepType type)
     if (type != StepType::Return && type != StepType::MarkMissing &&
         type != StepType::SetCondition && type != StepType::Withdraw)
         return;
+    if (!canChooseAction(id))
+        return;
     ScanRecord *r = d->rec(id);
-    if (!r || !r->hasItem)
-        return;
-    const bool review =
-        r->stage == ScanStage::Planned && r->outcome == Outcome::NeedsStaff &&
-        std::any_of(r->plan.steps.begin(), r->plan.steps.end(),
-                    [](const Step &step) { return step.type == StepType::NeedsReview; });
-    // Not a migration item: finished as "nothing to change", with nothing written, and still the
-    // item on screen (no later scan has started).
-    const bool notMigration =
-        !r->item.isMigrationItem() && !r->hasResult && d->current == id &&
-        ((r->stage == ScanStage::Finished && r->outcome == Outcome::Skipped) ||
-         r->stage == ScanStage::Planned);
-    if (!review && !notMigration)
-        return;
     const Rules &rules = d->planner.rules();
     Step step;
     step.type = type;
@@ -232,6 +220,24 @@ void ScanSession::chooseAction(qint64 id, StepType type)
     // As a staff answer: the item is read again before any write (stale check); a Withdraw
     // waits for confirmWithdraw().
     d->act(id, true);
+}
+
+bool ScanSession::canChooseAction(qint64 id) const
+{
+    const auto it = d->records.find(id);
+    if (it == d->records.end() || !it->second.hasItem)
+        return false;
+    const ScanRecord &r = it->second;
+    const bool review = r.stage == ScanStage::Planned && r.outcome == Outcome::NeedsStaff &&
+                        std::any_of(r.plan.steps.begin(), r.plan.steps.end(), [](const Step &step) {
+                            return step.type == StepType::NeedsReview;
+                        });
+    // Not a migration item: finished as "nothing to change", with nothing written, and still the
+    // item on screen (no later scan has started).
+    const bool notMigration = !r.item.isMigrationItem() && !r.hasResult && d->current == id &&
+                              ((r.stage == ScanStage::Finished && r.outcome == Outcome::Skipped) ||
+                               r.stage == ScanStage::Planned);
+    return review || notMigration;
 }
 
 void ScanSession::confirmWithdraw(qint64 id)

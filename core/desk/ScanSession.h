@@ -42,6 +42,8 @@ public:
     // MARK_MISSING and SET_CONDITION are applied at once (re-read first, journaled); WITHDRAW
     // becomes the plan and still needs confirmWithdraw(). Other types are ignored.
     void chooseAction(qint64 id, StepType type);
+    // True when chooseAction() would act on this record now (the UI shows its buttons then).
+    bool canChooseAction(qint64 id) const;
     // The explicit confirmation naming the item.
     void confirmWithdraw(qint64 id);
     // "Done in Alma - check now": re-reads the item and records success only when Alma shows it.
