@@ -1,6 +1,6 @@
 // `migdesk-cli batch`: works a barcode list (or an Analytics CSV export) through Alma or the
-// sandbox, journaled and resumable, and writes a CSV report. The API key comes only from the
-// MIGDESK_API_KEY environment variable, never from the command line.
+// sandbox, journaled and resumable, and writes a CSV report. The API key comes from MIGDESK_API_KEY
+// or the keychain entry of --profile (CommonOptions), never from the command line.
 // Exit codes: 0 every row done or needs staff, 1 any row failed or pending, 2 bad usage.
 #include "CliCommand.h"
 #include "CommonOptions.h"

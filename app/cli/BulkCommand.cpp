@@ -1,6 +1,6 @@
 // `migdesk-cli bulk`: hands a barcode list to Alma's Change Physical Items job (a set, the job,
 // verification) instead of one call per item, journaled and resumable, with the batch's report
-// CSV and exit codes. The API key comes only from MIGDESK_API_KEY.
+// CSV and exit codes. The API key comes from MIGDESK_API_KEY or the keychain entry of --profile.
 // Exit codes: 0 every item done, 1 any item failed or pending, 2 bad usage.
 #include "CliCommand.h"
 #include "CommonOptions.h"

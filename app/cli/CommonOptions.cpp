@@ -3,9 +3,17 @@
 
 #include "alma/Region.h"
 #include "journal/Journal.h"
+#include "settings/ApiKeyLookup.h"
+
+#ifdef MIGDESK_CLI_KEYCHAIN
+#include "KeychainSecretStore.h"
+#endif
 
 #include <QCoreApplication>
 #include <QTextStream>
+#include <QTimer>
+
+#include <memory>
 
 namespace migdesk::cli {
 
@@ -14,6 +22,20 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("CommonOptions", text);
+}
+
+// How long the keychain may take to answer (a locked keychain may wait for a prompt no one sees).
+constexpr int kKeychainTimeoutMs = 20000;
+
+// The system keychain through QtKeychain (the GUI's own store, same service and entry names);
+// nullptr in a build without QtKeychain.
+std::unique_ptr<SecretStore> keychainStore()
+{
+#ifdef MIGDESK_CLI_KEYCHAIN
+    return std::make_unique<KeychainSecretStore>();
+#else
+    return nullptr;
+#endif
 }
 
 } // namespace
@@ -30,6 +52,10 @@ CommonOptions::CommonOptions(QString command)
               QStringLiteral("file"))
     , report(QStringLiteral("report"), tr("Report CSV (default: BARCODES_FILE.report.csv)."),
              QStringLiteral("file"))
+    , profile(QStringLiteral("profile"),
+              tr("The MigDesk profile whose keychain entry (stored by the settings dialog) holds "
+                 "the API key when MIGDESK_API_KEY is not set (default: default)."),
+              QStringLiteral("name"), QStringLiteral("default"))
     , m_command(std::move(command))
 {}
 
@@ -65,8 +91,11 @@ std::optional<int> CommonOptions::parse(const QStringList &arguments, const QStr
     if (readsApiKey) {
         if (const auto exit = rejectKeyArguments(arguments))
             return exit;
-        m_parser.setApplicationDescription(description + QLatin1Char(' ') +
-                                           tr("The API key is read from MIGDESK_API_KEY."));
+        m_parser.addOption(profile);
+        m_parser.setApplicationDescription(
+            description + QLatin1Char(' ') +
+            tr("The API key is read from MIGDESK_API_KEY, or else from the keychain entry of "
+               "--profile."));
     } else {
         m_parser.setApplicationDescription(description);
     }
@@ -121,12 +150,24 @@ std::optional<QUrl> CommonOptions::almaBaseUrl() const
 
 std::optional<QString> CommonOptions::apiKey() const
 {
-    const QString key = qEnvironmentVariable("MIGDESK_API_KEY");
-    if (key.trimmed().isEmpty()) {
-        usageError(tr("set the API key in the environment variable MIGDESK_API_KEY."));
+    const std::unique_ptr<SecretStore> store = keychainStore();
+    const QString profileName = m_parser.value(profile);
+    ApiKeyLookupResult found;
+    found.error = noApiKeyMessage(profileName, tr("it did not answer"));
+    QObject context;
+    lookUpApiKey(qEnvironmentVariable(kApiKeyEnvironmentVariable), profileName, store.get(),
+                 &context, [&found](const ApiKeyLookupResult &result) {
+                     found = result;
+                     QCoreApplication::exit(0);
+                 });
+    QTimer::singleShot(kKeychainTimeoutMs, &context, [] { QCoreApplication::exit(0); });
+    // Sequential, not nested: commands call this before their own exec().
+    QCoreApplication::exec();
+    if (!found.isOk()) {
+        usageError(found.error);
         return std::nullopt;
     }
-    return key;
+    return found.key;
 }
 
 QString CommonOptions::journalPath() const

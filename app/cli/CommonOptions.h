@@ -1,6 +1,7 @@
 // CommonOptions: the command-line steps `migdesk-cli batch`, `bulk` and `find-items` share: the
 // refusal of a key on the command line, parsing and --help, the one positional file, --mode, the
-// Alma target (--alma-url or --region), the API key, and the --journal/--report paths. Each step
+// Alma target (--alma-url or --region), the API key (MIGDESK_API_KEY, else the keychain entry of
+// --profile), and the --journal/--report paths. Each step
 // prints its usage error ("<command>: <message>" plus where the help is) and the command returns
 // kBadUsage, so every command words and numbers its errors alike.
 #pragma once
@@ -32,6 +33,8 @@ public:
     const QCommandLineOption region;
     const QCommandLineOption journal;
     const QCommandLineOption report;
+    // Added by parse() for a command that reads the API key.
+    const QCommandLineOption profile;
     // --mode with the command's default and description.
     static QCommandLineOption modeOption(const QString &description, const QString &defaultMode);
 
@@ -42,9 +45,9 @@ public:
     int usageError(const QString &message) const;
 
     // For a command that `readsApiKey`, first refuses any --api-key/--apikey/--key argument (so
-    // even a call that is wrong in other ways names the key first) and adds the API key sentence
-    // to the description. Then parses `arguments` and prints the help for -h/--help. Returns the
-    // exit code (2, or 0 after the help) when the command must end here.
+    // even a call that is wrong in other ways names the key first), adds --profile and the API key
+    // sentence to the description. Then parses `arguments` and prints the help for -h/--help.
+    // Returns the exit code (2, or 0 after the help) when the command must end here.
     std::optional<int> parse(const QStringList &arguments, const QString &description,
                              bool readsApiKey);
 
@@ -56,7 +59,10 @@ public:
     // The Alma base URL from exactly one of --alma-url and --region, or (after a usage error)
     // nothing.
     std::optional<QUrl> almaBaseUrl() const;
-    // The API key from the environment (MIGDESK_API_KEY), or (after a usage error) nothing.
+    // The API key from MIGDESK_API_KEY, else from the keychain entry the settings dialog stored
+    // for --profile (default "default", the GUI's default profile), or (after a usage error
+    // naming both places) nothing. Reading the keychain runs the application's event loop until
+    // the keychain answers: call it before the command's own QCoreApplication::exec().
     std::optional<QString> apiKey() const;
 
     // --journal, or the command's journal in the user's data folder.

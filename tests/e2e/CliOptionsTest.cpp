@@ -1,6 +1,9 @@
 // The command-line checks that `migdesk-cli batch`, `bulk` and `find-items` share: the exact
-// message and exit code (2) of every bad usage, the order the checks run in, and --help.
-// Each case runs the real migdesk-cli as a child process; none reaches Alma or the sandbox.
+// message and exit code (2) of every bad usage, the order the checks run in, --help, and where
+// the API key comes from (the environment wins; else the keychain entry of --profile, which a
+// headless test cannot reach). Each case runs the real migdesk-cli as a child process; only the
+// environment-key case talks to a sandbox.
+#include "E2eSupport.h"
 #include "TestSupport.h"
 
 #include <QProcess>
@@ -19,12 +22,16 @@ struct CliRun {
     QString err;
 };
 
-// Runs migdesk-cli with `arguments`; MIGDESK_API_KEY is `key` (unset when empty).
+// Runs migdesk-cli with `arguments`; MIGDESK_API_KEY is `key` (unset when empty). No session bus
+// and no display: the keychain is unreachable, as on a headless server.
 CliRun runCli(const QStringList &arguments, const QString &key = {})
 {
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("MIGDESK_API_KEY"));
+    env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
     if (!key.isEmpty())
         env.insert(QStringLiteral("MIGDESK_API_KEY"), key);
     process.setProcessEnvironment(env);
@@ -131,15 +138,32 @@ TEST_F(CliOptionsTest, BatchReportsTheFirstProblemInOrder)
                 QStringLiteral("unknown source ILS \"aleph\"."));
 }
 
-TEST_F(CliOptionsTest, BatchWithoutAKeyInTheEnvironmentSaysWhereToPutIt)
+// The start of the message when neither the environment nor the keychain has a key (after it
+// comes what the keychain said, which depends on the machine).
+QString noKey(const QString &command, const char *profile)
 {
-    expectUsage(batch({m_list}), kBatch,
-                QStringLiteral("set the API key in the environment variable MIGDESK_API_KEY."),
-                QString());
+    return command +
+           QStringLiteral(": no key: set MIGDESK_API_KEY or store one with the MigDesk "
+                          "settings dialog for profile \"") +
+           QLatin1String(profile) + QStringLiteral("\".");
+}
+
+void expectNoKey(const CliRun &run, const QString &command, const char *profile)
+{
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_TRUE(run.err.startsWith(noKey(command, profile))) << run.err.toStdString();
+    EXPECT_TRUE(run.err.endsWith(QStringLiteral("Run `migdesk-cli ") + command +
+                                 QStringLiteral(" --help` for the options.\n")))
+        << run.err.toStdString();
+}
+
+TEST_F(CliOptionsTest, BatchWithoutAKeyNamesTheVariableAndTheProfile)
+{
+    expectNoKey(runCli(batch({m_list})), kBatch, "default");
     // A blank key is no key.
-    expectUsage(batch({m_list}), kBatch,
-                QStringLiteral("set the API key in the environment variable MIGDESK_API_KEY."),
-                QStringLiteral("  "));
+    expectNoKey(runCli(batch({m_list}), QStringLiteral("  ")), kBatch, "default");
+    expectNoKey(runCli(batch({QStringLiteral("--profile"), QStringLiteral("Branch-7"), m_list})),
+                kBatch, "Branch-7");
 }
 
 TEST_F(CliOptionsTest, BatchHelpListsTheSharedOptionsAndExitsZero)
@@ -150,8 +174,9 @@ TEST_F(CliOptionsTest, BatchHelpListsTheSharedOptionsAndExitsZero)
     // Qt names the program by its path on the usage line.
     EXPECT_TRUE(run.out.startsWith(QStringLiteral("Usage: "))) << run.out.toStdString();
     EXPECT_TRUE(run.out.contains(QStringLiteral(" [options] BARCODES_FILE\n")));
-    for (const char *option : {"--mode <mode>", "--alma-url <url>", "--region <region>",
-                               "--journal <file>", "--report <file>", "--rate-limit <n>"})
+    for (const char *option :
+         {"--mode <mode>", "--alma-url <url>", "--region <region>", "--journal <file>",
+          "--report <file>", "--rate-limit <n>", "--profile <name>"})
         EXPECT_TRUE(run.out.contains(QLatin1String(option))) << option;
     EXPECT_TRUE(run.out.contains(QStringLiteral("the batch journal in the user's")));
     EXPECT_TRUE(run.out.indexOf(QStringLiteral("--mode")) <
@@ -181,16 +206,46 @@ TEST_F(CliOptionsTest, BulkReportsTheFirstProblemInOrder)
                 kBulk, QStringLiteral("--poll-ms must be at least 50."));
 }
 
-TEST_F(CliOptionsTest, BulkWithoutAKeyInTheEnvironmentSaysWhereToPutIt)
+TEST_F(CliOptionsTest, BulkWithoutAKeyNamesTheVariableAndTheProfile)
 {
-    const QString message =
-        QStringLiteral("set the API key in the environment variable MIGDESK_API_KEY.");
-    expectUsage(bulk({QStringLiteral("--alma-url"), QStringLiteral("http://127.0.0.1:9"), m_list}),
-                kBulk, message, QString());
+    expectNoKey(
+        runCli(bulk({QStringLiteral("--alma-url"), QStringLiteral("http://127.0.0.1:9"), m_list})),
+        kBulk, "default");
     // --resume needs no file and no status, but still a key.
-    expectUsage(
-        {kBulk, QStringLiteral("--resume"), QStringLiteral("--region"), QStringLiteral("eu")},
-        kBulk, message, QString());
+    expectNoKey(runCli({kBulk, QStringLiteral("--resume"), QStringLiteral("--region"),
+                        QStringLiteral("eu"), QStringLiteral("--profile"), QStringLiteral("p2")}),
+                kBulk, "p2");
+}
+
+TEST_F(CliOptionsTest, TheEnvironmentKeyWinsOverTheProfile)
+{
+    migdesk::test::SandboxProcess sandbox;
+    ASSERT_TRUE(sandbox.start({QStringLiteral("--items"), QStringLiteral("3")}));
+    QFile list(m_list);
+    ASSERT_TRUE(list.open(QIODevice::WriteOnly));
+    list.write(migdesk::test::demoBarcodes(3).join(QLatin1Char('\n')).toUtf8() + '\n');
+    list.close();
+    const QStringList args{kBatch,
+                           QStringLiteral("--library"),
+                           QStringLiteral("MAIN"),
+                           QStringLiteral("--circ-desk"),
+                           QStringLiteral("DEFAULT_CIRC_DESK"),
+                           QStringLiteral("--alma-url"),
+                           sandbox.url(),
+                           QStringLiteral("--dry-run"),
+                           QStringLiteral("--profile"),
+                           QStringLiteral("no-such-profile"),
+                           QStringLiteral("--journal"),
+                           m_dir.filePath(QStringLiteral("j.sqlite")),
+                           QStringLiteral("--report"),
+                           m_dir.filePath(QStringLiteral("r.csv")),
+                           m_list};
+    // The sandbox accepts only its own key: the run succeeds only with the environment's key,
+    // although the profile has none (and no keychain is reachable).
+    const CliRun run = runCli(args, migdesk::test::sandboxKey());
+    EXPECT_EQ(run.exitCode, 0) << run.err.toStdString();
+    EXPECT_TRUE(run.out.contains(QStringLiteral("batch: 3 rows"))) << run.out.toStdString();
+    EXPECT_FALSE(run.err.contains(QStringLiteral("no key"))) << run.err.toStdString();
 }
 
 TEST_F(CliOptionsTest, BulkHelpUsesTheSharedOptionTexts)
@@ -217,6 +272,7 @@ TEST_F(CliOptionsTest, FindItemsReportsTheFirstProblemInOrder)
     const CliRun help = runCli({kFind, QStringLiteral("--help")});
     EXPECT_EQ(help.exitCode, 0);
     EXPECT_TRUE(help.out.contains(QStringLiteral(" [options] ANALYTICS_CSV\n")));
+    EXPECT_FALSE(help.out.contains(QStringLiteral("--profile"))) << "find-items reads no key";
 }
 
 } // namespace
