@@ -14,6 +14,7 @@
 #include "OutcomeCountsLabel.h"
 #include "PlanPanel.h"
 #include "RecordPresenter.h"
+#include "RecoveryBanner.h"
 #include "ScanField.h"
 #include "SettingsDialog.h"
 #include "ShelfListPrinter.h"
@@ -67,6 +68,9 @@ MainWindow::MainWindow(DeskStack *stack, Settings *settings, SecretStore *secret
         connect(m_demoBanner, &DemoBanner::showAllRequested, this, &MainWindow::showDemoBarcodes);
         layout->addWidget(m_demoBanner);
     }
+    // Scans the last session left unfinished: offered, never resumed without staff.
+    m_recovery = new RecoveryBanner(stack->session(), central);
+    layout->addWidget(m_recovery);
     layout->addWidget(buildScanRow());
     m_banner = new OutcomeBanner(central);
     layout->addWidget(m_banner);
@@ -136,12 +140,18 @@ MainWindow::MainWindow(DeskStack *stack, Settings *settings, SecretStore *secret
     connect(m_followUp, &FollowUpPanel::pdfRequested, this, &MainWindow::saveShelfListPdf);
     connect(m_followUp, &FollowUpPanel::csvRequested, this, &MainWindow::exportShelfListCsv);
     connect(m_settings, &Settings::changed, this, &MainWindow::applySettings);
+    connect(m_recovery, &RecoveryBanner::resumed, this, [this](int count) {
+        showNotice(
+            tr("%n unfinished scan(s) resumed: each is read from Alma again.", nullptr, count));
+        m_controller->refocus();
+    });
 
     buildMenus();
     applySettings();
     if (!stack->warning().isEmpty())
         showNotice(stack->warning());
     qApp->installEventFilter(this);
+    m_recovery->offer();
     m_scanField->setFocus(Qt::OtherFocusReason);
 }
 

@@ -25,6 +25,7 @@ class ItemCardPanel;
 class OutcomeBanner;
 class OutcomeCountsLabel;
 class PlanPanel;
+class RecoveryBanner;
 class ScanField;
 class SecretStore;
 class Settings;
@@ -42,6 +43,8 @@ public:
     DeskController *controller() const { return m_controller; }
     HistoryModel *historyModel() const { return m_history; }
     Sounds *sounds() const { return m_sounds; }
+    // The offer to resume the scans the last session left unfinished (hidden when none).
+    RecoveryBanner *recoveryBanner() const { return m_recovery; }
     void setFollowUpMode(bool on);
     bool isFollowUpMode() const;
     // Imports a work list file into follow-up mode; false with the reason shown.
@@ -76,6 +79,7 @@ private:
     FollowUpPanel *m_followUp = nullptr;
     QTabWidget *m_bottomTabs = nullptr;
     DemoBanner *m_demoBanner = nullptr;
+    RecoveryBanner *m_recovery = nullptr;
     OutcomeCountsLabel *m_counts = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_modeLabel = nullptr;

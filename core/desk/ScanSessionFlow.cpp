@@ -115,6 +115,10 @@ void ScanSession::Private::onItem(qint64 id, const ItemReply *reply)
         }
         setOffline(false); // Alma answered
         skipAfterLookup.erase(id);
+        if (error.code == QLatin1String("401689") && settleRecoveredGone(id)) {
+            pump();
+            return;
+        }
         if (error.code == QLatin1String("401689"))
             finish(id, Outcome::NotFound, tr("No item with barcode %1 in Alma.").arg(r->barcode));
         else
@@ -132,6 +136,10 @@ void ScanSession::Private::onItem(qint64 id, const ItemReply *reply)
         return;
     }
     r->reading = parser.parse(r->item);
+    if (settleRecovered(id)) {
+        pump();
+        return;
+    }
 
     // Ask Alma for loans only when the plan depends on them.
     PlanContext context;
@@ -196,14 +204,6 @@ void ScanSession::Private::planAndAct(qint64 id)
     if (journal && r->intentId) {
         journal->recordLookup(r->intentId, r->item, r->reading.ids(),
                               QString::fromStdString(planToJson(r->plan).dump()));
-    }
-    if (resumedWithWrites.erase(id) > 0 && !r->item.isMigrationItem()) {
-        finish(id, Outcome::Done,
-               tr("Alma already shows the change sent before the restart: %1.")
-                   .arg(r->item.processType.isEmpty() ? r->item.baseStatus.label()
-                                                      : r->item.processType.label()));
-        pump();
-        return;
     }
     act(id, false);
 }

@@ -8,6 +8,7 @@
 #include "desk/ScanRecord.h"
 #include "desk/ScanSession.h"
 #include "desk/ShelfList.h"
+#include "journal/Journal.h"
 #include "legacy/NoteParser.h"
 #include "planning/Planner.h"
 
@@ -57,8 +58,15 @@ struct ScanSession::Private {
     size_t compactCursor = 0;
     void compactOldRecords();
 
-    std::set<qint64> skipAfterLookup;   // Esc pressed while the lookup was in flight
-    std::set<qint64> resumedWithWrites; // recovered intents that had sent writes
+    std::set<qint64> skipAfterLookup; // Esc pressed while the lookup was in flight
+    // Recovered intents (ScanSessionRecovery.cpp): the writes the last session journaled, settled
+    // from what Alma shows once the item is read again.
+    std::map<qint64, std::vector<JournalWrite>> recoveredWrites;
+    // After the re-read of a recovered intent: settles its open writes and finishes it when Alma
+    // already shows the effect (or staff must look); false when it goes on as a normal scan.
+    bool settleRecovered(qint64 id);
+    // The re-read found no item: finishes it (true) when a delete was sent before the restart.
+    bool settleRecoveredGone(qint64 id);
 
     ScanRecord *rec(qint64 id);
     qint64 addRecord(const QString &barcode, qint64 intentId);

@@ -67,6 +67,7 @@ protected:
         connection.rateLimit = 25;
         connection.transferTimeoutMs = 3000;
         connection.deadlineMs = 6000;
+        connection.journalPath = m_journalPath; // empty: no journal
         m_stack = std::make_unique<DeskStack>(*m_settings, connection);
         std::vector<DemoBarcode> examples;
         if (m_sandbox) {
@@ -170,6 +171,7 @@ protected:
     std::unique_ptr<sandbox::SandboxServer> m_sandbox;
     std::unique_ptr<DeskStack> m_stack;
     std::unique_ptr<MainWindow> m_window;
+    QString m_journalPath; // set before startWindow() to start with a journal
 };
 
 } // namespace migdesk::test
