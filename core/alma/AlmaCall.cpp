@@ -5,6 +5,7 @@
 #include "alma/OneShotBody.h"
 #include "alma/RateLimiter.h"
 #include "alma/Redaction.h"
+#include "alma/SendQueue.h"
 #include "alma/UrlPolicy.h"
 
 #include <QDateTime>
@@ -71,8 +72,6 @@ AlmaCall::AlmaCall(AlmaClient *client, AlmaReply *reply, AlmaRequestSpec spec)
 {
     m_deadline.setSingleShot(true);
     m_wait.setSingleShot(true);
-    // A coarse timer may fire up to 5 % early, which would start a call before its slot.
-    m_wait.setTimerType(Qt::PreciseTimer);
     connect(&m_deadline, &QTimer::timeout, this, &AlmaCall::onDeadline);
     connect(&m_wait, &QTimer::timeout, this, &AlmaCall::onWaitOver);
     QMetaObject::invokeMethod(this, &AlmaCall::start, Qt::QueuedConnection);
@@ -81,6 +80,7 @@ AlmaCall::AlmaCall(AlmaClient *client, AlmaReply *reply, AlmaRequestSpec spec)
 AlmaCall::~AlmaCall()
 {
     dropNetworkReply();
+    releasePlace();
 }
 
 void AlmaCall::refuse(AlmaReply *reply, const ApiError &error)
@@ -110,20 +110,27 @@ void AlmaCall::scheduleSend(qint64 backoffMs)
 
 void AlmaCall::takeTokenAndSend()
 {
-    const qint64 wait = RateLimiter::shared().reserve();
-    if (wait <= 0)
-        return send();
+    // The place is taken when the request really leaves, not booked now for later: a call
+    // booked ahead but sent late would leave bunched with the calls booked after it.
     m_waiting = Wait::Token;
-    m_wait.start(int(wait));
+    SendQueue::shared().enqueue(this);
+}
+
+void AlmaCall::sendNow()
+{
+    m_waiting = Wait::None;
+    m_holdsPlace = true;
+    if (m_done)
+        return releasePlace();
+    send();
+    if (!m_network)
+        releasePlace(); // nothing was handed to the network
 }
 
 void AlmaCall::onWaitOver()
 {
-    const Wait waited = std::exchange(m_waiting, Wait::None);
-    if (waited == Wait::Backoff)
-        takeTokenAndSend();
-    else
-        send();
+    m_waiting = Wait::None;
+    takeTokenAndSend();
 }
 
 ApiError AlmaCall::budgetError() const
@@ -206,6 +213,7 @@ void AlmaCall::onNetworkFinished()
     m_network = nullptr;
     network->disconnect(this);
     network->deleteLater();
+    releasePlace();
 
     const int status = network->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray body = network->readAll();
@@ -384,6 +392,13 @@ void AlmaCall::dropNetworkReply()
         network->abort();
         network->deleteLater();
     }
+    releasePlace();
+}
+
+void AlmaCall::releasePlace()
+{
+    if (std::exchange(m_holdsPlace, false))
+        SendQueue::shared().release();
 }
 
 QString AlmaCall::redacted(const QString &text) const

@@ -24,6 +24,10 @@ public:
     // Finishes `reply` with `error` on the next event-loop turn, without any network traffic.
     static void refuse(AlmaReply *reply, const ApiError &error);
 
+    // Called by SendQueue when this call's turn came, with a started RateLimiter place that
+    // the call holds until its request ends.
+    void sendNow();
+
 private:
     enum class Wait { None, Backoff, Token };
 
@@ -41,6 +45,7 @@ private:
     void succeed(int httpStatus, const QByteArray &body);
     void fail(ApiError error);
     void dropNetworkReply();
+    void releasePlace();
     QString redacted(const QString &text) const;
 
     QPointer<AlmaClient> m_client;
@@ -53,6 +58,7 @@ private:
     int m_timesSent = 0; // QNetworkReply::requestSent() count of the current attempt
     bool m_done = false;
     Wait m_waiting = Wait::None;
+    bool m_holdsPlace = false; // a RateLimiter in-flight place, from sendNow() to the end
     QElapsedTimer m_started;
     QTimer m_deadline;
     QTimer m_wait;
