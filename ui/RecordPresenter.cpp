@@ -360,7 +360,7 @@ PlanView planView(const ScanRecord &record)
                 record.hasResult ? shortAlmaSentence(record.result.almaSentence) : QString();
             for (const QString &line :
                  {record.message, record.hasResult ? record.result.message : QString()}) {
-                if (line.isEmpty() || lines.contains(line) ||
+                if (line.isEmpty() || lines.contains(line) || line == view.explanation ||
                     (!alma.isEmpty() && line.contains(alma)))
                     continue;
                 lines << line;
@@ -426,7 +426,7 @@ PlanView planView(const ScanRecord &record)
     view.mode = PlanMode::Review;
     view.canRetry = false;
     view.message += (view.message.isEmpty() ? QString() : QStringLiteral("\n")) +
-                    tr("Pick an action for it, or fix it in Alma by hand and skip it here (Esc).");
+                    tr("If you fix it in Alma by hand instead, skip it here (Esc).");
     return view;
 }
 

@@ -4,6 +4,8 @@
 
 #include "DeskController.h"
 #include "FollowUpPanel.h"
+#include "RecoveryBanner.h"
+#include "journal/Journal.h"
 
 #include <QDir>
 #include <QFile>
@@ -81,6 +83,10 @@ TEST_F(ScreenshotDesk, MainStates)
     QTest::keyClick(m_window->scanField(), Qt::Key_Escape);
     QTest::qWait(100);
 
+    const QString notMigration = demoBarcode(QStringLiteral("Not a migration item: in place"));
+    scanAndWait(notMigration, [&] { return finished(notMigration); });
+    save(QStringLiteral("06b-not-a-migration-item"));
+
     const QString notFound = QStringLiteral("39999999999999");
     scanAndWait(notFound, [&] { return finished(notFound); });
     save(QStringLiteral("07-not-found"));
@@ -126,6 +132,45 @@ TEST_F(ScreenshotDesk, MainStates)
     save(QStringLiteral("11-follow-up-work-list"));
     m_window->findChild<FollowUpPanel *>()->setCurrentIndex(1);
     save(QStringLiteral("12-follow-up-shelf-list"));
+}
+
+// The recovery offer: the journal of the last session holds three scans it did not finish.
+class ScreenshotRecovery : public ScreenshotDesk {
+protected:
+    void SetUp() override
+    {
+        if (screenshotDir().isEmpty())
+            GTEST_SKIP() << "set MIGDESK_SCREENSHOT_DIR to render screenshots";
+        DeskFixture::SetUp();
+        m_window.reset();
+        m_stack.reset();
+        m_journalPath = m_dir.filePath(QStringLiteral("journal.sqlite"));
+        {
+            auto journal = Journal::open(m_journalPath);
+            ASSERT_TRUE(journal.isOk());
+            for (const QString &words :
+                 {QStringLiteral("Sierra Missing, in hand"), QStringLiteral("Koha Missing"),
+                  QStringLiteral("Unknown note (Voyager)")})
+                journal.value()->recordIntent(demoBarcode(words), QStringLiteral("desk"),
+                                              QStringLiteral("desk"));
+        }
+        startWindow(m_sandbox->baseUrl(), m_sandbox->options().apiKey);
+    }
+};
+
+TEST_F(ScreenshotRecovery, ResumeOffer)
+{
+    ASSERT_TRUE(m_window->recoveryBanner()->isVisible());
+    save(QStringLiteral("13-recovery-offer"));
+    QTest::keyClick(m_window->scanField(), Qt::Key_U, Qt::AltModifier);
+    ASSERT_TRUE(waitFor([&] {
+        const std::vector<qint64> ids = session()->recordIds();
+        return ids.size() == 3 && std::all_of(ids.begin(), ids.end(), [&](qint64 id) {
+                   return session()->record(id)->stage >= ScanStage::Planned;
+               });
+    }));
+    QTest::qWait(100);
+    save(QStringLiteral("14-recovery-resumed"));
 }
 
 } // namespace migdesk::test
