@@ -217,6 +217,8 @@ void DeskController::submitNextFromList()
 
 void DeskController::setConfiguredSource(SourceIls source)
 {
+    if (source == m_configuredSource)
+        return; // a settings change that leaves it alone keeps the screen as it is
     m_configuredSource = source;
     render();
 }

@@ -115,7 +115,8 @@ void ItemCardPanel::showCard(const CardView &card)
     m_byline->setVisible(!byline.isEmpty());
     m_place->setText(card.place.isEmpty() ? tr("Barcode %1").arg(card.barcode)
                                           : tr("%1 · barcode %2").arg(card.place, card.barcode));
-    m_place->show();
+    // Without a title the heading already names the barcode: say it once.
+    m_place->setVisible(!(card.title.isEmpty() && card.place.isEmpty()));
     m_tempPlace->setText(card.tempPlace.isEmpty()
                              ? QString()
                              : tr("In a temporary location: %1").arg(card.tempPlace));

@@ -139,6 +139,28 @@ TEST(ItemCardPanelTest, ShowsPlaceBarcodeTemporaryLocationAndKind)
     EXPECT_EQ(kind->text(), QStringLiteral("Book"));
 }
 
+TEST(ItemCardPanelTest, NotFoundNamesTheBarcodeOnce)
+{
+    ScanRecord record;
+    record.id = 1;
+    record.barcode = QStringLiteral("39999999999999");
+    record.stage = ScanStage::Finished;
+    record.outcome = Outcome::NotFound;
+    record.message = QStringLiteral("No item with barcode 39999999999999 in Alma.");
+    ItemCardPanel card;
+    card.show();
+    card.showCard(cardView(record, SourceIls::Auto));
+    QLabel *title = cardLabel(card, "itemTitleLabel");
+    QLabel *place = cardLabel(card, "itemPlaceLabel");
+    ASSERT_TRUE(title && place);
+    EXPECT_TRUE(title->text().contains(record.barcode));
+    EXPECT_FALSE(place->isVisible()); // the heading already says it
+
+    // A found item shows its place line again on the same card.
+    card.showCard(cardView(lookedUpRecord(), SourceIls::Auto));
+    EXPECT_TRUE(place->isVisible());
+}
+
 TEST(ItemCardPanelTest, SourceIlsSaysWhenItIsTheParsersGuess)
 {
     ScanRecord record = lookedUpRecord();
