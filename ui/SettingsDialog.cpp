@@ -1,6 +1,7 @@
 // SettingsDialog: a tabbed form over Settings; the key goes through SecretStore only.
 #include "SettingsDialog.h"
 
+#include "BulkSettingsPage.h"
 #include "ConnectionTester.h"
 #include "FileChooser.h"
 #include "alma/Region.h"
@@ -62,10 +63,13 @@ SettingsDialog::SettingsDialog(Settings *settings, SecretStore *secrets, QWidget
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("MigDesk settings"));
     auto *tabs = new QTabWidget(this);
+    m_tabs = tabs;
     tabs->setObjectName(QStringLiteral("settingsTabWidget"));
     tabs->addTab(buildAlmaPage(), tr("&Alma"));
     tabs->addTab(buildDeskPage(), tr("&Desk"));
     tabs->addTab(buildRulesPage(), tr("&Rules"));
+    m_bulkPage = new BulkSettingsPage(tabs);
+    tabs->addTab(m_bulkPage, tr("&Bulk jobs"));
     tabs->addTab(buildScannerPage(), tr("&Scanner"));
     tabs->addTab(buildFeedbackPage(), tr("Sound and &display"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
@@ -161,9 +165,6 @@ QWidget *SettingsDialog::buildRulesPage()
                                {QStringLiteral("sierra"), QStringLiteral("Sierra")},
                                {QStringLiteral("koha"), QStringLiteral("Koha")},
                                {QStringLiteral("symphony"), QStringLiteral("Symphony")}});
-    m_missing = choiceCombo(page, QStringLiteral("missingComboBox"), tr("Mark Missing strategy"),
-                            {{QStringLiteral("job"), tr("Set + Change Physical Items job")},
-                             {QStringLiteral("put"), tr("Item update, verified")}});
     const std::vector<std::pair<QString, QString>> policies = {
         {QStringLiteral("retain"), tr("Keep")},
         {QStringLiteral("delete"), tr("Delete when empty")},
@@ -195,7 +196,6 @@ QWidget *SettingsDialog::buildRulesPage()
     m_workOrders->horizontalHeader()->setStretchLastSection(true);
     form->addRow(tr("Damaged condition code:"), m_condition);
     form->addRow(tr("Source ILS:"), m_sourceIls);
-    form->addRow(tr("Mark Missing:"), m_missing);
     form->addRow(tr("Withdraw, holdings:"), m_holdings);
     form->addRow(tr("Withdraw, bib record:"), m_bib);
     form->addRow(tr("Rules file:"), rulesRow);
@@ -258,7 +258,7 @@ void SettingsDialog::load()
     m_dryRun->setChecked(m_settings->dryRun());
     m_condition->setText(m_settings->conditionCode());
     selectData(m_sourceIls, sourceIlsName(m_settings->sourceIls()));
-    selectData(m_missing, m_settings->missingStrategy());
+    m_bulkPage->load(*m_settings);
     selectData(m_holdings, m_settings->withdrawHoldings());
     selectData(m_bib, m_settings->withdrawBib());
     m_rulesFile->setText(m_settings->rulesFile());
@@ -319,6 +319,11 @@ void SettingsDialog::testConnection()
 
 void SettingsDialog::accept()
 {
+    // An invalid job template is not saved: its page shows the problem under the field.
+    if (!m_bulkPage->save(*m_settings)) {
+        m_tabs->setCurrentWidget(m_bulkPage);
+        return;
+    }
     m_settings->setRegion(m_region->currentData().toString());
     m_settings->setCustomUrl(m_customUrl->text().trimmed());
     m_settings->setLibrary(m_library->text().trimmed());
@@ -328,7 +333,6 @@ void SettingsDialog::accept()
     m_settings->setConditionCode(m_condition->text().trimmed());
     if (const auto source = sourceIlsFromName(m_sourceIls->currentData().toString()))
         m_settings->setSourceIls(*source);
-    m_settings->setMissingStrategy(m_missing->currentData().toString());
     m_settings->setWithdrawHoldings(m_holdings->currentData().toString());
     m_settings->setWithdrawBib(m_bib->currentData().toString());
     m_settings->setRulesFile(m_rulesFile->text().trimmed());

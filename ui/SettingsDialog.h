@@ -1,7 +1,8 @@
 // SettingsDialog: every preference staff or an administrator sets: Alma region or custom URL,
 // the API key (kept in the system keychain, never in the settings file) with "Test connection",
 // library and desk codes, work orders per review status, condition code, source ILS, auto-apply,
-// dry run, Mark Missing strategy, withdraw policy, sounds, scanner, rules file, larger text.
+// dry run, the bulk jobs page (BulkSettingsPage: Mark Missing strategy, job template, Damaged
+// threshold, verification), withdraw policy, sounds, scanner, rules file, larger text.
 #pragma once
 
 #include <QDialog>
@@ -14,9 +15,11 @@ class QLineEdit;
 class QSlider;
 class QSpinBox;
 class QTableWidget;
+class QTabWidget;
 
 namespace migdesk {
 
+class BulkSettingsPage;
 class ConnectionTester;
 class SecretStore;
 class Settings;
@@ -60,7 +63,8 @@ private:
     QTableWidget *m_workOrders;
     QLineEdit *m_condition;
     QComboBox *m_sourceIls;
-    QComboBox *m_missing;
+    QTabWidget *m_tabs;
+    BulkSettingsPage *m_bulkPage;
     QComboBox *m_holdings;
     QComboBox *m_bib;
     QLineEdit *m_rulesFile;

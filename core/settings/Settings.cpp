@@ -1,6 +1,8 @@
 // Settings: see the header.
 #include "settings/Settings.h"
 
+#include "bulk/BulkTypes.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -23,6 +25,9 @@ const QString kRulesFile = QStringLiteral("rules/file");
 const QString kMissing = QStringLiteral("rules/missingStrategy");
 const QString kWithdrawHoldings = QStringLiteral("rules/withdrawHoldings");
 const QString kWithdrawBib = QStringLiteral("rules/withdrawBib");
+const QString kJobTemplate = QStringLiteral("bulk/jobTemplate");
+const QString kDamagedThreshold = QStringLiteral("bulk/damagedJobThreshold");
+const QString kBulkVerify = QStringLiteral("bulk/verify");
 const QString kWorkOrders = QStringLiteral("workOrders/");
 const QString kPrefix = QStringLiteral("scanner/prefix");
 const QString kSuffix = QStringLiteral("scanner/suffix");
@@ -144,6 +149,11 @@ void Settings::validate()
     };
     checkInt(kVolume, 0, 100, 70);
     checkInt(kRepeat, 0, 60000, 4000);
+    checkInt(kDamagedThreshold, 1, 1000000, 200);
+    if (m_settings->contains(kBulkVerify) &&
+        !VerifyPolicy::fromText(m_settings->value(kBulkVerify).toString()))
+        noteProblem(kBulkVerify, m_settings->value(kBulkVerify).toString(),
+                    QStringLiteral("sample:50"));
     for (const QString &key : {kAutoApply, kDryRun, kCodabar, kSounds, kLargerText}) {
         if (!m_settings->contains(key))
             continue;
@@ -334,6 +344,33 @@ RuleOverrides Settings::ruleOverrides() const
             overrides.workOrders.insert(id, target);
     }
     return overrides;
+}
+
+QString Settings::jobTemplate() const
+{
+    return read(kJobTemplate, QString()).toString();
+}
+void Settings::setJobTemplate(const QString &json)
+{
+    write(kJobTemplate, json.trimmed());
+}
+int Settings::damagedJobThreshold() const
+{
+    return readInt(*m_settings, kDamagedThreshold, 1, 1000000, 200);
+}
+void Settings::setDamagedJobThreshold(int items)
+{
+    write(kDamagedThreshold, std::clamp(items, 1, 1000000));
+}
+QString Settings::bulkVerify() const
+{
+    const auto policy = VerifyPolicy::fromText(read(kBulkVerify, QString()).toString());
+    return policy ? policy->toText() : QStringLiteral("sample:50");
+}
+void Settings::setBulkVerify(const QString &policy)
+{
+    const auto parsed = VerifyPolicy::fromText(policy);
+    write(kBulkVerify, parsed ? parsed->toText() : QStringLiteral("sample:50"));
 }
 
 QString Settings::scannerPrefix() const

@@ -71,6 +71,16 @@ public:
     // one is stored, and every work order with both department and type.
     RuleOverrides ruleOverrides() const;
 
+    // Bulk jobs (docs/BULK_JOBS.md)
+    // The Change Physical Items job template as typed (JSON with placeholders; empty: none, the
+    // sandbox's own job is used against the sandbox). Validated by JobTemplate where it is used.
+    QString jobTemplate() const;
+    void setJobTemplate(const QString &json);
+    int damagedJobThreshold() const; // 1..1000000, default 200
+    void setDamagedJobThreshold(int items);
+    QString bulkVerify() const; // "all" | "sample:N", default "sample:50"
+    void setBulkVerify(const QString &policy);
+
     // Scanner
     QString scannerPrefix() const;
     void setScannerPrefix(const QString &prefix);
