@@ -1,6 +1,7 @@
 // MainWindow: layout, menus, status bar and the few file dialogs; no workflow logic.
 #include "MainWindow.h"
 
+#include "BulkJobController.h"
 #include "CsvText.h"
 #include "DemoBarcodesDialog.h"
 #include "DeskController.h"
@@ -147,6 +148,18 @@ MainWindow::MainWindow(DeskStack *stack, Settings *settings, SecretStore *secret
     });
 
     buildMenus();
+    // Alma's bulk job for this session's Missing items, and "Find migration items".
+    m_bulk = new BulkJobController(stack, settings, this);
+    m_bulk->addMenu(menuBar());
+    statusBar()->addPermanentWidget(m_bulk->statusWidget());
+    connect(m_bulk, &BulkJobController::notice, this, &MainWindow::showNotice);
+    connect(m_bulk, &BulkJobController::refocusRequested, m_controller, &DeskController::refocus);
+    connect(m_bulk, &BulkJobController::followUpRequested, this,
+            [this](const QStringList &barcodes, const QString &summary) {
+                setFollowUpMode(true);
+                m_followUp->setWorkList(barcodes, summary);
+                showNotice(summary);
+            });
     applySettings();
     if (!stack->warning().isEmpty())
         showNotice(stack->warning());

@@ -16,6 +16,7 @@ class QTabWidget;
 
 namespace migdesk {
 
+class BulkJobController;
 class DeskController;
 class DeskStack;
 class FollowUpPanel;
@@ -43,6 +44,7 @@ public:
     DeskController *controller() const { return m_controller; }
     HistoryModel *historyModel() const { return m_history; }
     Sounds *sounds() const { return m_sounds; }
+    BulkJobController *bulkJobs() const { return m_bulk; }
     // The offer to resume the scans the last session left unfinished (hidden when none).
     RecoveryBanner *recoveryBanner() const { return m_recovery; }
     void setFollowUpMode(bool on);
@@ -85,6 +87,7 @@ private:
     QLabel *m_modeLabel = nullptr;
     QAction *m_followUpAction = nullptr;
     DeskController *m_controller = nullptr;
+    BulkJobController *m_bulk = nullptr;
 };
 
 } // namespace migdesk

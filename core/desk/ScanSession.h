@@ -86,6 +86,20 @@ public:
     void setHistoryDetailLimit(int records);
     // Counts by outcome over the session (for the status bar).
     int count(Outcome outcome) const;
+    // Bulk jobs (ScanSessionBulk.cpp): the scans whose Mark Missing went to the bulk Missing
+    // job (the "job" strategy: the executor answered NeedsStaff), in scan order.
+    std::vector<qint64> bulkJobCandidates() const;
+    // A scan waiting for staff whose plan is only Mark Missing with the "job" strategy is handed
+    // to the job without a write of its own (the job is confirmed once for all its items): it
+    // finishes as a job candidate and the next scan starts. False when the plan is anything else.
+    bool sendToBulkJob(qint64 id);
+    // What a bulk run did to a scan (the run finishes the journal intent itself): the outcome
+    // and message Alma's job and the re-read confirmed, and the process type Alma showed.
+    void recordBulkOutcome(qint64 id, Outcome outcome, const QString &message,
+                           const QString &processTypeAfter = {});
+    // A finished record for an item of a bulk run resumed after a restart (not scanned now).
+    qint64 addBulkRecord(const QString &barcode, qint64 intentId, Outcome outcome,
+                         const QString &message);
 
 Q_SIGNALS:
     void scanAccepted(qint64 id);

@@ -1,0 +1,293 @@
+// The desk's bulk Missing job, driven through the real MainWindow on the sandbox: Missing items
+// worked in follow-up mode go to the job; "Run the Missing job for this session's N items" asks
+// first, then creates one set, adds the members, runs the job once (no per-item writes) and the
+// history rows become Done. Cancelling writes nothing; a limit shows its message; a job still
+// running when the window closes is followed again on the next start, never started twice.
+#include "DeskFixture.h"
+
+#include "BulkJobController.h"
+#include "BulkJobDialog.h"
+#include "alma/AlmaClient.h"
+#include "bulk/BulkRunner.h"
+#include "desk/Executor.h"
+#include "journal/Journal.h"
+
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QSignalSpy>
+
+namespace migdesk::test {
+
+class BulkJobDesk : public DeskFixture {
+protected:
+    void configure(Settings &settings) override
+    {
+        settings.setWorkMode(WorkMode::Followup); // not in hand: Missing items are marked Missing
+        settings.setBulkVerify(QStringLiteral("all"));
+    }
+    void sandboxOptions(sandbox::SandboxOptions &options) override
+    {
+        options.jobSeconds = jobSeconds();
+    }
+    virtual int jobSeconds() const { return 1; }
+
+    void SetUp() override
+    {
+        DeskFixture::SetUp();
+        if (HasFatalFailure())
+            return;
+        restart();
+    }
+
+    // A new stack and window on the same sandbox and the same journal: MigDesk restarted.
+    void restart()
+    {
+        m_window.reset();
+        m_stack.reset();
+        DeskConnection connection;
+        connection.baseUrl = m_sandbox->baseUrl();
+        connection.apiKey = m_sandbox->options().apiKey;
+        connection.sandbox = true;
+        connection.library = QStringLiteral("MAIN");
+        connection.circDesk = QStringLiteral("DEFAULT_CIRC_DESK");
+        connection.rateLimit = 25;
+        connection.transferTimeoutMs = 3000;
+        connection.deadlineMs = 6000;
+        connection.journalPath = m_dir.filePath(QStringLiteral("bulk-journal.db"));
+        m_stack = std::make_unique<DeskStack>(*m_settings, connection);
+        ASSERT_NE(m_stack->executor()->journal(), nullptr) << m_stack->warning().toStdString();
+        m_window = std::make_unique<MainWindow>(m_stack.get(), m_settings.get(), &m_secrets);
+        m_window->resize(1366, 768);
+        m_window->show();
+        QApplication::setActiveWindow(m_window.get());
+        (void)QTest::qWaitForWindowExposed(m_window.get());
+    }
+
+    BulkJobController *bulk() const { return m_window->bulkJobs(); }
+
+    // Scans an item whose plan is (or, after answering "1", becomes) Mark Missing: it ends
+    // waiting for the job, with nothing written to Alma.
+    void scanForJob(const QString &barcode, bool answerDecision = false)
+    {
+        scan(barcode);
+        if (answerDecision) {
+            ASSERT_TRUE(waitFor([&] { return reachedStage(barcode, ScanStage::Planned); }))
+                << barcode.toStdString();
+            scan(QStringLiteral("1")); // the first choice: Mark Missing
+        }
+        ASSERT_TRUE(waitFor([&] {
+            const ScanRecord *r = recordFor(barcode);
+            return r && r->stage == ScanStage::Finished;
+        }));
+        EXPECT_EQ(recordFor(barcode)->outcome, Outcome::NeedsStaff)
+            << recordFor(barcode)->message.toStdString();
+    }
+
+    BulkJobDialog *openConfirmation()
+    {
+        bulk()->missingAction()->trigger(); // the menu entry
+        BulkJobDialog *dialog = nullptr;
+        waitFor([&] {
+            dialog = m_window->findChild<BulkJobDialog *>();
+            return dialog && dialog->isVisible();
+        });
+        return dialog;
+    }
+
+    int countOps(const QString &method, const QString &pathPart, size_t from = 0) const
+    {
+        const auto ops = m_sandbox->operations();
+        int n = 0;
+        for (size_t i = from; i < ops.size(); ++i)
+            n += ops[i].method == method && ops[i].path.contains(pathPart) ? 1 : 0;
+        return n;
+    }
+
+    int historyOutcomeRows(const QString &barcode, Outcome outcome) const
+    {
+        int n = 0;
+        for (const HistoryRow &row : m_window->historyModel()->rows())
+            n += row.barcode == barcode && row.outcome == outcome ? 1 : 0;
+        return n;
+    }
+
+    QString processType(const QString &barcode) const
+    {
+        const nlohmann::json item = m_sandbox->itemJson(barcode);
+        return QString::fromStdString(
+            item["item_data"]["process_type"].value("value", std::string()));
+    }
+
+    QStringList missingBarcodes() const
+    {
+        return {demoBarcode(QStringLiteral("Sierra Missing, in hand")),
+                demoBarcode(QStringLiteral("Koha Missing")),
+                demoBarcode(QStringLiteral("Voyager Missing, in hand"))};
+    }
+    // Not in hand and no loan: staff decide, Mark Missing is the first choice.
+    QString lostBarcode() const { return demoBarcode(QStringLiteral("Koha Lost, no loan")); }
+};
+
+TEST_F(BulkJobDesk, RunsTheMissingJobFromTheMenuAndRecordsDone)
+{
+    const QStringList barcodes = missingBarcodes() << lostBarcode();
+    QPushButton *button = bulk()->missingButton();
+    EXPECT_FALSE(button->isEnabled()); // nothing collected yet
+    for (const QString &barcode : missingBarcodes())
+        ASSERT_NO_FATAL_FAILURE(scanForJob(barcode));
+    ASSERT_NO_FATAL_FAILURE(scanForJob(lostBarcode(), true));
+    EXPECT_EQ(bulk()->count(BulkAction::Missing), 4);
+    EXPECT_TRUE(button->isEnabled());
+    EXPECT_EQ(button->text(), QStringLiteral("Run the Missing job for this session's 4 items"));
+    EXPECT_EQ(bulk()->missingAction()->text(), button->text());
+    const size_t before = m_sandbox->operations().size();
+
+    BulkJobDialog *dialog = openConfirmation();
+    ASSERT_NE(dialog, nullptr);
+    const QString setName = QStringLiteral("MigDesk Missing %1 MAIN DEFAULT_CIRC_DESK")
+                                .arg(QDate::currentDate().toString(Qt::ISODate));
+    EXPECT_TRUE(dialog->text().contains(QStringLiteral("4 items"))) << dialog->text().toStdString();
+    EXPECT_TRUE(dialog->text().contains(m_sandbox->options().jobId));
+    EXPECT_TRUE(dialog->text().contains(setName)) << dialog->text().toStdString();
+    EXPECT_EQ(m_sandbox->operations().size(), before); // nothing sent while asking
+    QSignalSpy finished(bulk(), &BulkJobController::runFinished);
+    QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
+
+    // Non-modal: the progress bar shows and scanning goes on while Alma's job runs.
+    ASSERT_TRUE(waitFor([&] { return bulk()->progressBar()->isVisible(); }, 5000));
+    EXPECT_FALSE(button->isEnabled());
+    const QString during = demoBarcode(QStringLiteral("Symphony Missing among price"));
+    ASSERT_NO_FATAL_FAILURE(scanForJob(during));
+
+    ASSERT_TRUE(finished.wait(30000) || !finished.isEmpty());
+    const BulkSummary summary = finished.takeFirst().at(0).value<BulkSummary>();
+    EXPECT_TRUE(summary.ok) << summary.message.toStdString();
+    EXPECT_EQ(summary.setName, setName);
+    EXPECT_FALSE(bulk()->progressBar()->isVisible());
+
+    Journal *journal = m_stack->executor()->journal();
+    for (const QString &barcode : barcodes) {
+        const ScanRecord *record = recordFor(barcode);
+        ASSERT_NE(record, nullptr);
+        EXPECT_EQ(record->outcome, Outcome::Done) << record->message.toStdString();
+        EXPECT_EQ(historyOutcomeRows(barcode, Outcome::Done), 1);
+        EXPECT_EQ(processType(barcode), QStringLiteral("MISSING"));
+        const auto intent = journal->intent(record->intentId);
+        ASSERT_TRUE(intent.has_value());
+        ASSERT_TRUE(intent->outcome.has_value());
+        EXPECT_EQ(*intent->outcome, Outcome::Done) << intent->message.toStdString();
+    }
+    // One set, its members, one job run, and not a single item write.
+    EXPECT_EQ(countOps(QStringLiteral("POST"), QStringLiteral("/conf/jobs/"), before), 1);
+    EXPECT_GE(countOps(QStringLiteral("POST"), QStringLiteral("/conf/sets"), before), 2);
+    EXPECT_EQ(countOps(QStringLiteral("PUT"), QStringLiteral("/items"), before), 0);
+    EXPECT_EQ(countOps(QStringLiteral("POST"), QStringLiteral("/items"), before), 0);
+
+    // The item scanned during the run waits for the next job.
+    EXPECT_EQ(recordFor(during)->outcome, Outcome::NeedsStaff);
+    EXPECT_EQ(button->text(), QStringLiteral("Run the Missing job for this session's 1 item"));
+    EXPECT_TRUE(button->isEnabled());
+}
+
+TEST_F(BulkJobDesk, CancelInTheConfirmationWritesNothing)
+{
+    const QStringList barcodes = missingBarcodes().mid(0, 2);
+    for (const QString &barcode : barcodes)
+        ASSERT_NO_FATAL_FAILURE(scanForJob(barcode));
+    const size_t before = m_sandbox->operations().size();
+    BulkJobDialog *dialog = openConfirmation();
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_TRUE(dialog->text().contains(QStringLiteral("2 items")));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("bulkJobCancelPushButton")),
+                      Qt::LeftButton);
+    QTest::qWait(300);
+    EXPECT_EQ(m_sandbox->operations().size(), before);
+    EXPECT_FALSE(bulk()->isRunning());
+    for (const QString &barcode : barcodes)
+        EXPECT_EQ(recordFor(barcode)->outcome, Outcome::NeedsStaff);
+    EXPECT_EQ(bulk()->count(BulkAction::Missing), 2);
+    EXPECT_TRUE(bulk()->missingButton()->isEnabled());
+}
+
+class BulkJobLimit : public BulkJobDesk {
+protected:
+    int jobSeconds() const override { return 60; } // the other jobs outlast the test
+};
+
+TEST_F(BulkJobLimit, AlmasJobLimitShowsItsMessageAndKeepsTheItems)
+{
+    // Three API-started jobs already running in Alma (long ones), Alma's limit.
+    AlmaClient *client = m_stack->client();
+    const QString jobId = m_sandbox->options().jobId;
+    for (int i = 0; i < 3; ++i) {
+        JsonReply *set = client->createSet(QStringLiteral("Other %1").arg(i), QString());
+        QSignalSpy setDone(set, &AlmaReply::finished);
+        ASSERT_TRUE(set->isFinished() || setDone.wait(5000));
+        ASSERT_TRUE(set->isOk());
+        const QString setId = QString::fromStdString(set->json().value("id", std::string()));
+        const nlohmann::json body = JobTemplate::sandboxDefault(jobId).runBody(
+            {setId, QString(), QStringLiteral("MISSING"), QString(), QStringLiteral("MISSING")});
+        JsonReply *run = client->runJob(jobId, body);
+        QSignalSpy runDone(run, &AlmaReply::finished);
+        ASSERT_TRUE(run->isFinished() || runDone.wait(5000));
+        ASSERT_TRUE(run->isOk()) << run->error().message.toStdString();
+    }
+    const QString barcode = missingBarcodes().first();
+    ASSERT_NO_FATAL_FAILURE(scanForJob(barcode));
+    BulkJobDialog *dialog = openConfirmation();
+    ASSERT_NE(dialog, nullptr);
+    QSignalSpy finished(bulk(), &BulkJobController::runFinished);
+    QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
+    ASSERT_TRUE(finished.wait(30000) || !finished.isEmpty());
+
+    QMessageBox *box = nullptr;
+    ASSERT_TRUE(waitFor(
+        [&] {
+            box = m_window->findChild<QMessageBox *>(QStringLiteral("bulkJobErrorBox"));
+            return box != nullptr;
+        },
+        3000));
+    EXPECT_TRUE(box->text().contains(QStringLiteral("3 jobs"))) << box->text().toStdString();
+    EXPECT_TRUE(box->text().contains(QStringLiteral("Monitor Jobs")));
+    // The item stays pending with the same words; the run can be resumed, not restarted.
+    EXPECT_EQ(recordFor(barcode)->outcome, Outcome::Pending);
+    EXPECT_TRUE(recordFor(barcode)->message.contains(QStringLiteral("3 jobs")));
+    EXPECT_TRUE(bulk()->resumeAction()->isEnabled());
+    EXPECT_NE(processType(barcode), QStringLiteral("MISSING"));
+    box->close();
+}
+
+class BulkJobRestart : public BulkJobDesk {
+protected:
+    int jobSeconds() const override { return 4; }
+};
+
+TEST_F(BulkJobRestart, AJobStillRunningAtCloseIsFollowedAfterTheRestartNotStartedAgain)
+{
+    const QStringList barcodes = missingBarcodes().mid(0, 2);
+    for (const QString &barcode : barcodes)
+        ASSERT_NO_FATAL_FAILURE(scanForJob(barcode));
+    BulkJobDialog *dialog = openConfirmation();
+    ASSERT_NE(dialog, nullptr);
+    QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
+    ASSERT_TRUE(waitFor([&] { return bulk()->runner()->phase() == BulkPhase::Running; }, 10000));
+    EXPECT_EQ(countOps(QStringLiteral("POST"), QStringLiteral("/conf/jobs/")), 1);
+
+    // Closed while Alma's job runs; MigDesk starts again on the same journal.
+    restart();
+    ASSERT_TRUE(waitFor([&] { return bulk()->isRunning(); }, 3000));
+    QSignalSpy finished(bulk(), &BulkJobController::runFinished);
+    ASSERT_TRUE(finished.wait(30000) || !finished.isEmpty());
+    const BulkSummary summary = finished.takeFirst().at(0).value<BulkSummary>();
+    EXPECT_TRUE(summary.ok) << summary.message.toStdString();
+
+    EXPECT_EQ(countOps(QStringLiteral("POST"), QStringLiteral("/conf/jobs/")), 1); // not twice
+    EXPECT_EQ(countOps(QStringLiteral("PUT"), QStringLiteral("/items")), 0);
+    for (const QString &barcode : barcodes) {
+        EXPECT_EQ(processType(barcode), QStringLiteral("MISSING"));
+        EXPECT_EQ(historyOutcomeRows(barcode, Outcome::Done), 1) << barcode.toStdString();
+    }
+    EXPECT_TRUE(findUnfinishedBulkRuns(*m_stack->executor()->journal()).empty());
+}
+
+} // namespace migdesk::test
