@@ -160,6 +160,8 @@ void BulkRunner::start(const BulkRequest &request)
     }
 
     if (m_journal) {
+        // One commit for the run and all its intents, before the first write is sent.
+        Journal::Batch batch(*m_journal);
         m_state.runId = m_journal->beginRun(QStringLiteral("bulk:%1:%2")
                                                 .arg(bulkActionName(request.action))
                                                 .arg(m_state.items.size()),
@@ -170,6 +172,18 @@ void BulkRunner::start(const BulkRequest &request)
             if (item.intentId == 0)
                 item.intentId = m_journal->recordIntent(item.barcode, bulkItemSource(),
                                                         QStringLiteral("followup"), m_state.runId);
+        }
+        if (!batch.commit()) {
+            const QString message =
+                tr("The journal could not record the run (%1); nothing was sent to Alma.")
+                    .arg(m_journal->lastError());
+            for (const auto &item : m_state.items)
+                m_summary.items.push_back(pendingResult(item));
+            m_state.runId = 0;
+            m_state.jobIntentId = 0;
+            finish(Outcome::Pending, message, ApiError::make(ErrorKind::Validation, message),
+                   false);
+            return;
         }
     }
     for (const auto &item : m_state.items) {

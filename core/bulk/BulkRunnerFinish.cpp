@@ -122,6 +122,9 @@ void BulkRunner::finish(Outcome undecided, const QString &message, const ApiErro
             result.message = message;
     }
     if (m_journal) {
+        // One commit for every outcome: nothing is sent after this (a crash before the commit
+        // leaves the items unfinished, and a resume re-reads them).
+        Journal::Batch batch(*m_journal);
         for (const auto &result : m_summary.items) {
             // A pending item stays unfinished in the journal, with its run, for the resume.
             if (result.intentId != 0 && result.outcome != Outcome::Pending)

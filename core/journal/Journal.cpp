@@ -150,6 +150,7 @@ bool Journal::exec(const QString &sql)
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     if (!query.exec(sql)) {
         m_lastError = query.lastError().text();
+        ++m_failures;
         return false;
     }
     return true;
@@ -159,14 +160,16 @@ namespace {
 
 // Runs a prepared statement with positional binds; returns the query for reading.
 QSqlQuery run(const QString &connection, const QString &sql, const QVariantList &binds,
-              QString &lastError)
+              QString &lastError, int &failures)
 {
     QSqlQuery query(QSqlDatabase::database(connection, false));
     query.prepare(sql);
     for (const auto &value : binds)
         query.addBindValue(value);
-    if (!query.exec())
+    if (!query.exec()) {
         lastError = query.lastError().text();
+        ++failures;
+    }
     return query;
 }
 
@@ -180,10 +183,11 @@ QVariant text(const QString &value)
 qint64 Journal::recordIntent(const QString &barcode, const QString &source, const QString &mode,
                              qint64 runId)
 {
-    QSqlQuery query = run(m_connectionName,
-                          QStringLiteral("INSERT INTO intents (run_id, barcode, source, mode, "
-                                         "created_at) VALUES (?, ?, ?, ?, ?)"),
-                          {runId, text(barcode), text(source), text(mode), now()}, m_lastError);
+    QSqlQuery query =
+        run(m_connectionName,
+            QStringLiteral("INSERT INTO intents (run_id, barcode, source, mode, "
+                           "created_at) VALUES (?, ?, ?, ?, ?)"),
+            {runId, text(barcode), text(source), text(mode), now()}, m_lastError, m_failures);
     return query.lastInsertId().toLongLong();
 }
 
@@ -195,7 +199,7 @@ void Journal::recordLookup(qint64 intentId, const Item &item, const QStringList 
                        "?, status_ids = ?, plan_json = ? WHERE id = ?"),
         {serializeItem(item), text(item.itemPath()), text(item.title), text(item.callNumber),
          statusIds.join(QLatin1Char(',')), text(planJson), intentId},
-        m_lastError);
+        m_lastError, m_failures);
 }
 
 qint64 Journal::beginWrite(qint64 intentId, const QString &kind, const Item &before,
@@ -206,8 +210,12 @@ qint64 Journal::beginWrite(qint64 intentId, const QString &kind, const Item &bef
             QStringLiteral("INSERT INTO writes (intent_id, kind, status, request_summary, "
                            "before_json, undo_of, started_at) VALUES (?, ?, 'sent', ?, ?, ?, ?)"),
             {intentId, text(kind), text(requestSummary), serializeItem(before), undoOf, now()},
-            m_lastError);
-    return query.lastInsertId().toLongLong();
+            m_lastError, m_failures);
+    const qint64 id = query.lastInsertId().toLongLong();
+    // The caller sends the write right after this: inside a batch, it must be on disk first.
+    if (inBatch() && !flushBatch())
+        return 0;
+    return id;
 }
 
 void Journal::endWrite(qint64 writeId, const QString &status, const QString &replySummary)
@@ -215,7 +223,7 @@ void Journal::endWrite(qint64 writeId, const QString &status, const QString &rep
     run(m_connectionName,
         QStringLiteral("UPDATE writes SET status = ?, reply_summary = ?, finished_at = ? WHERE id "
                        "= ?"),
-        {text(status), text(replySummary), now(), writeId}, m_lastError);
+        {text(status), text(replySummary), now(), writeId}, m_lastError, m_failures);
 }
 
 void Journal::endWrite(qint64 writeId, const QString &status, const QString &replySummary,
@@ -224,20 +232,21 @@ void Journal::endWrite(qint64 writeId, const QString &status, const QString &rep
     run(m_connectionName,
         QStringLiteral("UPDATE writes SET status = ?, reply_summary = ?, after_json = ?, "
                        "finished_at = ? WHERE id = ?"),
-        {text(status), text(replySummary), serializeItem(after), now(), writeId}, m_lastError);
+        {text(status), text(replySummary), serializeItem(after), now(), writeId}, m_lastError,
+        m_failures);
 }
 
 void Journal::finishIntent(qint64 intentId, Outcome outcome, const QString &message)
 {
     run(m_connectionName,
         QStringLiteral("UPDATE intents SET outcome = ?, message = ?, finished_at = ? WHERE id = ?"),
-        {outcomeName(outcome), text(message), now(), intentId}, m_lastError);
+        {outcomeName(outcome), text(message), now(), intentId}, m_lastError, m_failures);
 }
 
 void Journal::setIntentDetail(qint64 intentId, const QString &detailJson)
 {
     run(m_connectionName, QStringLiteral("UPDATE intents SET detail_json = ? WHERE id = ?"),
-        {text(detailJson), intentId}, m_lastError);
+        {text(detailJson), intentId}, m_lastError, m_failures);
 }
 
 std::vector<JournalWrite> Journal::writesOf(qint64 intentId) const
@@ -248,7 +257,7 @@ std::vector<JournalWrite> Journal::writesOf(qint64 intentId) const
                                          "reply_summary, before_json, after_json, undo_of, "
                                          "started_at, finished_at FROM writes WHERE intent_id = ? "
                                          "ORDER BY id"),
-                          {intentId}, m_lastError);
+                          {intentId}, m_lastError, m_failures);
     while (query.next()) {
         JournalWrite write;
         write.id = query.value(0).toLongLong();
@@ -278,7 +287,7 @@ std::vector<JournalIntent> Journal::selectIntents(const QString &where, const QV
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where;
     sql += QLatin1Char(' ') + tail;
-    QSqlQuery query = run(m_connectionName, sql, binds, m_lastError);
+    QSqlQuery query = run(m_connectionName, sql, binds, m_lastError, m_failures);
     while (query.next()) {
         JournalIntent intent;
         intent.id = query.value(0).toLongLong();
@@ -318,7 +327,7 @@ int Journal::pendingCount() const
     QSqlQuery query = run(
         m_connectionName,
         QStringLiteral("SELECT COUNT(*) FROM intents WHERE outcome IS NULL OR outcome = 'pending'"),
-        {}, m_lastError);
+        {}, m_lastError, m_failures);
     return query.next() ? query.value(0).toInt() : 0;
 }
 
@@ -362,7 +371,7 @@ std::optional<FieldChange> Journal::lastFieldChange() const
                        "AND w.undo_of = 0 AND NOT EXISTS (SELECT 1 FROM writes u WHERE u.undo_of "
                        "= w.id AND u.status IN ('ok', 'verified_ok', 'sent', 'unknown')) ORDER "
                        "BY w.id DESC LIMIT 1"),
-        {}, m_lastError);
+        {}, m_lastError, m_failures);
     if (!query.next())
         return std::nullopt;
     FieldChange change;
@@ -387,17 +396,18 @@ std::optional<FieldChange> Journal::lastFieldChange() const
 
 qint64 Journal::beginRun(const QString &inputDigest, const QString &mode, bool dryRun)
 {
-    QSqlQuery query = run(m_connectionName,
-                          QStringLiteral("INSERT INTO runs (started_at, input_digest, mode, "
-                                         "dry_run) VALUES (?, ?, ?, ?)"),
-                          {now(), text(inputDigest), text(mode), dryRun ? 1 : 0}, m_lastError);
+    QSqlQuery query =
+        run(m_connectionName,
+            QStringLiteral("INSERT INTO runs (started_at, input_digest, mode, "
+                           "dry_run) VALUES (?, ?, ?, ?)"),
+            {now(), text(inputDigest), text(mode), dryRun ? 1 : 0}, m_lastError, m_failures);
     return query.lastInsertId().toLongLong();
 }
 
 void Journal::finishRun(qint64 runId)
 {
     run(m_connectionName, QStringLiteral("UPDATE runs SET finished_at = ? WHERE id = ?"),
-        {now(), runId}, m_lastError);
+        {now(), runId}, m_lastError, m_failures);
 }
 
 std::optional<Journal::RunInfo> Journal::latestRun() const
@@ -405,7 +415,7 @@ std::optional<Journal::RunInfo> Journal::latestRun() const
     QSqlQuery query = run(m_connectionName,
                           QStringLiteral("SELECT id, input_digest, mode, dry_run, finished_at "
                                          "FROM runs ORDER BY id DESC LIMIT 1"),
-                          {}, m_lastError);
+                          {}, m_lastError, m_failures);
     if (!query.next())
         return std::nullopt;
     RunInfo info;

@@ -136,8 +136,36 @@ public:
     // The last SQL error, for diagnostics (empty when all went well).
     QString lastError() const { return m_lastError; }
 
+    // Groups many records into one SQLite transaction: one commit (one fsync) instead of one
+    // per record. Crash rule: a record in a batch is on disk only once the batch commits, so
+    // a batch must commit before any network call that relies on its records. beginWrite()
+    // enforces this for writes: inside a batch it commits everything so far, its own record
+    // included, before it returns (the caller sends right after it). Records after that go
+    // into a new transaction of the same batch.
+    // All or nothing: when a record of the batch fails, or on rollback(), the records since
+    // the batch began (or since its last beginWrite()) are dropped and commit() says false.
+    // Batches nest: an inner one joins the outer one, which alone commits.
+    class Batch {
+    public:
+        explicit Batch(Journal &journal);
+        ~Batch(); // commits what is still open: records are facts, a forgotten commit keeps them
+        Batch(const Batch &) = delete;
+        Batch &operator=(const Batch &) = delete;
+        bool commit();   // false when the batch failed and was rolled back
+        void rollback(); // drops the records not yet committed; the batch ends
+        bool isOpen() const { return m_open; }
+
+    private:
+        Journal &m_journal;
+        bool m_open = false;
+    };
+    bool inBatch() const { return m_batchDepth > 0; }
+
 private:
     Journal() = default;
+    bool beginBatch();
+    bool endBatch(bool commit);
+    bool flushBatch(); // commits the open transaction and starts the next one
     bool exec(const QString &sql);
     std::vector<JournalWrite> writesOf(qint64 intentId) const;
     std::vector<JournalIntent> selectIntents(const QString &where, const QVariantList &binds,
@@ -147,6 +175,10 @@ private:
     QString m_connectionName;
     std::unique_ptr<QLockFile> m_lock;
     mutable QString m_lastError;
+    mutable int m_failures = 0; // statements that failed, to tell a batch it must roll back
+    int m_batchDepth = 0;
+    int m_batchFailuresAtStart = 0;
+    bool m_batchRolledBack = false;
 };
 
 } // namespace migdesk
