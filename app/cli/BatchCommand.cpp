@@ -184,6 +184,24 @@ int runBatch(const QStringList &arguments)
         rows.push_back(row);
     }
     const QString reportPath = common.reportPath(*inputPath + QStringLiteral(".report.csv"));
+    // Items left for Alma's bulk Missing job: listed beside the report for `migdesk-cli bulk`
+    // (docs/BULK_JOBS.md says why the batch does not start the job itself).
+    const QStringList jobItems = bulkJobBarcodes(rows);
+    if (!jobItems.isEmpty()) {
+        const QString listPath = reportPath + QStringLiteral(".missing-job.txt");
+        const QString listError = writeBulkJobList(listPath, jobItems);
+        if (listError.isEmpty()) {
+            noteBulkJobRows(rows, listPath);
+            err << tr("%1 items wait for Alma's bulk Missing job: run migdesk-cli bulk --status "
+                      "MISSING %2")
+                       .arg(jobItems.size())
+                       .arg(listPath)
+                << '\n';
+        } else {
+            err << tr("The bulk job list %1 could not be written: %2").arg(listPath, listError)
+                << '\n';
+        }
+    }
     const QString writeError = writeBatchReport(reportPath, rows);
     if (!writeError.isEmpty())
         err << tr("The report %1 could not be written: %2").arg(reportPath, writeError) << '\n';

@@ -91,4 +91,14 @@ private:
     bool m_started = false;
 };
 
+// Rows left for Alma's bulk Missing job (BatchRunnerBulk.cpp). With the "job" strategy the batch
+// writes nothing for Mark Missing: the executor answers NeedsStaff and the item is handed to
+// `migdesk-cli bulk` (docs/BULK_JOBS.md explains why the batch does not start the job itself).
+// The barcodes of such rows (needs staff, Mark Missing planned, no decision), in report order.
+QStringList bulkJobBarcodes(const std::vector<BatchRow> &rows);
+// Writes `barcodes` one per line to `path` (atomically); an error message, empty on success.
+QString writeBulkJobList(const QString &path, const QStringList &barcodes);
+// Says in each such row's message that the item waits for the job, and where its list is.
+void noteBulkJobRows(std::vector<BatchRow> &rows, const QString &listPath);
+
 } // namespace migdesk
