@@ -20,6 +20,12 @@ bool isUncertainWrite(const ApiError &error)
            (error.kind == ErrorKind::Http && (error.httpStatus == 0 || error.httpStatus >= 500));
 }
 
+// Alma's answer to a read of an item that does not exist (any more): 400, "401690".
+bool isItemNotFound(const ApiError &error)
+{
+    return error.httpStatus == 400 && error.code == QLatin1String("401690");
+}
+
 } // namespace
 
 void ExecutionRun::scanIn(const Step &step)
@@ -217,18 +223,20 @@ void ExecutionRun::withdraw(const Step &step)
                         ErrorKind::Ambiguous,
                         tr("Alma's answer was lost and the item is still there. It stays "
                            "pending; retry it."));
-                } else if (!isTransientError(check->error())) {
+                } else if (isItemNotFound(check->error())) {
                     if (journal)
                         journal->endWrite(writeId, QStringLiteral("verified_ok"),
                                           QStringLiteral("the item is gone"));
                     settled.outcome = Outcome::Done;
                     settled.almaSentence = tr("Alma deleted the item.");
                 } else {
+                    // Only "no such item" proves the DELETE; any other refusal proves nothing.
                     settled.outcome = Outcome::Pending;
                     settled.error = ApiError::make(
                         ErrorKind::Ambiguous,
-                        tr("Alma's answer was lost and the item could not be re-read. It stays "
-                           "pending; it will be checked before anything is sent again."));
+                        tr("Alma's answer was lost and the item could not be re-read (%1). It "
+                           "stays pending; it will be checked before anything is sent again.")
+                            .arg(describe(check->error())));
                 }
                 stepDone(settled);
             });
