@@ -195,6 +195,8 @@ BulkRequest BulkJobController::request(BulkAction action) const
 
 void BulkJobController::refresh()
 {
+    if (m_updating)
+        return; // one refresh after a run's many record updates, not one per record
     const int missing = count(BulkAction::Missing);
     const int damaged = count(BulkAction::Damaged);
     const bool idle = !m_runner->isRunning();
@@ -248,6 +250,7 @@ void BulkJobController::start(const BulkRequest &request)
     const QString setName = bulkSetName(request.action, request.date, request.sessionName);
     const QString waiting =
         tr("In Alma's %1 job (set \"%2\").").arg(bulkActionLabel(request.action), setName);
+    m_updating = true;
     for (const qint64 id : session->bulkJobCandidates()) {
         const ScanRecord *record = session->record(id);
         if (record && request.action == BulkAction::Missing) {
@@ -255,6 +258,7 @@ void BulkJobController::start(const BulkRequest &request)
             session->recordBulkOutcome(id, Outcome::Pending, waiting);
         }
     }
+    m_updating = false;
     m_extra.clear(request.action);
     m_progress->setRange(0, 0);
     m_progress->show();
@@ -310,6 +314,7 @@ void BulkJobController::onFinished(const BulkSummary &summary)
         if (record && record->intentId != 0)
             byIntent.insert(record->intentId, id);
     }
+    m_updating = true;
     for (const BulkItemResult &item : summary.items) {
         qint64 id = item.intentId != 0 ? byIntent.value(item.intentId, 0) : 0;
         if (id == 0)
@@ -319,6 +324,7 @@ void BulkJobController::onFinished(const BulkSummary &summary)
         else if (m_resuming)
             session->addBulkRecord(item.barcode, item.intentId, item.outcome, item.message);
     }
+    m_updating = false;
     m_records.clear();
     m_progress->hide();
     m_progressLabel->setText(summary.message);

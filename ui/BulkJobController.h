@@ -94,6 +94,7 @@ private:
     QHash<QString, qint64> m_records; // barcode -> session record of the run in progress
     bool m_resuming = false;
     bool m_hasUnfinished = false;
+    bool m_updating = false; // recording a run's outcomes: refresh once at the end
     std::vector<BulkResumable> m_toResume;
     QAction *m_missingAction;
     QAction *m_damagedAction;
