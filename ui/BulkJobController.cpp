@@ -321,7 +321,7 @@ void BulkJobController::onFinished(const BulkSummary &summary)
             id = m_records.value(item.barcode, 0);
         if (id != 0)
             session->recordBulkOutcome(id, item.outcome, item.message, item.processTypeAfter);
-        else if (m_resuming)
+        else // an item sent from "Find migration items", or of a run resumed after a restart
             session->addBulkRecord(item.barcode, item.intentId, item.outcome, item.message);
     }
     m_updating = false;

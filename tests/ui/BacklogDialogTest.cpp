@@ -6,12 +6,14 @@
 
 #include "BacklogDialog.h"
 #include "BulkJobController.h"
+#include "BulkJobDialog.h"
 #include "FollowUpPanel.h"
 #include "bulk/BulkRunner.h"
 #include "legacy/LegacyStatus.h"
 
 #include <QAction>
 #include <QFile>
+#include <QSignalSpy>
 #include <QTableWidget>
 
 namespace migdesk::test {
@@ -142,6 +144,58 @@ TEST_F(BacklogDesk, DamagedGroupsFromTheThresholdGoToTheDamagedJob)
     EXPECT_TRUE(BulkRunner::confirmation(request).problems.isEmpty())
         << BulkRunner::confirmation(request).problems.join(QLatin1Char('\n')).toStdString();
     dialog->close();
+}
+
+TEST_F(BacklogDesk, AMissingGroupRunsThroughTheJobAndAppearsInTheHistory)
+{
+    // An export naming demo items that are Missing in the sandbox (not scanned here).
+    const QStringList barcodes{demoBarcode(QStringLiteral("Koha Missing")),
+                               demoBarcode(QStringLiteral("Sierra Missing, in hand"))};
+    QByteArray csv = "Barcode,Process Type,Internal Note 1\r\n";
+    for (const QString &barcode : barcodes)
+        csv += barcode.toUtf8() + ",Technical - Migration,Status: Missing\r\n";
+    const QString path = m_dir.filePath(QStringLiteral("missing.csv"));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(csv);
+    file.close();
+    BacklogDialog *dialog = openDialog();
+    ASSERT_NE(dialog, nullptr);
+    ASSERT_TRUE(dialog->openFile(path)) << dialog->message().toStdString();
+    ASSERT_EQ(dialog->table()->rowCount(), 1);
+    ASSERT_TRUE(dialog->sendToJob(0)) << dialog->message().toStdString();
+    dialog->close();
+
+    BulkJobController *bulk = m_window->bulkJobs();
+    ASSERT_EQ(bulk->count(BulkAction::Missing), 2);
+    const size_t before = m_sandbox->operations().size();
+    QSignalSpy finished(bulk, &BulkJobController::runFinished);
+    bulk->missingAction()->trigger();
+    BulkJobDialog *confirm = nullptr;
+    ASSERT_TRUE(waitFor(
+        [&] {
+            confirm = m_window->findChild<BulkJobDialog *>();
+            return confirm && confirm->isVisible();
+        },
+        3000));
+    EXPECT_TRUE(confirm->text().contains(QStringLiteral("2 items")));
+    QTest::mouseClick(confirm->runButton(), Qt::LeftButton);
+    ASSERT_TRUE(finished.wait(30000) || !finished.isEmpty());
+    EXPECT_TRUE(finished.takeFirst().at(0).value<BulkSummary>().ok);
+    for (const QString &barcode : barcodes) {
+        const nlohmann::json item = m_sandbox->itemJson(barcode);
+        EXPECT_EQ(item["item_data"]["process_type"].value("value", std::string()), "MISSING");
+        const ScanRecord *record = recordFor(barcode);
+        ASSERT_NE(record, nullptr) << barcode.toStdString();
+        EXPECT_EQ(record->outcome, Outcome::Done) << record->message.toStdString();
+    }
+    EXPECT_EQ(m_window->historyModel()->rowCount(), 2);
+    int itemWrites = 0;
+    const auto ops = m_sandbox->operations();
+    for (size_t i = before; i < ops.size(); ++i)
+        itemWrites += ops[i].path.contains(QStringLiteral("/items")) ? 1 : 0;
+    EXPECT_EQ(itemWrites, 0);
+    EXPECT_EQ(bulk->count(BulkAction::Missing), 0);
 }
 
 TEST_F(BacklogDesk, AFileThatIsNotAnExportSaysSo)
