@@ -156,6 +156,8 @@ TEST_F(BulkJobDesk, RunsTheMissingJobFromTheMenuAndRecordsDone)
     // Non-modal: the progress bar shows and scanning goes on while Alma's job runs.
     ASSERT_TRUE(waitFor([&] { return bulk()->progressBar()->isVisible(); }, 5000));
     EXPECT_FALSE(button->isEnabled());
+    EXPECT_TRUE(
+        waitFor([&] { return QApplication::focusWidget() == m_window->scanField(); }, 3000));
     const QString during = demoBarcode(QStringLiteral("Symphony Missing among price"));
     ASSERT_NO_FATAL_FAILURE(scanForJob(during));
 
