@@ -252,6 +252,42 @@ TEST(BatchE2eTest, AlmaOfflineLeavesEverythingPendingThenResumeAppliesIt)
     expectAtMostOneWriteOfEachKind(sandbox.writesByBarcode());
 }
 
+TEST(BatchE2eTest, AnExhaustedDailyBudgetLeavesRowsPendingNeverFailed)
+{
+    // 30 items need about 90 calls; the institution has 40 left today.
+    const int items = 30;
+    QTemporaryDir dir;
+    writeLines(path(dir, "barcodes.txt"), demoBarcodes(items));
+    SandboxProcess sandbox;
+    ASSERT_TRUE(sandbox.start({QStringLiteral("--items"), QString::number(items),
+                               QStringLiteral("--rate-limit"), QStringLiteral("0"),
+                               QStringLiteral("--daily-budget"), QStringLiteral("40")}));
+    // Two items at a time, so the budget is spent on whole items, not on 30 lookups at once.
+    const QStringList extra{QStringLiteral("--rate-limit"), QStringLiteral("400"),
+                            QStringLiteral("--concurrency"), QStringLiteral("2")};
+    const BatchRun first = runBatch(batchArgs(sandbox.url(), dir.path(), extra));
+    ASSERT_FALSE(first.crashed);
+    EXPECT_EQ(first.exitCode, 1) << "pending rows are not success";
+    auto report = readReport(path(dir, "report.csv"));
+    ASSERT_EQ(report.size(), static_cast<size_t>(items)) << "every row reported, none lost";
+    EXPECT_EQ(countOutcome(report, "error"), 0) << "the budget is no failure of the item";
+    const int pending = countOutcome(report, "pending");
+    EXPECT_GT(pending, 0);
+    EXPECT_GT(countOutcome(report, "done"), 0) << "the budget lasted for some";
+    const Writes before = sandbox.writesByBarcode();
+    expectAtMostOneWriteOfEachKind(before);
+
+    // Still no budget: the resume keeps them pending and writes nothing more.
+    const BatchRun again = runBatch(
+        batchArgs(sandbox.url(), dir.path(), QStringList(extra) << QStringLiteral("--resume")));
+    ASSERT_FALSE(again.crashed);
+    report = readReport(path(dir, "report.csv"));
+    EXPECT_EQ(report.size(), static_cast<size_t>(items));
+    EXPECT_EQ(countOutcome(report, "pending"), pending);
+    EXPECT_EQ(countOutcome(report, "error"), 0);
+    EXPECT_EQ(sandbox.writesByBarcode(), before);
+}
+
 TEST(BatchE2eTest, TheApiKeyAppearsInNoJournalReportOrLog)
 {
     const QString sentinel = QStringLiteral("SENTINEL-7f3a9c-KEY-should-never-leak");
