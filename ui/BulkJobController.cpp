@@ -82,8 +82,12 @@ BulkJobController::BulkJobController(DeskStack *stack, Settings *settings, QWidg
     connect(m_settings, &Settings::changed, this, &BulkJobController::refresh);
     checkUnfinished();
     refresh();
-    // A run left unfinished when MigDesk was closed is followed again (never started twice).
-    QTimer::singleShot(0, this, [this] { resumeUnfinished(); });
+    QTimer::singleShot(0, this, [this] {
+        // Items collected in an earlier session and never run wait again ("a scan once accepted
+        // is never silently dropped"); a run left unfinished is followed again (never twice).
+        restoreWaiting();
+        resumeUnfinished();
+    });
 }
 
 BulkJobController::~BulkJobController() = default;
@@ -137,6 +141,21 @@ std::vector<BulkItem> BulkJobController::items(BulkAction action) const
         }
     }
     return items;
+}
+
+int BulkJobController::restoreWaiting()
+{
+    const int restored = m_stack->session()->restoreBulkJobWaiting();
+    if (restored > 0) {
+        refresh();
+        Q_EMIT notice(restored == 1
+                          ? tr("1 item from an earlier session still waits for the Missing job "
+                               "(Alma jobs > Run the Missing job).")
+                          : tr("%1 items from an earlier session still wait for the Missing job "
+                               "(Alma jobs > Run the Missing job).")
+                                .arg(restored));
+    }
+    return restored;
 }
 
 void BulkJobController::checkUnfinished()

@@ -3,7 +3,8 @@
 // items"), offers "Run the Missing job for this session's N items" in a menu and a status-bar
 // button, confirms with BulkJobDialog, runs BulkRunner with a progress bar while scanning goes
 // on, and records each item's confirmed outcome in the session history (the runner journals
-// it). On start it resumes the journal's unfinished runs (a job is never started twice).
+// it). On start it puts back the items an earlier session collected but never ran, and resumes
+// the journal's unfinished runs (a job is never started twice).
 #pragma once
 
 #include "bulk/BulkCollection.h"
@@ -60,6 +61,10 @@ public:
     BulkRequest request(BulkAction action) const;
     // Asks for confirmation (BulkJobDialog); Run starts the job.
     void requestRun(BulkAction action);
+    // Puts the items an earlier session collected for the Missing job, but never ran, back into
+    // this session's collection (history rows waiting for the job) with a notice. Called once
+    // on start; returns how many.
+    int restoreWaiting();
     // Resumes the journal's unfinished bulk runs one after the other; returns how many.
     int resumeUnfinished();
     // Opens "Find migration items" (an Analytics export grouped by status and step).

@@ -123,6 +123,9 @@ void ExecutionRun::markMissing(const Step &step)
         return stepDone(result);
     }
     if (strategy != QLatin1String("put")) {
+        // Marked in the journal: a restart offers the item to the job again (nothing written).
+        if (Journal *journal = m_executor->journal(); journal && m_intentId != 0)
+            journal->markBulkJobWaiting(m_intentId);
         result.outcome = Outcome::NeedsStaff;
         result.error = ApiError::make(ErrorKind::Validation,
                                       tr("Mark Missing uses the job strategy: the item goes to "

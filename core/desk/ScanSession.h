@@ -87,7 +87,9 @@ public:
     // Counts by outcome over the session (for the status bar).
     int count(Outcome outcome) const;
     // Bulk jobs (ScanSessionBulk.cpp): the scans whose Mark Missing went to the bulk Missing
-    // job (the "job" strategy: the executor answered NeedsStaff), in scan order.
+    // job (the "job" strategy: the executor answered NeedsStaff), in scan order. A scan of the
+    // same barcode later in the session replaces it (unless that one was a flagged repeat or
+    // skipped before its lookup).
     std::vector<qint64> bulkJobCandidates() const;
     // A scan waiting for staff whose plan is only Mark Missing with the "job" strategy is handed
     // to the job without a write of its own (the job is confirmed once for all its items): it
@@ -97,6 +99,10 @@ public:
     // and message Alma's job and the re-read confirmed, and the process type Alma showed.
     void recordBulkOutcome(qint64 id, Outcome outcome, const QString &message,
                            const QString &processTypeAfter = {});
+    // Scans of earlier sessions whose Mark Missing still waits for the bulk Missing job (marked
+    // in the journal, the barcode's newest intent, in no bulk run yet): each becomes a finished
+    // record waiting for the job, counted by bulkJobCandidates(). Returns how many were added.
+    int restoreBulkJobWaiting();
     // A finished record for an item of a bulk run resumed after a restart (not scanned now).
     qint64 addBulkRecord(const QString &barcode, qint64 intentId, Outcome outcome,
                          const QString &message);

@@ -1,9 +1,14 @@
-// ScanSession and the bulk Missing job: which scans wait for the job, and how a bulk run's
-// confirmed outcome reaches their records (the history). BulkRunner itself journals each item,
-// so nothing here writes to the journal.
+// ScanSession and the bulk Missing job: which scans wait for the job, how a bulk run's
+// confirmed outcome reaches their records (the history), and the scans of earlier sessions that
+// still wait for it. BulkRunner journals each item of a run; here the journal only gets the
+// mark that a scan was collected (so a restart offers it again) and is read on start.
 #include "desk/ScanSessionPrivate.h"
 
+#include "bulk/BulkState.h"
+
 #include <QCoreApplication>
+#include <QHash>
+#include <QSet>
 
 namespace migdesk {
 
@@ -21,17 +26,103 @@ bool wentToJob(const ScanRecord &record)
     return false;
 }
 
+// A later scan of the same barcode replaces an earlier one waiting for the job, unless it
+// learnt nothing about the item: a flagged repeat, or a skip before the lookup.
+bool replacesEarlierScan(const ScanRecord &record)
+{
+    if (record.repeatFlagged)
+        return false;
+    return !(record.stage == ScanStage::Finished && record.outcome == Outcome::Skipped &&
+             !record.hasItem);
+}
+
 } // namespace
 
 std::vector<qint64> ScanSession::bulkJobCandidates() const
 {
+    std::vector<size_t> positions;
+    QSet<QString> barcodes;
+    for (size_t i = 0; i < d->order.size(); ++i) {
+        const auto it = d->records.find(d->order[i]);
+        if (it != d->records.end() && wentToJob(it->second)) {
+            positions.push_back(i);
+            barcodes.insert(it->second.barcode);
+        }
+    }
+    if (positions.empty())
+        return {};
+    // The newest scan of each candidate's barcode that replaces earlier ones.
+    QHash<QString, size_t> newest;
+    for (size_t i = 0; i < d->order.size(); ++i) {
+        const auto it = d->records.find(d->order[i]);
+        if (it != d->records.end() && barcodes.contains(it->second.barcode) &&
+            replacesEarlierScan(it->second))
+            newest.insert(it->second.barcode, i);
+    }
     std::vector<qint64> ids;
-    for (const qint64 id : d->order) {
-        const auto it = d->records.find(id);
-        if (it != d->records.end() && wentToJob(it->second))
-            ids.push_back(id);
+    for (const size_t i : positions) {
+        const ScanRecord &record = d->records.at(d->order[i]);
+        if (newest.value(record.barcode, i) <= i)
+            ids.push_back(record.id);
     }
     return ids;
+}
+
+int ScanSession::restoreBulkJobWaiting()
+{
+    if (!d->journal)
+        return 0;
+    // Intents already handed to a bulk run (finished or not) are the run's: never offered again.
+    QSet<qint64> inRuns;
+    JournalQuery runs;
+    runs.source = bulkJobSource();
+    for (const JournalIntent &run : d->journal->intents(runs)) {
+        if (const auto state = BulkState::fromJson(run.detailJson)) {
+            for (const BulkItem &item : state->items)
+                inRuns.insert(item.intentId);
+        }
+    }
+    QSet<qint64> present;
+    for (const auto &entry : d->records)
+        present.insert(entry.second.intentId);
+    int added = 0;
+    const QStringList sources{QStringLiteral("desk"), QStringLiteral("followup")};
+    for (const JournalIntent &intent : d->journal->bulkJobWaitingIntents(sources)) {
+        if (inRuns.contains(intent.id) || present.contains(intent.id) || intent.barcode.isEmpty())
+            continue;
+        const qint64 id = d->addRecord(intent.barcode, intent.id);
+        ScanRecord *r = d->rec(id);
+        if (intent.createdAt.isValid())
+            r->at = intent.createdAt.toLocalTime();
+        r->dryRun = false;
+        r->recovered = true;
+        if (!intent.itemJson.isEmpty()) {
+            if (const Result<Item> item = parseItem(intent.itemJson); item.isOk()) {
+                r->item = item.value();
+                r->hasItem = true;
+                r->readAt = r->at;
+            }
+        }
+        const QString when = r->at.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        const QString message = tr("Collected for the bulk Missing job in an earlier session (%1): "
+                                   "it still waits for the job; nothing was written to Alma.")
+                                    .arg(when);
+        StepResult step;
+        step.type = StepType::MarkMissing;
+        step.outcome = Outcome::NeedsStaff;
+        r->result.outcome = Outcome::NeedsStaff;
+        r->result.before = r->item;
+        r->result.message = message;
+        r->result.steps = {step};
+        r->hasResult = true;
+        r->stage = ScanStage::Finished;
+        r->outcome = Outcome::NeedsStaff;
+        r->message = message;
+        Q_EMIT scanAccepted(id);
+        d->changed(id);
+        ++added;
+    }
+    return added;
 }
 
 bool ScanSession::sendToBulkJob(qint64 id)
@@ -65,6 +156,9 @@ bool ScanSession::sendToBulkJob(qint64 id)
     r->result.message = message;
     r->result.steps = {step};
     r->hasResult = true;
+    // Marked before the intent ends: a restart offers the item to the job again.
+    if (d->journal && r->intentId != 0)
+        d->journal->markBulkJobWaiting(r->intentId);
     d->finish(id, Outcome::NeedsStaff, message);
     d->pump();
     return true;

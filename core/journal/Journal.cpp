@@ -49,6 +49,7 @@ const char *const kSchema[] = {
     "finished_at TEXT)",
     "CREATE INDEX IF NOT EXISTS intents_open ON intents(outcome)",
     "CREATE INDEX IF NOT EXISTS intents_run ON intents(run_id, barcode)",
+    "CREATE INDEX IF NOT EXISTS intents_barcode ON intents(barcode, id)",
     "CREATE TABLE IF NOT EXISTS writes (id INTEGER PRIMARY KEY AUTOINCREMENT, intent_id INTEGER "
     "NOT NULL REFERENCES intents(id), kind TEXT NOT NULL, status TEXT NOT NULL, request_summary "
     "TEXT, reply_summary TEXT, before_json BLOB, after_json BLOB, undo_of INTEGER NOT NULL "
@@ -247,6 +248,38 @@ void Journal::setIntentDetail(qint64 intentId, const QString &detailJson)
 {
     run(m_connectionName, QStringLiteral("UPDATE intents SET detail_json = ? WHERE id = ?"),
         {text(detailJson), intentId}, m_lastError, m_failures);
+}
+
+namespace {
+const char kBulkJobMark[] = "\"bulk_job\":\"missing\"";
+}
+
+void Journal::markBulkJobWaiting(qint64 intentId)
+{
+    setIntentDetail(intentId, QStringLiteral("{%1}").arg(QLatin1String(kBulkJobMark)));
+}
+
+std::vector<JournalIntent> Journal::bulkJobWaitingIntents(const QStringList &sources) const
+{
+    if (sources.isEmpty())
+        return {};
+    QStringList marks;
+    QVariantList binds;
+    for (const QString &source : sources) {
+        marks << QStringLiteral("?");
+        binds << source;
+    }
+    binds << outcomeName(Outcome::NeedsStaff) << QLatin1String(kBulkJobMark)
+          << outcomeName(Outcome::Skipped);
+    // intents_barcode keeps the "newer intent" check to an index probe per candidate.
+    const QString where =
+        QStringLiteral(
+            "source IN (%1) AND outcome = ? AND instr(detail_json, ?) > 0 AND NOT "
+            "EXISTS (SELECT 1 FROM intents later WHERE later.barcode = "
+            "intents.barcode AND later.id > intents.id AND NOT (COALESCE(later.outcome, '') = ? "
+            "AND (later.item_json IS NULL OR length(later.item_json) = 0)))")
+            .arg(marks.join(QLatin1Char(',')));
+    return selectIntents(where, binds, QStringLiteral("ORDER BY id"));
 }
 
 std::vector<JournalWrite> Journal::writesOf(qint64 intentId) const

@@ -114,6 +114,14 @@ public:
     // Stores free-form details (JSON text) with the intent, e.g. the batch report row.
     void setIntentDetail(qint64 intentId, const QString &detailJson);
 
+    // The bulk Missing job: a scan whose Mark Missing was collected for the job (nothing written
+    // per item) is marked in its detail ({"bulk_job":"missing"}) so that it survives a restart.
+    void markBulkJobWaiting(qint64 intentId);
+    // Marked intents from `sources` that ended NeedsStaff and are still their barcode's newest
+    // intent, oldest first. A later intent of the same barcode (any source) replaces the mark,
+    // except one that ended Skipped without a lookup (a repeat scan, a skip before the lookup).
+    std::vector<JournalIntent> bulkJobWaitingIntents(const QStringList &sources) const;
+
     // Unfinished intents (no outcome yet, or Pending), oldest first: the offline queue.
     std::vector<JournalIntent> unfinishedIntents() const;
     int pendingCount() const;
