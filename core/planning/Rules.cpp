@@ -432,6 +432,12 @@ Rules Rules::withOverrides(const RuleOverrides &overrides) const
     const QString code = overrides.conditionCode.trimmed();
     if (!code.isEmpty())
         copy.m_conditionCode = code;
+    if (!overrides.missingStrategy.trimmed().isEmpty())
+        copy.m_missingStrategy = overrides.missingStrategy.trimmed();
+    if (!overrides.withdrawHoldings.trimmed().isEmpty())
+        copy.m_withdrawHoldings = overrides.withdrawHoldings.trimmed();
+    if (!overrides.withdrawBib.trimmed().isEmpty())
+        copy.m_withdrawBib = overrides.withdrawBib.trimmed();
     for (auto it = overrides.workOrders.constBegin(); it != overrides.workOrders.constEnd(); ++it) {
         const WorkOrderTarget target{it.value().department.trimmed(), it.value().type.trimmed()};
         if (target.isConfigured())

@@ -46,6 +46,10 @@ struct WorkOrderTarget {
 // file's: an empty condition code, or a work order without both department and type.
 struct RuleOverrides {
     QString conditionCode;
+    // Empty: the rules' own choice. "job" | "put"; "retain" | "delete" | "suppress".
+    QString missingStrategy;
+    QString withdrawHoldings;
+    QString withdrawBib;
     QHash<QString, WorkOrderTarget> workOrders; // legacy status id -> work order
 };
 

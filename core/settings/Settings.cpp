@@ -338,6 +338,13 @@ RuleOverrides Settings::ruleOverrides() const
 {
     RuleOverrides overrides;
     overrides.conditionCode = read(kCondition, QString()).toString().trimmed();
+    // Choices saved in the settings dialog win over the rules file; unsaved ones leave it be.
+    if (m_settings->contains(kMissing))
+        overrides.missingStrategy = missingStrategy();
+    if (m_settings->contains(kWithdrawHoldings))
+        overrides.withdrawHoldings = withdrawHoldings();
+    if (m_settings->contains(kWithdrawBib))
+        overrides.withdrawBib = withdrawBib();
     for (const QString &id : allLegacyStatusIds()) {
         const WorkOrderTarget target = workOrder(id);
         if (target.isConfigured())

@@ -111,3 +111,37 @@ TEST(RuleOverrides, SettingsGiveOnlyStoredValues)
     EXPECT_EQ(plan.steps.front().workOrderType, QStringLiteral("CR"));
     EXPECT_EQ(rules.conditionCode(), QStringLiteral("WORN"));
 }
+
+TEST(RuleOverrides, SavedMissingStrategyAndWithdrawPolicyReachThePlan)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    Settings settings(QDir(dir.path()).filePath(QStringLiteral("settings.ini")));
+    // Nothing saved: the rules file's choices stand.
+    const RuleOverrides none = settings.ruleOverrides();
+    EXPECT_TRUE(none.missingStrategy.isEmpty());
+    EXPECT_TRUE(none.withdrawHoldings.isEmpty());
+    EXPECT_TRUE(none.withdrawBib.isEmpty());
+    const Rules shipped = Rules::defaults().withOverrides(none);
+    EXPECT_EQ(shipped.missingStrategy(), Rules::defaults().missingStrategy());
+
+    settings.setMissingStrategy(QStringLiteral("put"));
+    settings.setWithdrawHoldings(QStringLiteral("delete"));
+    settings.setWithdrawBib(QStringLiteral("suppress"));
+    const Rules rules = Rules::defaults().withOverrides(settings.ruleOverrides());
+    EXPECT_EQ(rules.missingStrategy(), QStringLiteral("put"));
+    EXPECT_EQ(rules.withdrawHoldings(), QStringLiteral("delete"));
+    EXPECT_EQ(rules.withdrawBib(), QStringLiteral("suppress"));
+
+    // The planner writes them into its steps: a follow-up Missing item is PUT, not sent to a job.
+    Item item;
+    item.barcode = QStringLiteral("B0002");
+    item.processType = {QStringLiteral("TECHNICAL"), QStringLiteral("Technical - Migration")};
+    item.baseStatus = {QStringLiteral("0"), QStringLiteral("Item not in place")};
+    item.internalNote1 = QStringLiteral("Missing");
+    PlanContext context;
+    context.mode = WorkMode::Followup;
+    const Plan plan = Planner(rules).plan(item, NoteParser(SourceIls::Sierra).parse(item), context);
+    ASSERT_EQ(plan.stepNames(), QStringList{QStringLiteral("MARK_MISSING")});
+    EXPECT_EQ(plan.steps.front().missingStrategy, QStringLiteral("put"));
+}
