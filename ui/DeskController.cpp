@@ -132,7 +132,7 @@ void DeskController::onConfirm()
     const ScanRecord *shown = m_shownId ? m_session->record(m_shownId) : nullptr;
     if (!shown)
         return;
-    if (awaitsSafeConfirm(*shown)) {
+    if (awaitsConfirm(*shown)) {
         m_session->confirm(m_shownId);
         return;
     }

@@ -219,10 +219,29 @@ int openChoiceCount(const ScanRecord &record)
     return decision ? static_cast<int>(decision->choices.size()) : 0;
 }
 
-bool awaitsSafeConfirm(const ScanRecord &record)
+bool awaitsConfirm(const ScanRecord &record)
 {
-    return record.stage == ScanStage::Planned && !record.awaitingWithdraw &&
-           record.plan.isAutoSafe() && !openDecision(record);
+    if (record.stage != ScanStage::Planned || record.awaitingWithdraw || record.dryRun ||
+        record.plan.steps.empty() || openDecision(record))
+        return false;
+    // The steps ScanSession::confirm refuses have their own keys (Alt+1.., Alt+W, Alt+D).
+    bool hasWork = false;
+    for (const Step &step : record.plan.steps) {
+        switch (step.type) {
+        case StepType::Decide:
+        case StepType::Withdraw:
+        case StepType::GuideLost:
+        case StepType::GuideClaimedReturned:
+        case StepType::NeedsReview:
+            return false;
+        case StepType::Nothing:
+        case StepType::Defer:
+            break;
+        default:
+            hasWork = true;
+        }
+    }
+    return hasWork;
 }
 
 CardView cardView(const ScanRecord &record, SourceIls configured)
@@ -419,7 +438,7 @@ PlanView planView(const ScanRecord &record)
         view.message.clear(); // the steps say it
         return view;
     }
-    if (awaitsSafeConfirm(record)) {
+    if (awaitsConfirm(record)) {
         view.mode = PlanMode::Confirm;
         return view;
     }

@@ -21,7 +21,9 @@ HistoryRow historyRow(const ScanRecord &record);
 std::vector<ShelfRow> shelfRows(const ShelfList &list);
 // The number of the DECIDE choices open on this record (0 when no decision is open).
 int openChoiceCount(const ScanRecord &record);
-// True when the record waits for Enter/Space on safe steps (never for a dangerous one).
-bool awaitsSafeConfirm(const ScanRecord &record);
+// True when the record waits for Enter/Space: its steps need no answer of their own (never a
+// decision, a withdrawal, a guided loan step or a review). Safe steps with auto-apply on never
+// wait; Mark Missing ("put" strategy) or auto-apply off do.
+bool awaitsConfirm(const ScanRecord &record);
 
 } // namespace migdesk
