@@ -1,10 +1,12 @@
 // Mark Missing with the "put" strategy is not one of the steps auto-apply runs on its own: the
 // plan waits for one keystroke. Driven through the real MainWindow on the sandbox: the plan panel
 // shows the confirm page, Enter in the scan field applies it once, and the sandbox shows the item
-// Missing; Esc leaves it unwritten.
+// Missing; Esc leaves it unwritten. Also: with larger text the history keeps rows in view.
 #include "DeskFixture.h"
 
+#include <QHeaderView>
 #include <QSignalSpy>
+#include <QTableView>
 
 namespace migdesk::test {
 
@@ -84,6 +86,30 @@ TEST_F(ConfirmMissing, EscapeSkipsWithoutWriting)
     QTest::qWait(300);
     EXPECT_TRUE(writesFor(barcode).empty());
     EXPECT_NE(processType(barcode), QStringLiteral("MISSING"));
+}
+
+} // namespace migdesk::test
+
+namespace migdesk::test {
+
+class LargerTextDesk : public DeskFixture {
+protected:
+    void configure(Settings &settings) override { settings.setLargerText(true); }
+};
+
+// With larger text on a 1366x768 screen the history still shows at least three rows.
+TEST_F(LargerTextDesk, HistoryKeepsThreeRowsInView)
+{
+    for (int i = 0; i < 4; ++i)
+        scan(QStringLiteral("NOSUCHITEM%1").arg(i)); // not found: one history row each
+    auto *view = m_window->findChild<QTableView *>(QStringLiteral("historyTableView"));
+    ASSERT_NE(view, nullptr);
+    ASSERT_TRUE(waitFor([&] { return view->model()->rowCount() >= 4; }));
+    QTest::qWait(50);
+    const int row = view->verticalHeader()->defaultSectionSize();
+    EXPECT_GE(view->viewport()->height(), 3 * row)
+        << "viewport " << view->viewport()->height() << " px, row " << row << " px";
+    EXPECT_TRUE(m_window->scanField()->hasFocus());
 }
 
 } // namespace migdesk::test
