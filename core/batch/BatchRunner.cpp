@@ -248,11 +248,7 @@ void BatchRunner::settleOpenWrites(Task *task)
     context.mode = m_options.mode;
     task->plan = m_planner.plan(task->item, task->reading, context);
     // A loan check costs a call: only when an active loan would change the plan.
-    PlanContext withLoan = context;
-    Loan probe;
-    probe.loanStatus = QStringLiteral("ACTIVE");
-    withLoan.activeLoans.push_back(probe);
-    if (m_planner.plan(task->item, task->reading, withLoan).stepNames() == task->plan.stepNames())
+    if (!m_planner.needsLoan(task->item, task->reading, m_options.mode))
         return planAndApply(task, nullptr);
     task->calls += 1;
     LoansReply *reply = m_client->itemLoans(task->item);

@@ -142,16 +142,10 @@ void ScanSession::Private::onItem(qint64 id, const ItemReply *reply)
     }
 
     // Ask Alma for loans only when the plan depends on them.
-    PlanContext context;
-    context.mode = settings.mode;
-    const Plan withoutLoan = planner.plan(r->item, r->reading, context);
-    PlanContext probe = context;
-    Loan active;
-    active.loanStatus = QStringLiteral("ACTIVE");
-    probe.activeLoans.push_back(active);
-    const Plan withLoan = planner.plan(r->item, r->reading, probe);
-    if (withLoan.steps == withoutLoan.steps) {
-        r->plan = withoutLoan;
+    if (!planner.needsLoan(r->item, r->reading, settings.mode)) {
+        PlanContext context;
+        context.mode = settings.mode;
+        r->plan = planner.plan(r->item, r->reading, context);
         planAndAct(id);
         return;
     }
