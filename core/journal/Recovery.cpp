@@ -6,6 +6,8 @@
 
 #include <QTimer>
 
+#include <algorithm>
+
 namespace migdesk {
 
 namespace {
@@ -69,15 +71,6 @@ void Recovery::decide(RecoveryItem &entry, const Item *now, const ApiError &read
 {
     using Decision = RecoveryItem::Decision;
     const JournalIntent &intent = entry.intent;
-    bool anyOk = false;
-    bool openScanIn = false;
-    bool openDelete = false;
-    for (const auto &write : intent.writes) {
-        anyOk = anyOk || write.status == QLatin1String("ok") ||
-                write.status == QLatin1String("verified_ok");
-        openScanIn = openScanIn || (write.isOpen() && write.kind == QLatin1String("scan_in"));
-        openDelete = openDelete || (write.isOpen() && write.kind == QLatin1String("delete"));
-    }
     if (!now) {
         if (isTransient(readError)) {
             entry.decision = Decision::StillPending;
@@ -85,12 +78,7 @@ void Recovery::decide(RecoveryItem &entry, const Item *now, const ApiError &read
                                 .arg(readError.message);
             return;
         }
-        if (openDelete) {
-            for (const auto &write : intent.writes) {
-                if (write.isOpen())
-                    m_journal->endWrite(write.id, QStringLiteral("verified_ok"),
-                                        QStringLiteral("recovery: the item is gone"));
-            }
+        if (settleWritesGone(m_journal, intent.writes)) {
             entry.decision = Decision::DoneVerified;
             entry.outcome = Outcome::Done;
             entry.message = tr("Verified after a restart: Alma no longer has the item.");
@@ -105,53 +93,100 @@ void Recovery::decide(RecoveryItem &entry, const Item *now, const ApiError &read
     }
     entry.current = *now;
     entry.hasItem = true;
-    // Settle the writes that were sent and never answered, from Alma's state.
+    const WriteVerdict verdict = settleWrites(m_journal, intent.writes, *now);
+    entry.message = verdict.message;
+    switch (verdict.kind) {
+    case WriteVerdict::Kind::Redo:
+        entry.decision = Decision::OfferAgain;
+        return;
+    case WriteVerdict::Kind::DoneVerified:
+        entry.decision = Decision::DoneVerified;
+        entry.outcome = verdict.outcome;
+        break;
+    case WriteVerdict::Kind::ShowStaff:
+        entry.decision = Decision::ShowStaff;
+        break;
+    }
+    m_journal->finishIntent(intent.id, verdict.outcome, entry.message);
+}
+
+WriteVerdict settleWrites(Journal *journal, const std::vector<JournalWrite> &writes,
+                          const Item &now)
+{
+    bool anyApplied = false;
+    bool openScanIn = false;
     bool changedByOpenWrite = false;
-    for (const auto &write : intent.writes) {
+    for (const JournalWrite &write : writes) {
+        anyApplied = anyApplied || write.status == QLatin1String("ok") ||
+                     write.status == QLatin1String("verified_ok");
         if (!write.isOpen())
             continue;
-        const auto before = parseItem(write.beforeJson);
-        const bool changed =
-            !before.isOk() || !firstShownDifference(before.value(), *now).isEmpty();
+        openScanIn = openScanIn || write.kind == QLatin1String("scan_in");
+        const Result<Item> before = parseItem(write.beforeJson);
+        const bool changed = !before.isOk() || !firstShownDifference(before.value(), now).isEmpty();
         changedByOpenWrite = changedByOpenWrite || changed;
-        m_journal->endWrite(
-            write.id, changed ? QStringLiteral("verified_ok") : QStringLiteral("verified_not"),
-            changed ? QStringLiteral("recovery: the item changed since the write")
-                    : QStringLiteral("recovery: the item is unchanged"),
-            *now);
+        if (journal) {
+            journal->endWrite(
+                write.id, changed ? QStringLiteral("verified_ok") : QStringLiteral("verified_not"),
+                changed ? QStringLiteral("recovery: the item changed since the write")
+                        : QStringLiteral("recovery: the item is unchanged"),
+                now);
+        }
     }
     const QString shows =
-        now->processType.isEmpty() ? tr("no process type") : now->processType.label();
-    if (now->isMigrationItem()) {
+        now.processType.isEmpty() ? Recovery::tr("no process type") : now.processType.label();
+    WriteVerdict verdict;
+    if (now.isMigrationItem()) {
         if (openScanIn && changedByOpenWrite) {
             // A scan-in would have cleared Technical - Migration; something else changed it.
-            entry.decision = Decision::ShowStaff;
-            entry.message = tr("A return was sent before the restart, and the item changed but "
-                               "still shows %1: look at it before doing anything else.")
-                                .arg(shows);
-            m_journal->finishIntent(intent.id, Outcome::NeedsStaff, entry.message);
-            return;
+            verdict.kind = WriteVerdict::Kind::ShowStaff;
+            verdict.outcome = Outcome::NeedsStaff;
+            verdict.message =
+                Recovery::tr("A return was sent before the restart, and the item changed but "
+                             "still shows %1: look at it in Alma before doing anything else.")
+                    .arg(shows);
+            return verdict;
         }
-        entry.decision = Decision::OfferAgain;
-        entry.message = tr("Still %1 in Alma: it is offered again.").arg(shows);
-        return;
+        verdict.message = Recovery::tr("Still %1 in Alma: it is offered again.").arg(shows);
+        return verdict;
     }
-    if (anyOk || changedByOpenWrite) {
-        entry.decision = Decision::DoneVerified;
-        entry.outcome = isTransitOrHold(*now) ? Outcome::TransitOrHold : Outcome::Done;
-        entry.message = tr("Verified after a restart: Alma shows %1.").arg(shows);
-        m_journal->finishIntent(intent.id, entry.outcome, entry.message);
-        return;
+    if (anyApplied || changedByOpenWrite) {
+        verdict.kind = WriteVerdict::Kind::DoneVerified;
+        verdict.outcome = isTransitOrHold(now) ? Outcome::TransitOrHold : Outcome::Done;
+        verdict.message =
+            Recovery::tr("Verified after a restart: Alma already shows the change (%1).")
+                .arg(shows);
+        return verdict;
     }
-    if (intent.writes.empty()) {
-        entry.decision = Decision::OfferAgain;
-        entry.message = tr("Nothing was written before the restart: it is offered again.");
-        return;
+    if (writes.empty()) {
+        verdict.message =
+            Recovery::tr("Nothing was written before the restart: it is offered again.");
+        return verdict;
     }
-    entry.decision = Decision::ShowStaff;
-    entry.message =
-        tr("Alma now shows %1, which no write of MigDesk explains: look at the item.").arg(shows);
-    m_journal->finishIntent(intent.id, Outcome::NeedsStaff, entry.message);
+    verdict.kind = WriteVerdict::Kind::ShowStaff;
+    verdict.outcome = Outcome::NeedsStaff;
+    verdict.message = Recovery::tr("Alma now shows %1, which no write of MigDesk explains: look "
+                                   "at the item in Alma.")
+                          .arg(shows);
+    return verdict;
+}
+
+bool settleWritesGone(Journal *journal, const std::vector<JournalWrite> &writes)
+{
+    const bool deleteSent =
+        std::any_of(writes.begin(), writes.end(), [](const JournalWrite &write) {
+            return write.kind == QLatin1String("delete") &&
+                   (write.isOpen() || write.status == QLatin1String("ok") ||
+                    write.status == QLatin1String("verified_ok"));
+        });
+    if (!deleteSent)
+        return false;
+    for (const JournalWrite &write : writes) {
+        if (write.isOpen() && journal)
+            journal->endWrite(write.id, QStringLiteral("verified_ok"),
+                              QStringLiteral("recovery: the item is gone"));
+    }
+    return true;
 }
 
 } // namespace migdesk

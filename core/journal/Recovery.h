@@ -29,6 +29,25 @@ struct RecoveryItem {
     int calls = 0;
 };
 
+// The verdict on an unfinished intent's writes from what Alma shows now, shared by Recovery and
+// the desk's resume (ScanSession): every write that was sent and never answered is settled in the
+// journal (verified_ok when the item changed since its before-image, else verified_not). Then:
+// Redo: still a migration item (or nothing was written): plan it again from what Alma shows;
+// DoneVerified: Alma already shows the effect; ShowStaff: a change MigDesk cannot explain.
+struct WriteVerdict {
+    enum class Kind { Redo, DoneVerified, ShowStaff };
+    Kind kind = Kind::Redo;
+    Outcome outcome =
+        Outcome::Pending; // DoneVerified: Done or TransitOrHold; ShowStaff: NeedsStaff
+    QString message;      // staff-readable
+};
+// `journal` may be null (a desk without a journal): then nothing is settled, only judged.
+WriteVerdict settleWrites(Journal *journal, const std::vector<JournalWrite> &writes,
+                          const Item &now);
+// The item can no longer be read: true when a delete was sent (answered or not), which explains
+// it; its open writes are then settled as verified_ok. False leaves everything as it was.
+bool settleWritesGone(Journal *journal, const std::vector<JournalWrite> &writes);
+
 class Recovery : public QObject {
     Q_OBJECT
 public:
