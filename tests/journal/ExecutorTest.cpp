@@ -2,6 +2,7 @@
 // Mark Missing read-back, loan verification and undo, with the journal recording each write.
 #include "TestSupport.h"
 
+#include "ExecutorSupport.h"
 #include "alma/AlmaClient.h"
 #include "desk/Executor.h"
 #include "journal/Journal.h"
@@ -49,47 +50,17 @@ protected:
         auto journal = Journal::open(m_dir.filePath(QStringLiteral("journal.sqlite")));
         ASSERT_TRUE(journal.isOk());
         m_journal = std::move(journal.value());
-        ExecutorSettings settings;
-        settings.library = QStringLiteral("MAIN");
-        settings.circDesk = QStringLiteral("DEFAULT_CIRC_DESK");
-        m_executor = std::make_unique<Executor>(m_client.get(), m_journal.get(), settings);
+        m_executor = test::makeDeskExecutor(m_client.get(), m_journal.get());
     }
 
     QString exampleBarcode(const QString &scenarioPart) const
     {
-        for (const auto &example : m_server->demoExamples()) {
-            if (example.scenario.contains(scenarioPart))
-                return example.barcode;
-        }
-        ADD_FAILURE() << "no demo example for " << scenarioPart.toStdString();
-        return {};
+        return test::demoExample(*m_server, scenarioPart);
     }
 
-    Item lookUp(const QString &barcode)
-    {
-        ItemReply *reply = m_client->itemByBarcode(barcode);
-        bool done = false;
-        Item item;
-        QObject::connect(reply, &AlmaReply::finished, reply, [&] {
-            EXPECT_TRUE(reply->isOk()) << reply->error().message.toStdString();
-            item = reply->item();
-            done = true;
-        });
-        EXPECT_TRUE(QTest::qWaitFor([&] { return done; }, 10000));
-        return item;
-    }
+    Item lookUp(const QString &barcode) { return test::lookUpItem(*m_client, barcode); }
 
-    ExecutionResult wait(ExecutionJob *job)
-    {
-        bool done = false;
-        ExecutionResult result;
-        QObject::connect(job, &ExecutionJob::finished, m_client.get(), [&] {
-            result = job->result();
-            done = true;
-        });
-        EXPECT_TRUE(QTest::qWaitFor([&] { return done; }, 20000));
-        return result;
-    }
+    ExecutionResult wait(ExecutionJob *job) { return test::waitForJob(job, m_client.get()); }
 
     int writesTo(const QString &barcode, const QString &method) const
     {

@@ -38,10 +38,8 @@ protected:
     // A new stack and window on the same sandbox and journal: MigDesk closed and started again.
     void restart()
     {
-        m_window.reset();
-        m_stack.reset();
         m_journalPath = m_dir.filePath(QStringLiteral("carry-journal.db"));
-        startWindow(m_sandbox->baseUrl(), m_sandbox->options().apiKey);
+        restartWindow();
         ASSERT_NE(journal(), nullptr) << m_stack->warning().toStdString();
         QTest::qWait(50); // the controller's start-up work runs from the event loop
     }
@@ -55,30 +53,6 @@ protected:
         ASSERT_TRUE(waitFor([&] { return finished(barcode); })) << barcode.toStdString();
         EXPECT_EQ(recordFor(barcode)->outcome, Outcome::NeedsStaff)
             << recordFor(barcode)->message.toStdString();
-    }
-
-    int countOps(const QString &method, const QString &pathPart, size_t from = 0) const
-    {
-        const auto ops = m_sandbox->operations();
-        int n = 0;
-        for (size_t i = from; i < ops.size(); ++i)
-            n += ops[i].method == method && ops[i].path.contains(pathPart) ? 1 : 0;
-        return n;
-    }
-
-    int historyRows(const QString &barcode, Outcome outcome) const
-    {
-        int n = 0;
-        for (const HistoryRow &row : m_window->historyModel()->rows())
-            n += row.barcode == barcode && row.outcome == outcome ? 1 : 0;
-        return n;
-    }
-
-    QString processType(const QString &barcode) const
-    {
-        const nlohmann::json item = m_sandbox->itemJson(barcode);
-        return QString::fromStdString(
-            item["item_data"]["process_type"].value("value", std::string()));
     }
 
     // Runs the Missing job through the confirmation; returns the run's summary.

@@ -42,25 +42,9 @@ protected:
     // A new stack and window on the same sandbox and the same journal: MigDesk restarted.
     void restart()
     {
-        m_window.reset();
-        m_stack.reset();
-        DeskConnection connection;
-        connection.baseUrl = m_sandbox->baseUrl();
-        connection.apiKey = m_sandbox->options().apiKey;
-        connection.sandbox = true;
-        connection.library = QStringLiteral("MAIN");
-        connection.circDesk = QStringLiteral("DEFAULT_CIRC_DESK");
-        connection.rateLimit = 25;
-        connection.transferTimeoutMs = 3000;
-        connection.deadlineMs = 6000;
-        connection.journalPath = m_dir.filePath(QStringLiteral("bulk-journal.db"));
-        m_stack = std::make_unique<DeskStack>(*m_settings, connection);
+        m_journalPath = m_dir.filePath(QStringLiteral("bulk-journal.db"));
+        restartWindow();
         ASSERT_NE(m_stack->executor()->journal(), nullptr) << m_stack->warning().toStdString();
-        m_window = std::make_unique<MainWindow>(m_stack.get(), m_settings.get(), &m_secrets);
-        m_window->resize(1366, 768);
-        m_window->show();
-        QApplication::setActiveWindow(m_window.get());
-        (void)QTest::qWaitForWindowExposed(m_window.get());
     }
 
     BulkJobController *bulk() const { return m_window->bulkJobs(); }
@@ -92,30 +76,6 @@ protected:
             return dialog && dialog->isVisible();
         });
         return dialog;
-    }
-
-    int countOps(const QString &method, const QString &pathPart, size_t from = 0) const
-    {
-        const auto ops = m_sandbox->operations();
-        int n = 0;
-        for (size_t i = from; i < ops.size(); ++i)
-            n += ops[i].method == method && ops[i].path.contains(pathPart) ? 1 : 0;
-        return n;
-    }
-
-    int historyOutcomeRows(const QString &barcode, Outcome outcome) const
-    {
-        int n = 0;
-        for (const HistoryRow &row : m_window->historyModel()->rows())
-            n += row.barcode == barcode && row.outcome == outcome ? 1 : 0;
-        return n;
-    }
-
-    QString processType(const QString &barcode) const
-    {
-        const nlohmann::json item = m_sandbox->itemJson(barcode);
-        return QString::fromStdString(
-            item["item_data"]["process_type"].value("value", std::string()));
     }
 
     QStringList missingBarcodes() const
@@ -172,7 +132,7 @@ TEST_F(BulkJobDesk, RunsTheMissingJobFromTheMenuAndRecordsDone)
         const ScanRecord *record = recordFor(barcode);
         ASSERT_NE(record, nullptr);
         EXPECT_EQ(record->outcome, Outcome::Done) << record->message.toStdString();
-        EXPECT_EQ(historyOutcomeRows(barcode, Outcome::Done), 1);
+        EXPECT_EQ(historyRows(barcode, Outcome::Done), 1);
         EXPECT_EQ(processType(barcode), QStringLiteral("MISSING"));
         const auto intent = journal->intent(record->intentId);
         ASSERT_TRUE(intent.has_value());
@@ -287,7 +247,7 @@ TEST_F(BulkJobRestart, AJobStillRunningAtCloseIsFollowedAfterTheRestartNotStarte
     EXPECT_EQ(countOps(QStringLiteral("PUT"), QStringLiteral("/items")), 0);
     for (const QString &barcode : barcodes) {
         EXPECT_EQ(processType(barcode), QStringLiteral("MISSING"));
-        EXPECT_EQ(historyOutcomeRows(barcode, Outcome::Done), 1) << barcode.toStdString();
+        EXPECT_EQ(historyRows(barcode, Outcome::Done), 1) << barcode.toStdString();
     }
     EXPECT_TRUE(findUnfinishedBulkRuns(*m_stack->executor()->journal()).empty());
 }

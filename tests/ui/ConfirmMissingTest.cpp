@@ -38,13 +38,6 @@ protected:
             .arg(record->message, record->plan.explanation)
             .toStdString();
     }
-
-    QString processType(const QString &barcode) const
-    {
-        const nlohmann::json item = m_sandbox->itemJson(barcode);
-        return QString::fromStdString(
-            item["item_data"]["process_type"].value("value", std::string()));
-    }
 };
 
 TEST_F(ConfirmMissing, EnterAppliesAPutMissingPlanOnce)

@@ -82,6 +82,15 @@ protected:
         (void)QTest::qWaitForWindowExposed(m_window.get());
     }
 
+    // Closes the window and its stack and starts new ones on the same sandbox (and on
+    // m_journalPath): MigDesk restarted.
+    void restartWindow()
+    {
+        m_window.reset();
+        m_stack.reset();
+        startWindow(m_sandbox->baseUrl(), m_sandbox->options().apiKey);
+    }
+
     // The first demo barcode whose scenario description contains `words`.
     QString demoBarcode(const QString &words, int nth = 0) const
     {
@@ -150,6 +159,33 @@ protected:
                 writes.push_back(op);
         }
         return writes;
+    }
+
+    // The sandbox's requests with this method whose path contains `pathPart`, from index `from`.
+    int countOps(const QString &method, const QString &pathPart, size_t from = 0) const
+    {
+        const auto ops = m_sandbox->operations();
+        int n = 0;
+        for (size_t i = from; i < ops.size(); ++i)
+            n += ops[i].method == method && ops[i].path.contains(pathPart) ? 1 : 0;
+        return n;
+    }
+
+    // The history rows of this barcode with this outcome.
+    int historyRows(const QString &barcode, Outcome outcome) const
+    {
+        int n = 0;
+        for (const HistoryRow &row : m_window->historyModel()->rows())
+            n += row.barcode == barcode && row.outcome == outcome ? 1 : 0;
+        return n;
+    }
+
+    // The process type the sandbox holds for the item now.
+    QString processType(const QString &barcode) const
+    {
+        const nlohmann::json item = m_sandbox->itemJson(barcode);
+        return QString::fromStdString(
+            item["item_data"]["process_type"].value("value", std::string()));
     }
 
     PlanPanel *planPanel() const { return m_window->findChild<PlanPanel *>(); }
