@@ -16,20 +16,12 @@ QString tr(const char *text)
     return QCoreApplication::translate("migdesk::Executor", text);
 }
 
-// A write whose reply may have been lost: it may or may not have reached Alma.
+// A write whose reply may have been lost: it may or may not have reached Alma. Every transient
+// error but the two that are Alma's refusal before doing anything (rate limit, daily budget).
 bool isUncertain(const ApiError &error)
 {
-    switch (error.kind) {
-    case ErrorKind::Ambiguous:
-    case ErrorKind::Timeout:
-    case ErrorKind::Network:
-    case ErrorKind::Cancelled:
-        return true;
-    case ErrorKind::Http:
-        return error.httpStatus == 0 || error.httpStatus >= 500;
-    default:
-        return false;
-    }
+    return isTransientError(error) && error.kind != ErrorKind::RateLimited &&
+           error.kind != ErrorKind::DailyBudget;
 }
 
 QString describe(const ApiError &error)
