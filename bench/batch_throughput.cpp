@@ -2,6 +2,8 @@
 // (concurrent, paced by the rate limiter) and, side by side in the same run, the sequential
 // one-call-at-a-time way (`--concurrency 1`). Counters: Alma calls per second (from the
 // sandbox's own request counter), share of the configured limit, speed-up, 429s in the report.
+#include "BenchSupport.h"
+
 #include <SandboxDemoData.h>
 
 #include <QCoreApplication>
@@ -169,10 +171,5 @@ BENCHMARK(BM_BatchVsSequential)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv))
-        return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return migdesk::bench::runBenchmarks(argc, argv);
 }

@@ -1,5 +1,7 @@
 // What the Alma client adds per call on top of a bare QNetworkAccessManager request, both
 // against the in-process sandbox over loopback (rate limits off on both sides).
+#include "BenchSupport.h"
+
 #include "SandboxServer.h"
 #include "alma/AlmaClient.h"
 #include "alma/Redaction.h"
@@ -179,10 +181,5 @@ BENCHMARK(BM_BuildBarcodeUrl);
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv))
-        return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return migdesk::bench::runBenchmarks(argc, argv);
 }

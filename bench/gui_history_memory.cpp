@@ -5,6 +5,8 @@
 // before/after state and sentence), with Alma's raw JSON dropped from all but the newest 200 as
 // ScanSession::setHistoryDetailLimit does, and its history row goes into the window's model (the
 // table and its filter show it). Reports VmRSS (Linux /proc) before and after as counters.
+#include "BenchSupport.h"
+
 #include "DeskStack.h"
 #include "HistoryModel.h"
 #include "MainWindow.h"
@@ -29,20 +31,6 @@
 namespace {
 
 using namespace migdesk;
-
-// VmRSS / VmHWM of this process in MB (Linux /proc), 0 when unreadable.
-double procStatusMb(const char *key)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray prefix = QByteArray(key) + ':';
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith(prefix))
-            return line.mid(prefix.size()).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    }
-    return 0;
-}
 
 // The Alma JSON of the demo's example items (every scenario), from a small in-process sandbox
 // that is gone again before the measurement starts.
@@ -130,7 +118,7 @@ void BM_DeskHistoryMemory(benchmark::State &state)
         window.resize(1366, 768);
         window.show();
         QCoreApplication::processEvents();
-        const double before = procStatusMb("VmRSS");
+        const double before = bench::procStatusMb("VmRSS");
 
         const NoteParser parser;
         const Planner planner;
@@ -147,12 +135,12 @@ void BM_DeskHistoryMemory(benchmark::State &state)
                 QCoreApplication::processEvents();
         }
         QCoreApplication::processEvents();
-        const double after = procStatusMb("VmRSS");
+        const double after = bench::procStatusMb("VmRSS");
         state.counters["history_rows"] = history->rowCount();
         state.counters["records"] = double(records.size());
         state.counters["rss_mb_window_ready"] = before;
         state.counters["rss_mb_after_rows"] = after;
-        state.counters["rss_mb_peak"] = procStatusMb("VmHWM");
+        state.counters["rss_mb_peak"] = bench::procStatusMb("VmHWM");
         state.counters["kb_per_row"] = rows > 0 ? (after - before) * 1024.0 / rows : 0;
     }
 }
@@ -165,10 +153,5 @@ int main(int argc, char **argv)
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("MigDeskBench"));
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv))
-        return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return migdesk::bench::runBenchmarks(argc, argv);
 }

@@ -2,6 +2,8 @@
 // each iteration starts the desk the way app/gui does (DeskLauncher on the embedded demo
 // sandbox) and processes events until the scan field has the keyboard focus. The memory of a
 // 10,000-row session is measured by bench/gui_history_memory.cpp.
+#include "BenchSupport.h"
+
 #include "DeskLauncher.h"
 #include "MainWindow.h"
 #include "ScanField.h"
@@ -19,20 +21,6 @@
 namespace {
 
 using namespace migdesk;
-
-// VmRSS / VmHWM of this process in MB (Linux /proc), 0 when unreadable.
-double procStatusMb(const char *key)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray prefix = QByteArray(key) + ':';
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith(prefix))
-            return line.mid(prefix.size()).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    }
-    return 0;
-}
 
 // Processes events until `done` or `timeoutMs`; false on timeout.
 bool processUntil(const std::function<bool()> &done, int timeoutMs)
@@ -85,7 +73,7 @@ void BM_DeskStartToFocusedScanField(benchmark::State &state)
         QCoreApplication::processEvents();
     }
     state.counters["activated_by_bench"] = activatedByBench;
-    state.counters["rss_mb"] = procStatusMb("VmRSS");
+    state.counters["rss_mb"] = bench::procStatusMb("VmRSS");
 }
 BENCHMARK(BM_DeskStartToFocusedScanField)->UseManualTime()->Unit(benchmark::kMillisecond);
 
@@ -96,10 +84,5 @@ int main(int argc, char **argv)
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("MigDeskBench"));
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv))
-        return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return migdesk::bench::runBenchmarks(argc, argv);
 }

@@ -2,6 +2,8 @@
 // JSON out), and a precompiled QRegularExpression reader side by side as a reference.
 // `bench_parse_plan --generate N` writes N generated Alma items as JSON Lines for
 // the `migdesk-cli classify` throughput run (see docs/PERFORMANCE.md).
+#include "BenchSupport.h"
+
 #include "legacy/NoteParser.h"
 #include "legacy/StatusCatalogue.h"
 #include "planning/Classify.h"
@@ -225,10 +227,5 @@ int main(int argc, char **argv)
         std::fwrite(buffer.data(), 1, buffer.size(), stdout);
         return 0;
     }
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv))
-        return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return migdesk::bench::runBenchmarks(argc, argv);
 }
