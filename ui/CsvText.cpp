@@ -1,8 +1,8 @@
-// CsvText: the three exports, written with the core CSV writer (reports/Csv.h).
+// CsvText: the three exports, written with the core CSV writer (util/Csv.h).
 #include "CsvText.h"
 
 #include "OutcomeStyle.h"
-#include "reports/Csv.h"
+#include "util/Csv.h"
 
 #include <map>
 

@@ -1,4 +1,4 @@
-// CsvText: the session export and the shelf-search list as RFC 4180 CSV (core's reports/Csv),
+// CsvText: the session export and the shelf-search list as RFC 4180 CSV (core's util/Csv),
 // with every cell a spreadsheet would run as a formula neutralised.
 #pragma once
 

@@ -14,6 +14,8 @@
 #include "desk/ScanSession.h"
 #include "desk/ShelfList.h"
 
+#include <algorithm>
+
 namespace migdesk {
 
 namespace {
@@ -172,7 +174,9 @@ void DeskController::onRecordChanged(qint64 id)
     m_widgets.history->upsert(historyRow(*record));
     if (m_shownId == 0)
         m_shownId = id;
-    if (id == m_shownId)
+    // The waiting count on the card changes with other scans too.
+    const ScanRecord *shown = m_session->record(m_shownId);
+    if (id == m_shownId || (shown && shown->stage == ScanStage::Planned))
         render();
 }
 
@@ -236,6 +240,8 @@ void DeskController::render()
     m_widgets.banner->showOutcome(card.outcome, card.headline);
     PlanView plan = planView(*record);
     plan.canChooseAction = m_session->canChooseAction(record->id);
+    if (record->stage == ScanStage::Planned)
+        plan.othersWaiting = std::max(0, m_session->waitingForStaffCount() - 1);
     m_widgets.plan->showPlan(plan);
 }
 

@@ -4,8 +4,8 @@
 // the scan field focused after every action.
 #pragma once
 
-#include "desk/Outcome.h"
 #include "legacy/LegacyStatus.h"
+#include "model/Outcome.h"
 
 #include <QObject>
 #include <QString>

@@ -3,11 +3,11 @@
 #include "DeskStack.h"
 
 #include "alma/AlmaClient.h"
-#include "desk/Executor.h"
 #include "desk/ScanRecord.h"
 #include "desk/ScanSession.h"
 #include "journal/Journal.h"
 #include "legacy/NoteParser.h"
+#include "pipeline/Executor.h"
 #include "planning/Planner.h"
 #include "planning/Rules.h"
 #include "settings/Settings.h"

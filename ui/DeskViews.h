@@ -3,7 +3,7 @@
 // panels can be built and tested on their own.
 #pragma once
 
-#include "desk/Outcome.h"
+#include "model/Outcome.h"
 
 #include <QDateTime>
 #include <QString>
@@ -70,6 +70,8 @@ struct PlanView {
     // Staff may pick an action (Return, Mark Missing, Set condition Damaged, Withdraw) for an item
     // MigDesk cannot plan: a review, or an item that is not a migration item.
     bool canChooseAction = false;
+    // Other scans waiting for staff behind this one (the cart goes on meanwhile).
+    int othersWaiting = 0;
 };
 
 struct HistoryRow {

@@ -2,7 +2,7 @@
 // barcode, title, old status, action or Alma's sentence.
 #pragma once
 
-#include "desk/Outcome.h"
+#include "model/Outcome.h"
 
 #include <QSortFilterProxyModel>
 

@@ -2,7 +2,7 @@
 // headline ("Done — returned to shelf"), readable from a step away and without colour.
 #pragma once
 
-#include "desk/Outcome.h"
+#include "model/Outcome.h"
 
 #include <QFrame>
 

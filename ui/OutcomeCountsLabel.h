@@ -2,7 +2,7 @@
 // each with its colour chip, icon symbol and word.
 #pragma once
 
-#include "desk/Outcome.h"
+#include "model/Outcome.h"
 
 #include <QLabel>
 

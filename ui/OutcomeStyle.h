@@ -2,7 +2,7 @@
 // drawn as SVG and a word, so the outcome reads without colour and from a step away.
 #pragma once
 
-#include "desk/Outcome.h"
+#include "model/Outcome.h"
 
 #include <QColor>
 #include <QIcon>

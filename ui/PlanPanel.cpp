@@ -28,6 +28,7 @@ constexpr int kMaxChoices = 3;
 PlanPanel::PlanPanel(QWidget *parent)
     : QFrame(parent)
     , m_heading(makeLabel(this, QStringLiteral("planHeadingLabel")))
+    , m_waiting(makeLabel(this, QStringLiteral("planWaitingLabel")))
     , m_statusLine(makeLabel(this, QStringLiteral("planStatusLabel")))
     , m_explanation(makeLabel(this, QStringLiteral("planExplanationLabel")))
     , m_steps(makeLabel(this, QStringLiteral("planStepsLabel")))
@@ -70,8 +71,10 @@ PlanPanel::PlanPanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 12, 16, 12);
     layout->setSpacing(6);
+    layout->addWidget(m_waiting, 0);
     layout->addWidget(scroll, 1);
     layout->addWidget(m_actions, 0);
+    m_waiting->setVisible(false);
     applyFonts();
     showPlan(PlanView{});
 }
@@ -228,6 +231,7 @@ void PlanPanel::applyFonts()
     QFont heading = font();
     heading.setBold(true);
     m_heading->setFont(heading);
+    m_waiting->setFont(heading);
     QFont status = font();
     status.setPointSizeF(font().pointSizeF() * 1.4);
     status.setBold(true);
@@ -254,6 +258,10 @@ void PlanPanel::changeEvent(QEvent *event)
 void PlanPanel::showPlan(const PlanView &plan)
 {
     m_plan = plan;
+    m_waiting->setText(tr("%n more item(s) wait for you after this one; later scans go on "
+                          "meanwhile.",
+                          nullptr, plan.othersWaiting));
+    m_waiting->setVisible(plan.othersWaiting > 0);
     m_statusLine->setText(plan.statusLine);
     m_statusLine->setVisible(!plan.statusLine.isEmpty());
     m_explanation->setText(plan.explanation);

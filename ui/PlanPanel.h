@@ -53,6 +53,7 @@ private:
 
     PlanView m_plan;
     QLabel *m_heading;
+    QLabel *m_waiting; // "2 more items wait for you": always in view, above the words
     QLabel *m_statusLine;
     QLabel *m_explanation;
     QLabel *m_steps;

@@ -221,27 +221,9 @@ int openChoiceCount(const ScanRecord &record)
 
 bool awaitsConfirm(const ScanRecord &record)
 {
-    if (record.stage != ScanStage::Planned || record.awaitingWithdraw || record.dryRun ||
-        record.plan.steps.empty() || openDecision(record))
-        return false;
-    // The steps ScanSession::confirm refuses have their own keys (Alt+1.., Alt+W, Alt+D).
-    bool hasWork = false;
-    for (const Step &step : record.plan.steps) {
-        switch (step.type) {
-        case StepType::Decide:
-        case StepType::Withdraw:
-        case StepType::GuideLost:
-        case StepType::GuideClaimedReturned:
-        case StepType::NeedsReview:
-            return false;
-        case StepType::Nothing:
-        case StepType::Defer:
-            break;
-        default:
-            hasWork = true;
-        }
-    }
-    return hasWork;
+    // The other waits have their own keys (Alt+1.., Alt+W, Alt+D): the record says which.
+    return record.stage == ScanStage::Planned && record.awaiting == Awaiting::Enter &&
+           !record.dryRun;
 }
 
 CardView cardView(const ScanRecord &record, SourceIls configured)
@@ -401,7 +383,8 @@ PlanView planView(const ScanRecord &record)
         return view;
     }
     const Step *withdraw = stepOfType(record.plan, {StepType::Withdraw});
-    if (record.awaitingWithdraw || (withdraw && hasTopLevel(record.plan, StepType::Withdraw))) {
+    if ((record.awaiting == Awaiting::WithdrawConfirmation) ||
+        (withdraw && hasTopLevel(record.plan, StepType::Withdraw))) {
         view.mode = PlanMode::Withdraw;
         const Item &item = record.item;
         view.withdrawItem = item.title.isEmpty()

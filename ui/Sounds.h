@@ -1,7 +1,7 @@
 // Sounds: one short, distinct sound per outcome (Qt Multimedia), with a volume and a mute.
 #pragma once
 
-#include "desk/Outcome.h"
+#include "model/Outcome.h"
 
 #include <QObject>
 

@@ -2,7 +2,7 @@
 #include "batch/BarcodeInput.h"
 
 #include "desk/BarcodeValidator.h"
-#include "reports/Csv.h"
+#include "util/Csv.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

@@ -2,7 +2,7 @@
 #include "batch/BatchReport.h"
 
 #include "model/JsonUtil.h"
-#include "reports/Csv.h"
+#include "util/Csv.h"
 
 #include <QSaveFile>
 

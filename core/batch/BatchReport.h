@@ -2,7 +2,7 @@
 // found, planned and done for each barcode, with Alma's own sentence and any error.
 #pragma once
 
-#include "desk/Outcome.h"
+#include "model/Outcome.h"
 
 #include <QString>
 #include <QStringList>

@@ -3,12 +3,16 @@
 
 #include "alma/AlmaClient.h"
 #include "batch/BarcodeInput.h"
-#include "desk/ExecutionRun.h"
 #include "journal/Journal.h"
+#include "model/ErrorPolicy.h"
+#include "model/ItemCompare.h"
+#include "pipeline/ItemPipeline.h"
+#include "planning/StepCatalogue.h"
 
 #include <QTimer>
 
 #include <map>
+#include <utility>
 
 namespace migdesk {
 
@@ -21,27 +25,12 @@ QString errorCodeOf(const ApiError &error)
     return error.code.isEmpty() ? errorKindName(error.kind) : error.code;
 }
 
-// Steps that a batch never applies by itself.
-bool needsStaffStep(StepType type)
-{
-    return type == StepType::Decide || type == StepType::GuideLost ||
-           type == StepType::GuideClaimedReturned || type == StepType::NeedsReview;
-}
-
 } // namespace
 
 struct BatchRunner::Task {
     int index = 0;
-    QString barcode;
-    qint64 intentId = 0;
-    Item item;
-    bool hasItem = false;
-    QDateTime readAt;
-    NoteReading reading;
-    Plan plan;
-    int calls = 0;
-    int settled = 0; // resume: writes found sent before the interruption
-    ApiError error;  // why it stopped, when it did
+    ItemPipeline *pipeline = nullptr;
+    ApiError error; // why it stopped, when it did
 };
 
 BatchRunner::BatchRunner(AlmaClient *client, Journal *journal, Planner planner,
@@ -55,6 +44,17 @@ BatchRunner::BatchRunner(AlmaClient *client, Journal *journal, Planner planner,
 {}
 
 BatchRunner::~BatchRunner() = default;
+
+PipelineServices BatchRunner::services()
+{
+    PipelineServices s;
+    s.client = m_client;
+    s.executor = m_executor;
+    s.journal = m_journal;
+    s.planner = &m_planner;
+    s.parser = &m_parser;
+    return s;
+}
 
 bool BatchRunner::anyFailed() const
 {
@@ -74,7 +74,6 @@ Result<Empty> BatchRunner::prepare(const QStringList &barcodes)
     m_done.assign(n, false);
     m_reuseIntent.assign(n, 0);
     m_openWrites.assign(n, {});
-    m_priorWrites.assign(n, 0);
     m_attempts.assign(n, 0);
     for (size_t i = 0; i < n; ++i)
         m_rows[i].barcode = barcodes.at(static_cast<qsizetype>(i));
@@ -123,15 +122,9 @@ Result<Empty> BatchRunner::prepare(const QStringList &barcodes)
         // Unfinished: continue with this intent; its open writes are settled first.
         m_done[i] = false;
         m_reuseIntent[i] = intent.id;
-        m_openWrites[i].clear();
-        m_priorWrites[i] = 0;
-        for (const auto &write : intent.writes) {
-            if (write.isOpen())
-                m_openWrites[i].emplace_back(write.id, write.beforeJson);
-            else if (write.status == QLatin1String("ok") ||
-                     write.status == QLatin1String("verified_ok"))
-                ++m_priorWrites[i];
-        }
+        // Its writes are settled by the item's pipeline from the fresh read (the restart
+        // verdict), before anything is planned.
+        m_openWrites[i] = intent.writes;
     }
     return Result<Empty>::ok({});
 }
@@ -154,15 +147,20 @@ void BatchRunner::pump()
     while (m_inFlight < limit && !m_queue.empty()) {
         const int index = m_queue.front();
         m_queue.pop_front();
+        const size_t slot = static_cast<size_t>(index);
+        const QString &barcode = m_rows[slot].barcode;
+        const qint64 reuse = m_reuseIntent[slot];
+        const qint64 intentId =
+            reuse ? reuse
+                  : m_journal->recordIntent(barcode, QStringLiteral("batch"),
+                                            workModeName(m_options.mode), m_runId);
         auto *task = new Task;
         task->index = index;
-        task->barcode = m_rows[static_cast<size_t>(index)].barcode;
-        const qint64 reuse = m_reuseIntent[static_cast<size_t>(index)];
-        task->intentId = reuse ? reuse
-                               : m_journal->recordIntent(task->barcode, QStringLiteral("batch"),
-                                                         workModeName(m_options.mode), m_runId);
+        task->pipeline = new ItemPipeline(services(), barcode, intentId, m_options.mode,
+                                          std::exchange(m_openWrites[slot], {}), this);
+        connect(task->pipeline, &ItemPipeline::lookedUp, this, [this, task] { onLookedUp(task); });
         ++m_inFlight;
-        lookUp(task);
+        task->pipeline->start();
     }
     if (m_inFlight == 0 && m_queue.empty() && m_waiting == 0) {
         bool allSettled = true;
@@ -176,165 +174,120 @@ void BatchRunner::pump()
 
 BatchRow BatchRunner::baseRow(const Task *task) const
 {
+    const ItemPipeline *p = task->pipeline;
     BatchRow row;
-    row.barcode = task->barcode;
-    row.calls = task->calls;
-    if (task->hasItem) {
-        row.title = task->item.title;
-        row.callNumber = task->item.callNumber;
-        row.beforeProcessType = task->item.processType.value;
-        row.beforeCondition = task->item.physicalCondition.value;
+    row.barcode = p->barcode();
+    row.calls = p->calls();
+    if (p->hasItem()) {
+        const Item &item = p->item();
+        row.title = item.title;
+        row.callNumber = item.callNumber;
+        row.beforeProcessType = item.processType.value;
+        row.beforeCondition = item.physicalCondition.value;
         row.afterProcessType = row.beforeProcessType;
         row.afterCondition = row.beforeCondition;
-        row.statusIds = task->reading.ids();
-        row.plannedSteps = task->plan.stepNames();
+        row.statusIds = p->reading().ids();
+        row.plannedSteps = p->plan().stepNames();
     }
     return row;
 }
 
-void BatchRunner::lookUp(Task *task)
+void BatchRunner::onLookedUp(Task *task)
 {
-    task->calls += 2; // the barcode redirect and the item
-    ItemReply *reply = m_client->itemByBarcode(task->barcode);
-    connect(reply, &AlmaReply::finished, this, [this, task, reply] {
-        if (!reply->isOk()) {
-            BatchRow row = baseRow(task);
-            const ApiError &error = reply->error();
-            task->error = error;
-            row.errorCode = errorCodeOf(error);
-            row.errorMessage = error.message;
-            if (error.code == QLatin1String("401689")) {
-                row.outcome = Outcome::NotFound;
-                row.message = tr("No item with this barcode in Alma.");
-            } else if (isTransientError(error)) {
-                row.outcome = Outcome::Pending;
-                row.message = tr("Alma could not be reached for the lookup; nothing was written. "
-                                 "Run again with --resume.");
-            } else {
-                row.outcome = Outcome::Error;
-                row.message = tr("The lookup failed: %1").arg(error.message);
-            }
-            return finishTask(task, row);
-        }
-        task->item = reply->item();
-        task->hasItem = true;
-        task->readAt = QDateTime::currentDateTimeUtc();
-        settleOpenWrites(task);
-    });
-}
-
-void BatchRunner::settleOpenWrites(Task *task)
-{
-    // A write sent before the interruption: the fresh lookup is Alma's word on it. The item
-    // differs from the write's before-image: it happened (or someone changed it: the re-plan
-    // below starts from what Alma shows either way, so nothing is applied twice).
-    auto &open = m_openWrites[static_cast<size_t>(task->index)];
-    for (const auto &[writeId, beforeJson] : open) {
-        const auto before = parseItem(beforeJson);
-        const bool changed =
-            !before.isOk() || !firstShownDifference(before.value(), task->item).isEmpty();
-        m_journal->endWrite(
-            writeId, changed ? QStringLiteral("verified_ok") : QStringLiteral("verified_not"),
-            changed ? QStringLiteral("resume: the item changed since the write")
-                    : QStringLiteral("resume: the item is unchanged"),
-            task->item);
-        if (changed)
-            ++task->settled;
-    }
-    open.clear();
-    task->settled += m_priorWrites[static_cast<size_t>(task->index)];
-    task->reading = m_parser.parse(task->item);
-    PlanContext context;
-    context.mode = m_options.mode;
-    task->plan = m_planner.plan(task->item, task->reading, context);
-    // A loan check costs a call: only when an active loan would change the plan.
-    if (!m_planner.needsLoan(task->item, task->reading, m_options.mode))
-        return planAndApply(task, nullptr);
-    task->calls += 1;
-    LoansReply *reply = m_client->itemLoans(task->item);
-    connect(reply, &AlmaReply::finished, this, [this, task, reply] {
-        if (!reply->isOk()) {
-            BatchRow row = baseRow(task);
-            task->error = reply->error();
-            row.outcome = isTransientError(reply->error()) ? Outcome::Pending : Outcome::Error;
-            row.errorCode = errorCodeOf(reply->error());
-            row.errorMessage = reply->error().message;
+    ItemPipeline *p = task->pipeline;
+    BatchRow row = baseRow(task);
+    switch (p->lookup()) {
+    case ItemPipeline::Lookup::Pending:
+        return;
+    case ItemPipeline::Lookup::NotFound:
+        task->error = p->error();
+        row.errorCode = errorCodeOf(p->error());
+        row.errorMessage = p->error().message;
+        row.outcome = Outcome::NotFound;
+        row.message = tr("No item with this barcode in Alma.");
+        return finishTask(task, row);
+    case ItemPipeline::Lookup::Failed: {
+        const ApiError &error = p->error();
+        task->error = error;
+        row.errorCode = errorCodeOf(error);
+        row.errorMessage = error.message;
+        if (!p->hasItem()) {
+            row.outcome = isTransientError(error) ? Outcome::Pending : Outcome::Error;
+            row.message = isTransientError(error)
+                              ? tr("Alma could not be reached for the lookup; nothing was "
+                                   "written. Run again with --resume.")
+                              : tr("The lookup failed: %1").arg(error.message);
+        } else {
+            row.outcome = isTransientError(error) ? Outcome::Pending : Outcome::Error;
             row.message = tr("The item's loans could not be read; nothing was written.");
-            return finishTask(task, row);
         }
-        planAndApply(task, &reply->loans());
-    });
-}
-
-void BatchRunner::planAndApply(Task *task, const std::vector<Loan> *loans)
-{
-    if (loans) {
-        PlanContext context;
-        context.mode = m_options.mode;
-        for (const auto &loan : *loans) {
-            if (loan.isActive())
-                context.activeLoans.push_back(loan);
-        }
-        task->plan = m_planner.plan(task->item, task->reading, context);
+        return finishTask(task, row);
     }
-    m_journal->recordLookup(task->intentId, task->item, task->reading.ids(),
-                            QString::fromStdString(planToJson(task->plan).dump()));
-    apply(task);
+    case ItemPipeline::Lookup::Settled:
+        // The restart verdict: what Alma shows is explained by writes sent before.
+        row.outcome = p->settledOutcome();
+        row.message = p->settledMessage();
+        if (p->hasItem()) {
+            row.afterProcessType = p->item().processType.value;
+            row.afterCondition = p->item().physicalCondition.value;
+        }
+        return finishTask(task, row);
+    case ItemPipeline::Lookup::Planned:
+        p->journalPlan();
+        return apply(task);
+    }
 }
 
 void BatchRunner::apply(Task *task)
 {
+    ItemPipeline *p = task->pipeline;
     BatchRow row = baseRow(task);
-    const Plan &plan = task->plan;
+    const Plan &plan = p->plan();
     bool anyAction = false;
     for (const auto &step : plan.steps) {
-        if (needsStaffStep(step.type)) {
+        const StepKind &kind = stepKind(step.type);
+        // A batch applies nothing that waits for staff (a choice, a review, a guided step).
+        if (!kind.executable) {
             row.outcome = Outcome::NeedsStaff;
             row.message = plan.explanation;
             return finishTask(task, row);
         }
-        if (step.type == StepType::Withdraw && !m_options.allowWithdraw) {
+        if (kind.gate == Awaiting::WithdrawConfirmation && !m_options.allowWithdraw) {
             row.outcome = Outcome::NeedsStaff;
             row.message = tr("Withdraw needs confirmation (run with --allow-withdraw). %1")
                               .arg(plan.explanation);
             return finishTask(task, row);
         }
-        if (!isExecutableStep(step.type)) {
-            row.outcome = Outcome::NeedsStaff;
-            row.message = plan.explanation;
-            return finishTask(task, row);
-        }
-        if (step.type != StepType::Nothing && step.type != StepType::Defer)
-            anyAction = true;
+        anyAction = anyAction || !kind.noOp;
     }
+    const bool resumed = p->anyEarlierWriteApplied();
     if (!anyAction) {
-        row.outcome = task->settled == 0            ? Outcome::Skipped
-                      : isTransitOrHold(task->item) ? Outcome::TransitOrHold
-                                                    : Outcome::Done;
-        row.message = task->settled > 0
+        row.outcome = !resumed                     ? Outcome::Skipped
+                      : isTransitOrHold(p->item()) ? Outcome::TransitOrHold
+                                                   : Outcome::Done;
+        row.message = resumed
                           ? tr("Resumed: Alma already shows the change (verified by a re-read).")
                           : plan.explanation;
         return finishTask(task, row);
     }
-    ExecutionJob *job = m_executor->execute(task->intentId, task->item, plan.steps, task->readAt);
-    connect(job, &ExecutionJob::finished, this, [this, task, job] {
-        const ExecutionResult &result = job->result();
+    connect(p, &ItemPipeline::executed, this, [this, task, resumed] {
+        const ExecutionResult &result = task->pipeline->result();
         task->error = result.error;
-        BatchRow row = baseRow(task);
-        row.calls += result.calls;
-        row.outcome = result.outcome;
-        row.message = result.message;
-        if (task->settled > 0 && result.outcome == Outcome::Done)
-            row.message = tr("Resumed after an interruption; %1").arg(result.message);
-        row.almaSentence = result.almaSentence;
-        row.errorCode = errorCodeOf(result.error);
-        row.errorMessage = result.error.isError() ? result.error.message : QString();
+        BatchRow done = baseRow(task);
+        done.outcome = result.outcome;
+        done.message = result.message;
+        if (resumed && result.outcome == Outcome::Done)
+            done.message = tr("Resumed after an interruption; %1").arg(result.message);
+        done.almaSentence = result.almaSentence;
+        done.errorCode = errorCodeOf(result.error);
+        done.errorMessage = result.error.isError() ? result.error.message : QString();
         if (result.hasAfter) {
-            row.afterProcessType = result.after.processType.value;
-            row.afterCondition = result.after.physicalCondition.value;
+            done.afterProcessType = result.after.processType.value;
+            done.afterCondition = result.after.physicalCondition.value;
         }
-        finishTask(task, row);
+        finishTask(task, done);
     });
+    p->execute(plan.steps, true);
 }
 
 void BatchRunner::finishTask(Task *task, BatchRow row)
@@ -345,8 +298,9 @@ void BatchRunner::finishTask(Task *task, BatchRow row)
     if (row.outcome == Outcome::Pending && task->error.kind == ErrorKind::RateLimited &&
         m_attempts[slot] < kMaxRateLimitedAttempts) {
         ++m_attempts[slot];
-        m_reuseIntent[slot] = task->intentId;
+        m_reuseIntent[slot] = task->pipeline->intentId();
         const int index = task->index;
+        task->pipeline->deleteLater();
         delete task;
         --m_inFlight;
         ++m_waiting;
@@ -357,11 +311,13 @@ void BatchRunner::finishTask(Task *task, BatchRow row)
         });
         return;
     }
-    m_journal->setIntentDetail(task->intentId, QString::fromStdString(batchRowToJson(row).dump()));
-    m_journal->finishIntent(task->intentId, row.outcome, row.message);
+    const qint64 intentId = task->pipeline->intentId();
+    m_journal->setIntentDetail(intentId, QString::fromStdString(batchRowToJson(row).dump()));
+    m_journal->finishIntent(intentId, row.outcome, row.message);
     const int index = task->index;
     m_rows[static_cast<size_t>(index)] = std::move(row);
     m_done[static_cast<size_t>(index)] = true;
+    task->pipeline->deleteLater();
     delete task;
     --m_inFlight;
     ++m_finished;

@@ -6,9 +6,11 @@
 #pragma once
 
 #include "batch/BatchReport.h"
-#include "desk/Executor.h"
+#include "journal/Journal.h"
 #include "legacy/NoteParser.h"
 #include "model/Result.h"
+#include "pipeline/Executor.h"
+#include "pipeline/ItemPipeline.h"
 #include "planning/Planner.h"
 
 #include <QDateTime>
@@ -21,9 +23,6 @@
 namespace migdesk {
 
 class AlmaClient;
-class Journal;
-class ItemReply;
-struct JournalIntent;
 
 struct BatchOptions {
     WorkMode mode = WorkMode::Desk;
@@ -61,10 +60,9 @@ Q_SIGNALS:
 private:
     struct Task;
     void pump();
-    void lookUp(Task *task);
-    void settleOpenWrites(Task *task);
-    void planAndApply(Task *task, const std::vector<Loan> *loans);
+    void onLookedUp(Task *task);
     void apply(Task *task);
+    PipelineServices services();
     void finishTask(Task *task, BatchRow row);
     BatchRow baseRow(const Task *task) const;
 
@@ -78,11 +76,10 @@ private:
     std::vector<BatchRow> m_rows;
     std::vector<bool> m_done;
     std::vector<qint64> m_reuseIntent; // resume: intent ids to continue
-    // resume: writes sent before the interruption, with their before-images, to settle first
-    std::vector<std::vector<std::pair<qint64, QByteArray>>> m_openWrites;
+    // resume: the writes of each unfinished intent, settled by its pipeline first
+    std::vector<std::vector<JournalWrite>> m_openWrites;
     static constexpr int kMaxRateLimitedAttempts = 8;
-    std::vector<int> m_attempts;    // re-queues after a 429 that outlasted the client's retries
-    std::vector<int> m_priorWrites; // resume: writes Alma confirmed before the interruption
+    std::vector<int> m_attempts; // re-queues after a 429 that outlasted the client's retries
     std::deque<int> m_queue;
     int m_inFlight = 0;
     int m_waiting = 0; // items waiting to be re-queued

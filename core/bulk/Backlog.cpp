@@ -2,7 +2,7 @@
 #include "bulk/Backlog.h"
 
 #include "model/JsonUtil.h"
-#include "reports/Csv.h"
+#include "util/Csv.h"
 
 #include <QCoreApplication>
 #include <QFile>

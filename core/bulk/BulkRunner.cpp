@@ -6,6 +6,7 @@
 #include "bulk/BulkMessages.h"
 #include "bulk/BulkVerifier.h"
 #include "journal/Journal.h"
+#include "model/ErrorPolicy.h"
 #include "model/JsonUtil.h"
 
 #include <QCoreApplication>
@@ -40,13 +41,12 @@ QString mentionedBarcode(const QString &message, const QSet<QString> &chunk)
 
 bool isAmbiguous(const ApiError &error)
 {
-    return error.kind == ErrorKind::Ambiguous || error.kind == ErrorKind::Network ||
-           error.kind == ErrorKind::Timeout;
+    return writeMayHaveHappened(error);
 }
 
 bool isMemberError(const ApiError &error)
 {
-    return error.code == QLatin1String("60115") || error.code == QLatin1String("60116");
+    return error.code == almacode::MemberAlreadyInSet || error.code == almacode::InvalidSetMember;
 }
 
 // "…/conf/jobs/M18/instances/12345" -> "12345"
@@ -225,7 +225,7 @@ void BulkRunner::resume(const BulkResumable &run, const BulkRequest &settings)
     for (const QString &barcode : std::as_const(m_state.invalid))
         decide(barcode, Outcome::NotFound,
                tr("Alma does not accept this barcode as a member of the set (60116)."),
-               QStringLiteral("60116"));
+               QString(almacode::InvalidSetMember));
 
     if (run.stage == QLatin1String("job")) {
         setPhase(BulkPhase::Running, 0, 100, tr("Following the job started earlier"));
@@ -405,7 +405,7 @@ void BulkRunner::memberErrors(const QStringList &barcodes, const ApiError &error
         if (member.isEmpty())
             continue;
         named.insert(member);
-        if (entry.code == QLatin1String("60116") && !m_state.invalid.contains(member)) {
+        if (entry.code == almacode::InvalidSetMember && !m_state.invalid.contains(member)) {
             m_state.invalid << member;
             decide(member, Outcome::NotFound,
                    tr("Alma does not accept this barcode as a member of the set: %1")

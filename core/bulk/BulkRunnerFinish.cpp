@@ -5,6 +5,7 @@
 #include "alma/ErrorMessages.h"
 #include "bulk/BulkVerifier.h"
 #include "journal/Journal.h"
+#include "model/ErrorPolicy.h"
 
 #include <QCoreApplication>
 
@@ -75,7 +76,7 @@ void BulkRunner::verified()
             decide(result.barcode, Outcome::Error,
                    tr("After the job Alma still shows \"%1\", not %2.")
                        .arg(now.isEmpty() ? tr("nothing") : now, wanted));
-        } else if (check.error.code == QLatin1String("401689")) {
+        } else if (check.error.code == almacode::NoItemForBarcode) {
             decide(result.barcode, Outcome::NotFound, userMessage(check.error), check.error.code);
         } else {
             ++unread;

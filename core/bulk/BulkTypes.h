@@ -4,8 +4,8 @@
 #pragma once
 
 #include "bulk/JobTemplate.h"
-#include "desk/Outcome.h"
 #include "model/ApiError.h"
+#include "model/Outcome.h"
 
 #include <QDate>
 #include <QString>

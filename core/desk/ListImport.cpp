@@ -1,7 +1,7 @@
 // ListImport: see the header.
 #include "desk/ListImport.h"
 
-#include "reports/Csv.h"
+#include "util/Csv.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -14,6 +14,14 @@ qint64 ScanQueue::takeFront()
     return id;
 }
 
+void ScanQueue::putBack(qint64 id)
+{
+    auto it = m_ids.begin();
+    while (it != m_ids.end() && *it < id)
+        ++it;
+    m_ids.insert(it, id);
+}
+
 bool ScanQueue::contains(qint64 id) const
 {
     return std::find(m_ids.begin(), m_ids.end(), id) != m_ids.end();

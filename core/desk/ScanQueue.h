@@ -21,6 +21,8 @@ public:
     qint64 takeFront();
     // Puts a scan back at the head (it could not be looked up: Alma unreachable), keeping order.
     void pushFront(qint64 id) { m_ids.push_front(id); }
+    // Puts a scan back in scan order (ids grow with each scan): before the first later scan.
+    void putBack(qint64 id);
     bool contains(qint64 id) const;
     // Removes one waiting scan (skipped by staff). False when it was not waiting.
     bool remove(qint64 id);

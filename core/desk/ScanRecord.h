@@ -3,12 +3,13 @@
 // shape how scans are handled. Plain values: the UI renders them, reports export them.
 #pragma once
 
-#include "desk/Executor.h"
-#include "desk/Outcome.h"
 #include "legacy/LegacyStatus.h"
 #include "model/Item.h"
 #include "model/Loan.h"
+#include "model/Outcome.h"
+#include "pipeline/Executor.h"
 #include "planning/Planner.h"
+#include "planning/StepCatalogue.h"
 
 #include <QDateTime>
 #include <QString>
@@ -19,9 +20,9 @@ namespace migdesk {
 
 // Where a scan is in the desk workflow.
 enum class ScanStage {
-    Queued,    // accepted, journaled, waiting for its turn (or for Alma to answer again)
+    Queued,    // accepted, journaled, waiting for a free pipeline (or for Alma to answer again)
     LookingUp, // reading the item (and its loans when the plan needs them)
-    Planned,   // waiting for staff: confirm, a choice, a withdraw confirmation or a guided step
+    Planned,   // waiting for staff: `awaiting` says for what
     Applying,  // the executor is writing to Alma
     Verifying, // re-reading the item after a guided step done in Alma
     Finished,  // an outcome was reached (done, error, not found, skipped, dry run, ...)
@@ -45,11 +46,11 @@ struct ScanRecord {
     bool repeatFlagged = false;
     bool dryRun = false;
     // Added beyond the first contract:
-    int chosenIndex = -1;          // the DECIDE answer staff gave (-1: none yet)
-    bool awaitingWithdraw = false; // a Withdraw was chosen or planned; needs confirmWithdraw()
-    bool fromShelfList = false;    // the item was on the shelf-search list and was ticked off
-    QDateTime readAt;              // when `item` was read from Alma
-    bool recovered = false;        // re-offered from the journal after a restart
+    int chosenIndex = -1;                  // the DECIDE answer staff gave (-1: none yet)
+    Awaiting awaiting = Awaiting::Nothing; // what the scan waits for (from the step catalogue)
+    bool fromShelfList = false; // the item was on the shelf-search list and was ticked off
+    QDateTime readAt;           // when `item` was read from Alma
+    bool recovered = false;     // re-offered from the journal after a restart
 };
 
 struct SessionSettings {
@@ -63,6 +64,11 @@ struct SessionSettings {
     QString barcodePattern; // empty: the default, 1-64 printable characters, no spaces
     bool codabarCheckDigit = false;
     int repeatWindowMs = 4000;
+    // Items worked at once (lookups running ahead of staff, writes of different items
+    // overlapping); every call still goes through the client's rate limiter. 1 with
+    // `oneAtATime`, which also holds the whole queue while an item waits for staff.
+    int maxInFlight = 8;
+    bool oneAtATime = false;
 };
 
 } // namespace migdesk

@@ -99,6 +99,32 @@ ScanSession::ScanSession(AlmaClient *client, Executor *executor, Journal *journa
 
 ScanSession::~ScanSession() = default;
 
+bool ScanSession::Private::flagIfInFlight(qint64 id)
+{
+    ScanRecord *r = rec(id);
+    const qint64 earlier = unfinishedScanOf(r->barcode, id, true);
+    if (earlier == 0)
+        return false;
+    r->repeatFlagged = true;
+    finish(id, Outcome::Skipped,
+           tr("Already being worked on (an earlier scan of %1): not applied a second time.")
+               .arg(r->barcode));
+    return true;
+}
+
+int ScanSession::waitingForStaffCount() const
+{
+    int n = 0;
+    for (const auto &[id, record] : d->records)
+        n += record.stage == ScanStage::Planned ? 1 : 0;
+    return n;
+}
+
+int ScanSession::inFlightCount() const
+{
+    return d->inFlight();
+}
+
 bool ScanSession::submit(const QString &rawInput)
 {
     const BarcodeCheck check = d->validator.check(rawInput);
@@ -123,6 +149,8 @@ bool ScanSession::submit(const QString &rawInput)
                       .arg(d->settings.repeatWindowMs / 1000.0, 0, 'g', 2));
         return true;
     }
+    if (d->flagIfInFlight(id))
+        return true;
     d->queue.push(id);
     d->changed(id);
     d->queueChanged();
@@ -144,6 +172,8 @@ int ScanSession::submitList(const QStringList &barcodes)
                                                                workModeName(d->settings.mode))
                                     : 0;
         const qint64 id = d->addRecord(check.barcode, intentId);
+        // A list may name an item twice: the second line waits for the first (pump()), so it
+        // is looked up again afterwards and never written twice.
         d->queue.push(id);
         Q_EMIT scanAccepted(id);
         ++accepted;
@@ -159,13 +189,9 @@ void ScanSession::confirm(qint64 id)
     if (!r || r->stage != ScanStage::Planned || !r->hasItem)
         return;
     const std::vector<Step> steps = d->effectiveSteps(*r);
-    for (const Step &step : steps) {
-        // Decisions, withdrawals, guided loan steps and reviews have their own actions.
-        if (step.type == StepType::Decide || step.type == StepType::Withdraw ||
-            step.type == StepType::GuideLost || step.type == StepType::GuideClaimedReturned ||
-            step.type == StepType::NeedsReview)
-            return;
-    }
+    // Decisions, withdrawals, guided loan steps and reviews have their own actions.
+    if (const Step *gate = gatingStep(steps); gate && stepKind(gate->type).gate > Awaiting::Enter)
+        return;
     d->apply(id, steps, false);
 }
 
@@ -189,8 +215,7 @@ void ScanSession::choose(qint64 id, int choiceIndex)
 
 void ScanSession::chooseAction(qint64 id, StepType type)
 {
-    if (type != StepType::Return && type != StepType::MarkMissing &&
-        type != StepType::SetCondition && type != StepType::Withdraw)
+    if (!stepKind(type).staffPickable)
         return;
     if (!canChooseAction(id))
         return;
@@ -243,7 +268,8 @@ bool ScanSession::canChooseAction(qint64 id) const
 void ScanSession::confirmWithdraw(qint64 id)
 {
     ScanRecord *r = d->rec(id);
-    if (!r || r->stage != ScanStage::Planned || !r->hasItem || !r->awaitingWithdraw)
+    if (!r || r->stage != ScanStage::Planned || !r->hasItem ||
+        r->awaiting != Awaiting::WithdrawConfirmation)
         return;
     d->apply(id, d->effectiveSteps(*r), false);
 }
@@ -310,12 +336,8 @@ void ScanSession::retry(qint64 id)
     fresh.dryRun = d->settings.dryRun;
     fresh.message = tr("Trying again.");
     *r = std::move(fresh);
-    if (d->current == id) {
-        d->queue.pushFront(id);
-        d->setCurrent(0);
-    } else {
-        d->queue.push(id);
-    }
+    d->dropPipeline(id);
+    d->queue.putBack(id);
     d->changed(id);
     d->queueChanged();
     d->pump();
@@ -401,7 +423,7 @@ void ScanSession::Private::compactOldRecords()
            compactCursor < order.size() - static_cast<size_t>(detailLimit)) {
         const qint64 id = order[compactCursor];
         ScanRecord *r = rec(id);
-        if (r->stage != ScanStage::Finished || id == current)
+        if (r->stage != ScanStage::Finished || id == current || pipelines.count(id))
             return; // still in use: compacted once it is finished
         r->item.raw = nlohmann::json::object();
         r->result.before.raw = nlohmann::json::object();

@@ -4,9 +4,9 @@
 // signals the UI renders. No nested event loops; all network work is asynchronous.
 #pragma once
 
-#include "desk/Outcome.h"
 #include "desk/ScanRecord.h"
 #include "desk/ShelfList.h"
+#include "model/Outcome.h"
 
 #include <QObject>
 #include <QString>
@@ -84,6 +84,10 @@ public:
     // Finished records older than the newest `records` drop Alma's raw JSON and keep the typed
     // fields the UI and reports use, so a long session stays small. Default 200.
     void setHistoryDetailLimit(int records);
+    // Scans waiting for staff (the card shows the oldest; the others wait their turn).
+    int waitingForStaffCount() const;
+    // Scans whose pipeline is calling Alma now.
+    int inFlightCount() const;
     // Counts by outcome over the session (for the status bar).
     int count(Outcome outcome) const;
     // Bulk jobs (ScanSessionBulk.cpp): the scans whose Mark Missing went to the bulk Missing

@@ -16,14 +16,8 @@ namespace {
 
 bool wentToJob(const ScanRecord &record)
 {
-    if (record.stage != ScanStage::Finished || record.outcome != Outcome::NeedsStaff ||
-        !record.hasResult || record.dryRun)
-        return false;
-    for (const StepResult &step : record.result.steps) {
-        if (step.type == StepType::MarkMissing && step.outcome == Outcome::NeedsStaff)
-            return true;
-    }
-    return false;
+    return record.stage == ScanStage::Finished && record.outcome == Outcome::NeedsStaff &&
+           record.awaiting == Awaiting::BulkJob && !record.dryRun;
 }
 
 // A later scan of the same barcode replaces an earlier one waiting for the job, unless it
@@ -117,6 +111,7 @@ int ScanSession::restoreBulkJobWaiting()
         r->hasResult = true;
         r->stage = ScanStage::Finished;
         r->outcome = Outcome::NeedsStaff;
+        r->awaiting = Awaiting::BulkJob;
         r->message = message;
         Q_EMIT scanAccepted(id);
         d->changed(id);
@@ -128,13 +123,14 @@ int ScanSession::restoreBulkJobWaiting()
 bool ScanSession::sendToBulkJob(qint64 id)
 {
     ScanRecord *r = d->rec(id);
-    if (!r || r->stage != ScanStage::Planned || !r->hasItem || r->dryRun || r->awaitingWithdraw ||
+    if (!r || r->stage != ScanStage::Planned || !r->hasItem || r->dryRun ||
+        r->awaiting == Awaiting::WithdrawConfirmation ||
         r->item.processType.value == QLatin1String("MISSING"))
         return false;
     const std::vector<Step> steps = d->effectiveSteps(*r);
     bool missing = false;
     for (const Step &step : steps) {
-        if (step.type == StepType::Nothing || step.type == StepType::Defer)
+        if (stepKind(step.type).noOp)
             continue;
         const QString strategy = step.missingStrategy.isEmpty()
                                      ? d->executor->settings().missingStrategy
@@ -159,6 +155,7 @@ bool ScanSession::sendToBulkJob(qint64 id)
     // Marked before the intent ends: a restart offers the item to the job again.
     if (d->journal && r->intentId != 0)
         d->journal->markBulkJobWaiting(r->intentId);
+    r->awaiting = Awaiting::BulkJob;
     d->finish(id, Outcome::NeedsStaff, message);
     d->pump();
     return true;
@@ -173,6 +170,8 @@ void ScanSession::recordBulkOutcome(qint64 id, Outcome outcome, const QString &m
     r->stage = ScanStage::Finished;
     r->outcome = outcome;
     r->message = message;
+    if (outcome != Outcome::NeedsStaff)
+        r->awaiting = Awaiting::Nothing; // the job ran: it waits for nothing more
     if (r->hasResult) {
         r->result.outcome = outcome;
         r->result.message = message;

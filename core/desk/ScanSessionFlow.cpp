@@ -1,11 +1,16 @@
-// ScanSession's pipeline: one scan at a time from the type-ahead queue through lookup, loan
-// check (only when the plan depends on it), planning, and applying or waiting for staff; backs
-// off and keeps the queue while Alma is unreachable.
+// ScanSession's flow: scans leave the type-ahead queue for their own ItemPipeline (lookup,
+// settling, loans, plan), several at once up to `maxInFlight`, so lookups run ahead of staff and
+// writes of different items overlap; a scan that needs staff holds the card, not the cart. What
+// each scan waits for comes from the step catalogue. While Alma is unreachable the queue waits
+// and backs off.
 #include "desk/ScanSessionPrivate.h"
 
 #include "alma/AlmaClient.h"
 #include "alma/ErrorMessages.h"
 #include "journal/Journal.h"
+#include "model/ErrorPolicy.h"
+
+#include <QCoreApplication>
 
 namespace migdesk {
 
@@ -18,11 +23,6 @@ bool hasStep(const std::vector<Step> &steps, StepType type)
             return true;
     }
     return false;
-}
-
-bool isNoOp(StepType type)
-{
-    return type == StepType::Nothing || type == StepType::Defer;
 }
 
 QString itemName(const ScanRecord &record)
@@ -40,53 +40,150 @@ QString stepLabels(const Plan &plan)
     return labels.join(QStringLiteral(", "));
 }
 
-} // namespace
-
-bool ScanSession::Private::isOfflineError(const ApiError &error)
+bool isWorking(ScanStage stage)
 {
-    switch (error.kind) {
-    case ErrorKind::Network:
-    case ErrorKind::Timeout:
-    case ErrorKind::RateLimited:
-    case ErrorKind::DailyBudget:
-        return true;
-    case ErrorKind::Http:
-    case ErrorKind::Alma:
-        return error.httpStatus == 429 || error.httpStatus >= 500;
-    default:
-        return false;
-    }
+    return stage == ScanStage::LookingUp || stage == ScanStage::Applying ||
+           stage == ScanStage::Verifying;
 }
 
-bool ScanSession::Private::pipelineBusy() const
+} // namespace
+
+PipelineServices ScanSession::Private::services()
 {
-    if (current == 0)
-        return false;
-    const auto it = records.find(current);
-    if (it == records.end())
-        return false;
-    switch (it->second.stage) {
-    case ScanStage::LookingUp:
-    case ScanStage::Planned: // waiting for staff: later scans queue behind it
-    case ScanStage::Applying:
-    case ScanStage::Verifying:
-        return true;
-    case ScanStage::Queued:
-    case ScanStage::Finished:
-        return false;
+    PipelineServices s;
+    s.client = client;
+    s.executor = executor;
+    s.journal = journal;
+    s.planner = &planner;
+    s.parser = &parser;
+    return s;
+}
+
+ItemPipeline *ScanSession::Private::pipeline(qint64 id) const
+{
+    const auto it = pipelines.find(id);
+    return it == pipelines.end() ? nullptr : it->second;
+}
+
+ItemPipeline *ScanSession::Private::pipelineFor(qint64 id)
+{
+    if (ItemPipeline *p = pipeline(id))
+        return p;
+    // A record whose pipeline ended (a finished scan staff act on again, or one restored from
+    // the journal): a new pipeline takes the item staff saw.
+    const ScanRecord *r = rec(id);
+    auto *p = new ItemPipeline(services(), r->barcode, r->intentId, settings.mode, {}, q);
+    if (r->hasItem)
+        p->adoptItem(r->item, r->readAt);
+    pipelines[id] = p;
+    return p;
+}
+
+void ScanSession::Private::dropPipeline(qint64 id)
+{
+    const auto it = pipelines.find(id);
+    if (it == pipelines.end())
+        return;
+    it->second->deleteLater();
+    pipelines.erase(it);
+}
+
+int ScanSession::Private::inFlight() const
+{
+    int n = 0;
+    for (const auto &[id, p] : pipelines) {
+        const auto it = records.find(id);
+        n += it != records.end() && isWorking(it->second.stage) ? 1 : 0;
+    }
+    return n;
+}
+
+bool ScanSession::Private::anyWaitingForStaff() const
+{
+    for (const auto &[id, p] : pipelines) {
+        const auto it = records.find(id);
+        if (it != records.end() && it->second.stage == ScanStage::Planned)
+            return true;
     }
     return false;
 }
 
+qint64 ScanSession::Private::unfinishedScanOf(const QString &barcode, qint64 before,
+                                              bool queuedToo) const
+{
+    // Started scans all have a pipeline (few: the in-flight cap plus those waiting for staff).
+    for (const auto &[id, p] : pipelines) {
+        const ScanRecord &r = records.at(id);
+        if (id < before && r.barcode == barcode && r.stage != ScanStage::Finished)
+            return id;
+    }
+    if (queuedToo) {
+        for (const qint64 id : queue.ids()) {
+            if (id < before && records.at(id).barcode == barcode)
+                return id;
+        }
+    }
+    return 0;
+}
+
 void ScanSession::Private::pump()
 {
-    if (pipelineBusy() || queue.isEmpty())
-        return;
     if (offline && retryTimer.isActive())
         return;
-    const qint64 id = queue.takeFront();
-    queueChanged();
-    startLookup(id);
+    // While Alma is away a single scan probes it; the rest of the queue waits.
+    const int cap = settings.oneAtATime || offline ? 1 : std::max(1, settings.maxInFlight);
+    while (!queue.isEmpty() && inFlight() < cap) {
+        // One at a time: an item waiting for staff holds the whole queue, as libraries that
+        // want strict order expect.
+        if (settings.oneAtATime && anyWaitingForStaff())
+            break;
+        // The oldest scan whose item has no earlier scan still unfinished (a list naming an
+        // item twice): one item's pipelines never overlap.
+        qint64 id = 0;
+        for (const qint64 queued : queue.ids()) {
+            if (unfinishedScanOf(records.at(queued).barcode, queued, false) == 0) {
+                id = queued;
+                break;
+            }
+        }
+        if (id == 0)
+            break;
+        queue.remove(id);
+        queueChanged();
+        startLookup(id);
+    }
+    updateCurrent();
+}
+
+void ScanSession::Private::updateCurrent()
+{
+    for (const qint64 id : order) {
+        const ScanRecord &r = records.at(id);
+        if (r.stage == ScanStage::Planned) {
+            setCurrent(id);
+            return;
+        }
+    }
+    // A lone scan in flight is shown while it works; in a cart, the newest finished one.
+    int unfinished = 0;
+    qint64 newestUnfinished = 0;
+    for (const auto &[id, r] : records) {
+        if (r.stage != ScanStage::Finished) {
+            ++unfinished;
+            newestUnfinished = id;
+        }
+    }
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+        if (unfinished == 1 && *it == newestUnfinished &&
+            records.at(*it).stage != ScanStage::Queued) {
+            setCurrent(*it);
+            return;
+        }
+        if (records.at(*it).stage == ScanStage::Finished) {
+            setCurrent(*it);
+            return;
+        }
+    }
 }
 
 void ScanSession::Private::startLookup(qint64 id)
@@ -96,86 +193,69 @@ void ScanSession::Private::startLookup(qint64 id)
         return;
     r->stage = ScanStage::LookingUp;
     r->message = tr("Looking up %1 in Alma...").arg(r->barcode);
-    setCurrent(id);
+    std::vector<JournalWrite> earlier;
+    if (const auto found = recoveredWrites.find(id); found != recoveredWrites.end()) {
+        earlier = std::move(found->second);
+        recoveredWrites.erase(found);
+    }
+    dropPipeline(id);
+    auto *p =
+        new ItemPipeline(services(), r->barcode, r->intentId, settings.mode, std::move(earlier), q);
+    pipelines[id] = p;
+    QObject::connect(p, &ItemPipeline::lookedUp, q, [this, id] { onLookedUp(id); });
     changed(id);
-    ItemReply *reply = client->itemByBarcode(r->barcode);
-    whenReplyFinished(reply, [this, id, reply] { onItem(id, reply); });
+    p->start();
 }
 
-void ScanSession::Private::onItem(qint64 id, const ItemReply *reply)
+void ScanSession::Private::onLookedUp(qint64 id)
 {
     ScanRecord *r = rec(id);
-    if (!r)
+    ItemPipeline *p = pipeline(id);
+    if (!r || !p)
         return;
-    if (!reply->isOk()) {
-        const ApiError &error = reply->error();
-        if (isOfflineError(error)) {
-            backOff(id, userMessage(error));
-            return;
-        }
-        setOffline(false); // Alma answered
-        skipAfterLookup.erase(id);
-        if (error.code == QLatin1String("401689") && settleRecoveredGone(id)) {
-            pump();
-            return;
-        }
-        if (error.code == QLatin1String("401689"))
-            finish(id, Outcome::NotFound, tr("No item with barcode %1 in Alma.").arg(r->barcode));
-        else
-            finish(id, Outcome::Error, userMessage(error));
-        pump();
+    if (p->lookup() == ItemPipeline::Lookup::Failed && isOfflineError(p->error())) {
+        // Alma is away: keep the scan (and any writes still to settle) for the next try.
+        if (!p->earlierWrites().empty())
+            recoveredWrites[id] = p->earlierWrites();
+        backOff(id, userMessage(p->error()));
         return;
     }
-    setOffline(false);
-    r->item = reply->item();
-    r->hasItem = true;
-    r->readAt = QDateTime::currentDateTimeUtc();
-    if (skipAfterLookup.erase(id) > 0) {
+    setOffline(false); // Alma answered
+    if (p->hasItem()) {
+        r->item = p->item();
+        r->hasItem = true;
+        r->readAt = p->readAt();
+        r->reading = p->reading();
+    }
+    if (skipAfterLookup.erase(id) > 0 && p->lookup() != ItemPipeline::Lookup::Settled) {
         finish(id, Outcome::Skipped, tr("Skipped by staff: nothing was changed in Alma."));
         pump();
         return;
     }
-    r->reading = parser.parse(r->item);
-    if (settleRecovered(id)) {
-        pump();
+    switch (p->lookup()) {
+    case ItemPipeline::Lookup::Pending:
         return;
-    }
-
-    // Ask Alma for loans only when the plan depends on them.
-    if (!planner.needsLoan(r->item, r->reading, settings.mode)) {
-        PlanContext context;
-        context.mode = settings.mode;
-        r->plan = planner.plan(r->item, r->reading, context);
+    case ItemPipeline::Lookup::NotFound:
+        finish(id, Outcome::NotFound, tr("No item with barcode %1 in Alma.").arg(r->barcode));
+        break;
+    case ItemPipeline::Lookup::Failed:
+        finish(id, Outcome::Error, userMessage(p->error()));
+        break;
+    case ItemPipeline::Lookup::Settled:
+        if (p->settledOutcome() != Outcome::NeedsStaff) {
+            r->plan.steps = p->settledSteps();
+            if (p->hasItem())
+                r->plan.explanation = tr("Sent before the restart; Alma's state read again.");
+        }
+        finish(id, p->settledOutcome(), p->settledMessage());
+        break;
+    case ItemPipeline::Lookup::Planned:
+        r->activeLoans = p->activeLoans();
+        r->plan = p->plan();
         planAndAct(id);
         return;
     }
-    LoansReply *loans = client->itemLoans(r->item);
-    whenReplyFinished(loans, [this, id, loans] { onLoans(id, loans); });
-}
-
-void ScanSession::Private::onLoans(qint64 id, const LoansReply *reply)
-{
-    ScanRecord *r = rec(id);
-    if (!r)
-        return;
-    if (!reply->isOk()) {
-        if (isOfflineError(reply->error())) {
-            backOff(id, userMessage(reply->error()));
-        } else {
-            finish(id, Outcome::Error, userMessage(reply->error()));
-            pump();
-        }
-        return;
-    }
-    PlanContext context;
-    context.mode = settings.mode;
-    for (const Loan &loan : reply->loans()) {
-        if (loan.isActive())
-            context.activeLoans.push_back(loan);
-    }
-    r->activeLoans = context.activeLoans;
-    r->plan = planner.plan(r->item, r->reading, context);
-    planAndAct(id);
+    pump();
 }
 
 void ScanSession::Private::planAndAct(qint64 id)
@@ -186,7 +266,7 @@ void ScanSession::Private::planAndAct(qint64 id)
     if (settings.mode == WorkMode::Desk && shelfList.isOpen(r->barcode) && !r->item.isInPlace()) {
         bool onlyNoOps = true;
         for (const Step &step : r->plan.steps)
-            onlyNoOps = onlyNoOps && isNoOp(step.type);
+            onlyNoOps = onlyNoOps && stepKind(step.type).noOp;
         if (onlyNoOps) {
             Step ret;
             ret.type = StepType::Return;
@@ -195,9 +275,9 @@ void ScanSession::Private::planAndAct(qint64 id)
             r->plan.explanation = tr("On the shelf-search list and found: returned at the desk.");
         }
     }
-    if (journal && r->intentId) {
-        journal->recordLookup(r->intentId, r->item, r->reading.ids(),
-                              QString::fromStdString(planToJson(r->plan).dump()));
+    if (ItemPipeline *p = pipeline(id)) {
+        p->plan() = r->plan;
+        p->journalPlan();
     }
     act(id, false);
 }
@@ -233,40 +313,35 @@ void ScanSession::Private::act(qint64 id, bool staffAnswered)
         pump();
         return;
     }
-    r->awaitingWithdraw = false;
     const std::vector<Step> steps = effectiveSteps(*r);
     bool hasWork = false;
     for (const Step &step : steps)
-        hasWork = hasWork || !isNoOp(step.type);
+        hasWork = hasWork || !stepKind(step.type).noOp;
     if (!hasWork) {
+        r->awaiting = Awaiting::Nothing;
         finish(id, Outcome::Skipped,
                r->plan.explanation.isEmpty() ? tr("Nothing to change in Alma.")
                                              : r->plan.explanation);
         pump();
         return;
     }
-    if (hasStep(steps, StepType::Decide)) {
-        waitForStaff(id, tr("Choose what to do with %1.").arg(itemName(*r)));
-    } else if (hasStep(steps, StepType::NeedsReview)) {
-        waitForStaff(id, tr("Needs review: the note does not name a status MigDesk knows. "
-                            "Choose an action or skip."));
-    } else if (hasStep(steps, StepType::Withdraw)) {
-        r->awaitingWithdraw = true;
-        waitForStaff(
-            id, tr("Withdraw %1? It is deleted in Alma only after you confirm.").arg(itemName(*r)));
-    } else if (hasStep(steps, StepType::GuideLost)) {
-        waitForStaff(id, tr("Declare the loan Lost in Alma (Patron Services > Loans > row "
-                            "action), then choose \"Done in Alma\"."));
-    } else if (hasStep(steps, StepType::GuideClaimedReturned)) {
-        waitForStaff(id, tr("Mark the loan Claimed Returned in Alma (Patron Services > Loans > "
-                            "row action), then choose \"Done in Alma\"."));
-    } else if (staffAnswered) {
-        apply(id, steps, false);
-    } else if (settings.autoApply && r->plan.isAutoSafe()) {
-        apply(id, steps, true);
-    } else {
-        waitForStaff(id, tr("Press Enter to apply, Esc to skip."));
+    r->awaiting = awaitingFor(steps, settings.autoApply, staffAnswered);
+    if (r->awaiting == Awaiting::Nothing) {
+        // Right after the lookup the executor may use that read as its stale check; after staff
+        // took time to answer, the item is read again before any PUT.
+        apply(id, steps, !staffAnswered);
+        return;
     }
+    const Step *gate = gatingStep(steps);
+    const char *text = gate ? stepKind(gate->type).waitText : "";
+    if (r->awaiting == Awaiting::Enter || !text || !*text) {
+        waitForStaff(id, tr("Press Enter to apply, Esc to skip."));
+        return;
+    }
+    QString message = QCoreApplication::translate("ScanSession", text);
+    if (message.contains(QLatin1String("%1")))
+        message = message.arg(itemName(*r));
+    waitForStaff(id, message);
 }
 
 void ScanSession::Private::addToShelfList(ScanRecord &record)
@@ -275,33 +350,11 @@ void ScanSession::Private::addToShelfList(ScanRecord &record)
     Q_EMIT q->shelfListChanged();
 }
 
-void ScanSession::Private::whenReplyFinished(AlmaReply *reply, const std::function<void()> &done)
-{
-    if (reply->isFinished()) {
-        // Already finished (refused before sending). Its deleteLater is pending, so it is
-        // still alive now, but maybe not on the next turn: handle it at once.
-        done();
-        return;
-    }
-    QObject::connect(reply, &AlmaReply::finished, q, done);
-}
-
-void ScanSession::Private::whenFinished(ExecutionJob *job,
-                                        std::function<void(const ExecutionResult &)> done)
-{
-    if (job->isFinished()) {
-        // Finished inside the call: deliver on the next turn, as a late finish would be.
-        QTimer::singleShot(0, q, [done, result = job->result()] { done(result); });
-        return;
-    }
-    QObject::connect(job, &ExecutionJob::finished, q, [job, done] { done(job->result()); });
-}
-
 void ScanSession::Private::apply(qint64 id, const std::vector<Step> &steps, bool justRead)
 {
     ScanRecord *r = rec(id);
     r->stage = ScanStage::Applying;
-    r->awaitingWithdraw = false;
+    r->awaiting = Awaiting::Nothing;
     r->outcome = Outcome::Pending;
     r->message = tr("Applying in Alma...");
     changed(id);
@@ -311,7 +364,7 @@ void ScanSession::Private::apply(qint64 id, const std::vector<Step> &steps, bool
     for (const Step &step : steps) {
         if (step.type == StepType::AddToShelfList)
             shelfStep = true;
-        else if (!isNoOp(step.type))
+        else if (!stepKind(step.type).noOp)
             almaSteps.push_back(step);
     }
     if (almaSteps.empty()) {
@@ -325,18 +378,22 @@ void ScanSession::Private::apply(qint64 id, const std::vector<Step> &steps, bool
         pump();
         return;
     }
-    ExecutionJob *job =
-        executor->execute(r->intentId, r->item, almaSteps, justRead ? r->readAt : QDateTime());
-    whenFinished(job, [this, id, shelfStep](const ExecutionResult &result) {
-        onExecuted(id, result, shelfStep);
-    });
+    ItemPipeline *p = pipelineFor(id);
+    QObject::disconnect(p, &ItemPipeline::executed, q, nullptr);
+    QObject::connect(p, &ItemPipeline::executed, q,
+                     [this, id, shelfStep] { onExecuted(id, shelfStep); });
+    // The record's item is what staff saw; the executor checks it against Alma before a PUT.
+    p->execute(almaSteps, justRead && p->hasItem());
+    pump(); // the next scans go on while this one writes
 }
 
-void ScanSession::Private::onExecuted(qint64 id, const ExecutionResult &result, bool shelfStep)
+void ScanSession::Private::onExecuted(qint64 id, bool shelfStep)
 {
     ScanRecord *r = rec(id);
-    if (!r)
+    ItemPipeline *p = pipeline(id);
+    if (!r || !p)
         return;
+    const ExecutionResult &result = p->result();
     r->result = result;
     r->hasResult = true;
     QString message = result.message;
@@ -358,6 +415,12 @@ void ScanSession::Private::onExecuted(qint64 id, const ExecutionResult &result, 
                    tr("Ticked off the shelf-search list.");
         Q_EMIT q->shelfListChanged();
     }
+    if (outcome == Outcome::NeedsStaff) {
+        for (const StepResult &step : result.steps) {
+            if (step.type == StepType::MarkMissing && step.outcome == Outcome::NeedsStaff)
+                r->awaiting = Awaiting::BulkJob; // the "job" strategy: Alma's Missing job
+        }
+    }
     finish(id, outcome, message);
     pump();
 }
@@ -368,17 +431,22 @@ void ScanSession::Private::verify(qint64 id, StepType guide)
     r->stage = ScanStage::Verifying;
     r->message = tr("Checking the loan in Alma...");
     changed(id);
-    ExecutionJob *job = executor->verifyLoanAction(r->intentId, r->item, guide);
-    whenFinished(job, [this, id](const ExecutionResult &result) { onVerified(id, result); });
+    ItemPipeline *p = pipelineFor(id);
+    QObject::disconnect(p, &ItemPipeline::executed, q, nullptr);
+    QObject::connect(p, &ItemPipeline::executed, q, [this, id] { onVerified(id); });
+    p->verifyLoanAction(guide);
 }
 
-void ScanSession::Private::onVerified(qint64 id, const ExecutionResult &result)
+void ScanSession::Private::onVerified(qint64 id)
 {
     ScanRecord *r = rec(id);
     if (!r)
         return;
-    r->result = result;
-    r->hasResult = true;
+    if (ItemPipeline *p = pipeline(id)) {
+        r->result = p->result();
+        r->hasResult = true;
+    }
+    const ExecutionResult &result = r->result;
     QString message = result.message;
     if (message.isEmpty() && result.error.isError())
         message = userMessage(result.error);
@@ -393,6 +461,7 @@ void ScanSession::Private::onVerified(qint64 id, const ExecutionResult &result)
         r->stage = ScanStage::Finished;
         changed(id);
     }
+    pump();
 }
 
 void ScanSession::Private::waitForStaff(qint64 id, const QString &message)
@@ -403,6 +472,7 @@ void ScanSession::Private::waitForStaff(qint64 id, const QString &message)
     r->message = message;
     changed(id);
     Q_EMIT q->outcomeReached(id, Outcome::NeedsStaff);
+    pump();
 }
 
 void ScanSession::Private::finish(qint64 id, Outcome outcome, const QString &message)
@@ -411,11 +481,16 @@ void ScanSession::Private::finish(qint64 id, Outcome outcome, const QString &mes
     r->stage = ScanStage::Finished;
     r->outcome = outcome;
     r->message = message;
+    if (r->awaiting != Awaiting::BulkJob)
+        r->awaiting = Awaiting::Nothing;
     if (journal && r->intentId) {
         // An error leaves the intent pending: it is offered again after a restart.
         journal->finishIntent(r->intentId, outcome == Outcome::Error ? Outcome::Pending : outcome,
                               message);
     }
+    // A finished scan keeps its pipeline only while staff may still verify a guided step.
+    if (outcome != Outcome::NeedsStaff)
+        dropPipeline(id);
     changed(id);
     Q_EMIT q->outcomeReached(id, outcome);
     compactOldRecords();
@@ -428,12 +503,15 @@ void ScanSession::Private::backOff(qint64 id, const QString &reason)
     r->outcome = Outcome::Pending;
     r->message = tr("Waiting for Alma (%1). The scan is kept and is sent as soon as Alma answers.")
                      .arg(reason);
-    queue.pushFront(id);
+    dropPipeline(id);
+    queue.putBack(id);
     queueChanged();
     changed(id);
     setOffline(true);
-    retryTimer.start(backoffMs);
-    backoffMs = std::min(backoffMs * 2, maxBackoffMs);
+    if (!retryTimer.isActive()) {
+        retryTimer.start(backoffMs);
+        backoffMs = std::min(backoffMs * 2, maxBackoffMs);
+    }
 }
 
 } // namespace migdesk

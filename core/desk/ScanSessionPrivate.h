@@ -3,13 +3,14 @@
 #pragma once
 
 #include "desk/BarcodeValidator.h"
-#include "desk/Executor.h"
 #include "desk/ScanQueue.h"
 #include "desk/ScanRecord.h"
 #include "desk/ScanSession.h"
 #include "desk/ShelfList.h"
 #include "journal/Journal.h"
 #include "legacy/NoteParser.h"
+#include "pipeline/Executor.h"
+#include "pipeline/ItemPipeline.h"
 #include "planning/Planner.h"
 
 #include <QTimer>
@@ -19,10 +20,6 @@
 #include <set>
 
 namespace migdesk {
-
-class AlmaReply;
-class ItemReply;
-class LoansReply;
 
 struct ScanSession::Private {
     Private(ScanSession *owner, AlmaClient *almaClient, Executor *almaExecutor,
@@ -59,14 +56,14 @@ struct ScanSession::Private {
     void compactOldRecords();
 
     std::set<qint64> skipAfterLookup; // Esc pressed while the lookup was in flight
-    // Recovered intents (ScanSessionRecovery.cpp): the writes the last session journaled, settled
-    // from what Alma shows once the item is read again.
+    // Recovered intents (ScanSessionRecovery.cpp): the writes the last session journaled; the
+    // item's pipeline settles them from what Alma shows once the item is read again.
     std::map<qint64, std::vector<JournalWrite>> recoveredWrites;
-    // After the re-read of a recovered intent: settles its open writes and finishes it when Alma
-    // already shows the effect (or staff must look); false when it goes on as a normal scan.
-    bool settleRecovered(qint64 id);
-    // The re-read found no item: finishes it (true) when a delete was sent before the restart.
-    bool settleRecoveredGone(qint64 id);
+    // One pipeline per scan that has started (owned here; dropped when the scan finishes).
+    std::map<qint64, ItemPipeline *> pipelines;
+    ItemPipeline *pipeline(qint64 id) const;
+    ItemPipeline *pipelineFor(qint64 id); // the scan's pipeline, made anew when it has none
+    PipelineServices services();
 
     ScanRecord *rec(qint64 id);
     qint64 addRecord(const QString &barcode, qint64 intentId);
@@ -76,29 +73,34 @@ struct ScanSession::Private {
     void setOffline(bool on);
     QString source() const;
 
-    // The pipeline (ScanSessionFlow.cpp).
-    bool pipelineBusy() const;
+    // The flow (ScanSessionFlow.cpp).
+    int inFlight() const; // scans whose pipeline is calling Alma
+    bool anyWaitingForStaff() const;
+    // An earlier scan of this barcode that has started and not finished (or, with `queuedToo`,
+    // still waits in the queue); 0: none. A second scan of an item in flight never writes twice.
+    qint64 unfinishedScanOf(const QString &barcode, qint64 before, bool queuedToo) const;
     void pump();
+    // A scan of a barcode whose earlier scan is still unfinished: flagged and finished (true).
+    bool flagIfInFlight(qint64 id);
     void startLookup(qint64 id);
-    void onItem(qint64 id, const ItemReply *reply);
-    void onLoans(qint64 id, const LoansReply *reply);
+    void onLookedUp(qint64 id);
     void planAndAct(qint64 id);
+    // The card: the oldest scan waiting for staff, else the newest finished one (a lone scan in
+    // flight is shown while it works, so a single scan gets feedback at once).
+    void updateCurrent();
     void act(qint64 id, bool staffAnswered);
     void verify(qint64 id, StepType guide);
-    void onVerified(qint64 id, const ExecutionResult &result);
+    void onVerified(qint64 id);
     void addToShelfList(ScanRecord &record);
     std::vector<Step> effectiveSteps(const ScanRecord &record) const;
     // `justRead`: applied right after the lookup, so the executor may use that read as its
     // stale check; after staff took time to answer, the item is read again before any PUT.
     void apply(qint64 id, const std::vector<Step> &steps, bool justRead);
-    void onExecuted(qint64 id, const ExecutionResult &result, bool shelfStep);
-    // Calls `done` with the job's result once, whether it already finished or finishes later.
-    void whenReplyFinished(AlmaReply *reply, const std::function<void()> &done);
-    void whenFinished(ExecutionJob *job, std::function<void(const ExecutionResult &)> done);
+    void onExecuted(qint64 id, bool shelfStep);
     void waitForStaff(qint64 id, const QString &message);
     void finish(qint64 id, Outcome outcome, const QString &message);
     void backOff(qint64 id, const QString &reason);
-    static bool isOfflineError(const ApiError &error);
+    void dropPipeline(qint64 id);
 };
 
 } // namespace migdesk

@@ -1,14 +1,12 @@
 // ScanSession's recovery on start: the journal's unfinished desk and follow-up intents are queued
 // again under their own intent ids; each is re-read from Alma. A write the last session sent and
-// never heard back from is settled from what Alma shows, by journal/Recovery's settleWrites (the
-// batch's --resume applies the same rules): Alma already shows the effect -> done (verified); still
-// a migration item -> planned again from what Alma shows (the executor skips what Alma already
-// has); a change no write explains -> staff look at the item.
-#include "desk/ExecutionRun.h"
+// never heard back from is settled by the item's pipeline from what Alma shows (the restart
+// verdict, pipeline/Recovery's settleWrites, which the batch's --resume shares): Alma already
+// shows the effect -> done (verified); still a migration item -> planned again from what Alma
+// shows (the executor skips what Alma already has); a change no write explains -> staff look.
 #include "desk/ScanSessionPrivate.h"
 
 #include "journal/Journal.h"
-#include "journal/Recovery.h"
 
 #include <algorithm>
 #include <set>
@@ -61,64 +59,6 @@ int ScanSession::resumeUnfinished()
     d->queueChanged();
     d->pump();
     return static_cast<int>(intents.size());
-}
-
-namespace {
-
-// What the history calls the journaled writes (a scan-in is a return, a delete a withdrawal).
-std::vector<Step> stepsOf(const std::vector<JournalWrite> &writes)
-{
-    std::vector<Step> steps;
-    for (const JournalWrite &write : writes) {
-        Step step;
-        if (write.kind == QLatin1String("scan_in"))
-            step.type = StepType::Return;
-        else if (write.kind == QLatin1String("delete"))
-            step.type = StepType::Withdraw;
-        else
-            continue;
-        step.label = stepTypeLabel(step.type);
-        steps.push_back(step);
-    }
-    return steps;
-}
-
-} // namespace
-
-bool ScanSession::Private::settleRecovered(qint64 id)
-{
-    const auto found = recoveredWrites.find(id);
-    if (found == recoveredWrites.end())
-        return false;
-    const std::vector<JournalWrite> writes = std::move(found->second);
-    recoveredWrites.erase(found);
-    ScanRecord *r = rec(id);
-    const WriteVerdict verdict = settleWrites(journal, writes, r->item);
-    switch (verdict.kind) {
-    case WriteVerdict::Kind::Redo:
-        return false; // offered again: planned from what Alma shows now
-    case WriteVerdict::Kind::DoneVerified:
-        r->plan.steps = stepsOf(writes);
-        r->plan.explanation = tr("Sent before the restart; Alma's state read again.");
-        break;
-    case WriteVerdict::Kind::ShowStaff:
-        break;
-    }
-    finish(id, verdict.outcome, verdict.message);
-    return true;
-}
-
-bool ScanSession::Private::settleRecoveredGone(qint64 id)
-{
-    const auto found = recoveredWrites.find(id);
-    if (found == recoveredWrites.end() || !settleWritesGone(journal, found->second))
-        return false;
-    const std::vector<JournalWrite> writes = std::move(found->second);
-    recoveredWrites.erase(found);
-    ScanRecord *r = rec(id);
-    r->plan.steps = stepsOf(writes);
-    finish(id, Outcome::Done, tr("Verified after a restart: Alma no longer has the item."));
-    return true;
 }
 
 } // namespace migdesk

@@ -4,8 +4,8 @@
 // A QLockFile keeps a second process off the same journal. The API key is never stored here.
 #pragma once
 
-#include "desk/Outcome.h"
 #include "model/Item.h"
+#include "model/Outcome.h"
 #include "model/Result.h"
 
 #include <QDateTime>

@@ -44,23 +44,6 @@ QString errorKindName(ErrorKind kind)
     return QStringLiteral("unknown");
 }
 
-bool isTransientError(const ApiError &error)
-{
-    switch (error.kind) {
-    case ErrorKind::Network:
-    case ErrorKind::Timeout:
-    case ErrorKind::RateLimited:
-    case ErrorKind::DailyBudget:
-    case ErrorKind::Ambiguous:
-    case ErrorKind::Cancelled:
-        return true;
-    case ErrorKind::Http:
-        return error.httpStatus == 0 || error.httpStatus >= 500;
-    default:
-        return false;
-    }
-}
-
 namespace {
 
 ErrorKind kindForCode(const QString &code, int httpStatus)

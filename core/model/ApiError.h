@@ -51,10 +51,7 @@ struct ApiError {
     }
 };
 
-// A failure that changed nothing for sure or may be settled by asking again later (network,
-// timeout, rate limit, daily budget, a lost write reply, cancel, a gateway 5xx): the item stays
-// pending rather than failed.
-bool isTransientError(const ApiError &error);
+// How a failure is treated (pending or failed, retried, re-read) is model/ErrorPolicy.h.
 
 // A stable lower-case name for logs, reports and JSON ("alma", "timeout", ...).
 QString errorKindName(ErrorKind kind);

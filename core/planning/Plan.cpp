@@ -2,82 +2,30 @@
 #include "planning/Plan.h"
 
 #include "model/JsonUtil.h"
+#include "planning/StepCatalogue.h"
 
 #include <QCoreApplication>
 
-#include <array>
-
 namespace migdesk {
-
-namespace {
-
-struct StepTypeInfo {
-    StepType type;
-    const char *name;
-    const char *label;
-};
-
-constexpr std::array<StepTypeInfo, 13> kStepTypes = {{
-    {StepType::SetCondition, "SET_CONDITION", QT_TRANSLATE_NOOP("Plan", "Set condition")},
-    {StepType::Return, "RETURN", QT_TRANSLATE_NOOP("Plan", "Return")},
-    {StepType::WorkOrder, "WORK_ORDER", QT_TRANSLATE_NOOP("Plan", "Send to work order")},
-    {StepType::SetFulfillmentNote, "SET_FULFILLMENT_NOTE",
-     QT_TRANSLATE_NOOP("Plan", "Set fulfillment note")},
-    {StepType::MarkMissing, "MARK_MISSING", QT_TRANSLATE_NOOP("Plan", "Mark Missing")},
-    {StepType::AddToShelfList, "ADD_TO_SHELF_LIST",
-     QT_TRANSLATE_NOOP("Plan", "Add to shelf-search list")},
-    {StepType::GuideLost, "GUIDE_LOST", QT_TRANSLATE_NOOP("Plan", "Declare Lost in Alma")},
-    {StepType::GuideClaimedReturned, "GUIDE_CLAIMED_RETURNED",
-     QT_TRANSLATE_NOOP("Plan", "Mark Claimed Returned in Alma")},
-    {StepType::Withdraw, "WITHDRAW", QT_TRANSLATE_NOOP("Plan", "Withdraw")},
-    {StepType::Decide, "DECIDE", QT_TRANSLATE_NOOP("Plan", "Decide")},
-    {StepType::NeedsReview, "NEEDS_REVIEW", QT_TRANSLATE_NOOP("Plan", "Needs review")},
-    {StepType::Defer, "DEFER", QT_TRANSLATE_NOOP("Plan", "Handle when in hand")},
-    {StepType::Nothing, "NOTHING", QT_TRANSLATE_NOOP("Plan", "Nothing to do")},
-}};
-
-const StepTypeInfo &info(StepType type)
-{
-    for (const auto &entry : kStepTypes) {
-        if (entry.type == type)
-            return entry;
-    }
-    return kStepTypes.back();
-}
-
-} // namespace
 
 QString stepTypeName(StepType type)
 {
-    return QLatin1String(info(type).name);
+    return QLatin1String(stepKind(type).name);
 }
 
 std::optional<StepType> stepTypeFromName(const QString &name)
 {
-    for (const auto &entry : kStepTypes) {
-        if (name == QLatin1String(entry.name))
-            return entry.type;
-    }
-    return std::nullopt;
+    return stepKindByName(name);
 }
 
 bool isAutoSafe(StepType type)
 {
-    switch (type) {
-    case StepType::Return:
-    case StepType::SetCondition:
-    case StepType::SetFulfillmentNote:
-    case StepType::WorkOrder:
-    case StepType::AddToShelfList:
-        return true;
-    default:
-        return false;
-    }
+    return stepKind(type).autoSafe;
 }
 
 QString stepTypeLabel(StepType type)
 {
-    return QCoreApplication::translate("Plan", info(type).label);
+    return QCoreApplication::translate("Plan", stepKind(type).label);
 }
 
 bool Step::operator==(const Step &other) const
@@ -110,8 +58,8 @@ bool Plan::isAutoSafe() const
 bool Plan::needsStaff() const
 {
     for (const auto &step : steps) {
-        if (!migdesk::isAutoSafe(step.type) && step.type != StepType::Nothing &&
-            step.type != StepType::Defer)
+        const StepKind &kind = stepKind(step.type);
+        if (!kind.autoSafe && !kind.noOp)
             return true;
     }
     return false;

@@ -2,6 +2,8 @@
 // field, e.g. "rules.json:24: statuses.MISSING.desk[0].type: unknown step type "RETRUN"".
 #include "planning/Rules.h"
 
+#include "planning/StepCatalogue.h"
+
 #include "legacy/LegacyStatus.h"
 #include "model/JsonUtil.h"
 #include "planning/JsonLines.h"
@@ -260,11 +262,10 @@ private:
         step.type = *type;
         for (auto it = value.begin(); it != value.end(); ++it) {
             const std::string &key = it.key();
+            const auto &keys = stepKind(step.type).ruleKeys;
             const bool allowed =
                 key == "type" || isComment(key) ||
-                (key == "fallback" && step.type == StepType::WorkOrder) ||
-                (key == "note" && step.type == StepType::SetFulfillmentNote) ||
-                ((key == "choices" || key == "default") && step.type == StepType::Decide);
+                std::any_of(keys.begin(), keys.end(), [&key](const char *k) { return key == k; });
             if (!allowed)
                 return RuleError{join(path, json::fromUtf8(key)),
                                  tr("not allowed for a %1 step").arg(name)};

@@ -4,8 +4,8 @@
 #pragma once
 
 #include "alma/AlmaClient.h"
-#include "desk/Executor.h"
 #include "journal/Journal.h"
+#include "pipeline/Executor.h"
 
 #include <SandboxServer.h>
 

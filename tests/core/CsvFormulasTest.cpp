@@ -1,9 +1,9 @@
-// The one CSV writer (reports/Csv.h) and its three formula policies: Keep (the session report,
+// The one CSV writer (util/Csv.h) and its three formula policies: Keep (the session report,
 // read back by MigDesk), DefuseUnlessNumber (the batch report) and DefuseAll (the desk exports).
 // The last two differ on a signed number such as "-5": the batch report keeps it a number, the
 // desk exports defuse it. Also pins the batch report's bytes.
 #include "batch/BatchReport.h"
-#include "reports/Csv.h"
+#include "util/Csv.h"
 
 #include <gtest/gtest.h>
 

@@ -97,14 +97,3 @@ TEST(ModelTest, BadInputIsTypedParseError)
     EXPECT_FALSE(parseItem("{").isOk());
     EXPECT_FALSE(parseLoans("[1,2]").isOk());
 }
-
-TEST(ModelTest, TransientErrorsStayPending)
-{
-    EXPECT_TRUE(isTransientError(ApiError::make(ErrorKind::Network, QStringLiteral("refused"))));
-    EXPECT_TRUE(isTransientError(ApiError::make(ErrorKind::Ambiguous, QStringLiteral("lost"))));
-    EXPECT_TRUE(isTransientError(ApiError::make(ErrorKind::Http, QStringLiteral("gateway"), 503)));
-    EXPECT_FALSE(isTransientError(ApiError::make(ErrorKind::Http, QStringLiteral("bad"), 404)));
-    EXPECT_FALSE(isTransientError(ApiError::make(ErrorKind::Alma, QStringLiteral("no"), 400)));
-    EXPECT_FALSE(isTransientError(ApiError::make(ErrorKind::Stale, QStringLiteral("changed"))));
-    EXPECT_FALSE(isTransientError(ApiError::make(ErrorKind::Auth, QStringLiteral("key"), 401)));
-}

@@ -84,7 +84,7 @@ TEST_F(ChooseActionTest, WithdrawPickedStillNeedsTheConfirmation)
     QTest::qWait(200);
     EXPECT_EQ(record(id).stage, ScanStage::Planned);
     EXPECT_EQ(record(id).outcome, Outcome::NeedsStaff);
-    EXPECT_TRUE(record(id).awaitingWithdraw);
+    EXPECT_TRUE((record(id).awaiting == Awaiting::WithdrawConfirmation));
     EXPECT_TRUE(writesFor(demo::unknownNote).empty());
     // Enter does not answer it.
     m_session->confirm(id);

@@ -1,5 +1,5 @@
 // RFC 4180 writer and reader: quoting, CRLF, UTF-8, and a round-trip of awkward fields.
-#include "reports/Csv.h"
+#include "util/Csv.h"
 
 #include <gtest/gtest.h>
 

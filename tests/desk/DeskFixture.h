@@ -3,11 +3,11 @@
 #pragma once
 
 #include "alma/AlmaClient.h"
-#include "desk/Executor.h"
 #include "desk/ScanRecord.h"
 #include "desk/ScanSession.h"
 #include "journal/Journal.h"
 #include "legacy/NoteParser.h"
+#include "pipeline/Executor.h"
 #include "planning/Planner.h"
 
 #include "SandboxServer.h"

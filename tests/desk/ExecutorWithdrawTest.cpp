@@ -3,8 +3,8 @@
 // second DELETE), a stale item refused, and the Lost / Claimed Returned verification.
 #include "ExecutorSupport.h"
 #include "alma/AlmaClient.h"
-#include "desk/Executor.h"
 #include "journal/Journal.h"
+#include "pipeline/Executor.h"
 
 #include <SandboxServer.h>
 

@@ -4,7 +4,7 @@
 
 #include "TestSupport.h"
 
-#include "reports/Csv.h"
+#include "util/Csv.h"
 
 #include <SandboxDemoData.h>
 

@@ -2,7 +2,7 @@
 #include "batch/BarcodeInput.h"
 #include "batch/BatchReport.h"
 #include "batch/ProgressLine.h"
-#include "reports/Csv.h"
+#include "util/Csv.h"
 
 #include <gtest/gtest.h>
 
@@ -59,7 +59,7 @@ TEST(BarcodeInputTest, TheDigestRecognisesTheSameList)
 }
 
 namespace {
-// The batch report's CSV policy (reports/Csv.h): defuse formulas, keep signed numbers.
+// The batch report's CSV policy (util/Csv.h): defuse formulas, keep signed numbers.
 QString field(const QString &value)
 {
     return csv::escapeField(value, QLatin1Char(','), csv::Formulas::DefuseUnlessNumber);

@@ -4,9 +4,9 @@
 
 #include "ExecutorSupport.h"
 #include "alma/AlmaClient.h"
-#include "desk/Executor.h"
 #include "journal/Journal.h"
 #include "model/JsonUtil.h"
+#include "pipeline/Executor.h"
 
 #include <SandboxServer.h>
 

@@ -4,7 +4,7 @@
 
 #include "alma/AlmaClient.h"
 #include "journal/Journal.h"
-#include "journal/Recovery.h"
+#include "pipeline/Recovery.h"
 
 #include <SandboxServer.h>
 

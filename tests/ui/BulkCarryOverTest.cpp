@@ -9,8 +9,8 @@
 #include "BulkJobDialog.h"
 #include "bulk/BulkRunner.h"
 #include "bulk/BulkState.h"
-#include "desk/Executor.h"
 #include "journal/Journal.h"
+#include "pipeline/Executor.h"
 
 #include <QAction>
 #include <QSignalSpy>

@@ -9,8 +9,8 @@
 #include "BulkJobDialog.h"
 #include "alma/AlmaClient.h"
 #include "bulk/BulkRunner.h"
-#include "desk/Executor.h"
 #include "journal/Journal.h"
+#include "pipeline/Executor.h"
 
 #include <QMessageBox>
 #include <QProgressBar>

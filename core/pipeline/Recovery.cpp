@@ -1,8 +1,9 @@
 // Recovery of unfinished intents on start (see Recovery.h).
-#include "journal/Recovery.h"
+#include "pipeline/Recovery.h"
 
 #include "alma/AlmaClient.h"
-#include "desk/ExecutionRun.h"
+#include "model/ErrorPolicy.h"
+#include "model/ItemCompare.h"
 
 #include <QTimer>
 
@@ -12,8 +13,9 @@ namespace migdesk {
 
 namespace {
 
-// Recovery cannot tell what happened when Alma refuses the key either: keep it pending.
-bool isTransient(const ApiError &error)
+// Recovery cannot tell what happened when Alma refuses the key either: a read that cannot be
+// made says nothing about the item, so it stays pending instead of going to staff.
+bool cannotTellYet(const ApiError &error)
 {
     return isTransientError(error) || error.kind == ErrorKind::Auth;
 }
@@ -72,7 +74,7 @@ void Recovery::decide(RecoveryItem &entry, const Item *now, const ApiError &read
     using Decision = RecoveryItem::Decision;
     const JournalIntent &intent = entry.intent;
     if (!now) {
-        if (isTransient(readError)) {
+        if (cannotTellYet(readError)) {
             entry.decision = Decision::StillPending;
             entry.message = tr("Alma could not be reached to check it (%1); it stays pending.")
                                 .arg(readError.message);

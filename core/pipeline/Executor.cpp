@@ -1,8 +1,9 @@
 // The Executor's entry points (see Executor.h); the work is in ExecutionRun.
-#include "desk/Executor.h"
+#include "pipeline/Executor.h"
 
-#include "desk/ExecutionRun.h"
 #include "journal/Journal.h"
+#include "pipeline/ExecutionRun.h"
+#include "planning/StepCatalogue.h"
 
 namespace migdesk {
 
@@ -17,20 +18,7 @@ void ExecutionJob::finish()
 
 bool isExecutableStep(StepType type)
 {
-    switch (type) {
-    case StepType::SetCondition:
-    case StepType::SetFulfillmentNote:
-    case StepType::Return:
-    case StepType::WorkOrder:
-    case StepType::MarkMissing:
-    case StepType::Withdraw:
-    case StepType::AddToShelfList:
-    case StepType::Nothing:
-    case StepType::Defer:
-        return true;
-    default:
-        return false;
-    }
+    return stepKind(type).executable;
 }
 
 Executor::Executor(AlmaClient *client, Journal *journal, ExecutorSettings settings, QObject *parent)

@@ -1,5 +1,5 @@
 // RFC 4180 CSV: see the header.
-#include "reports/Csv.h"
+#include "util/Csv.h"
 
 #include <QCoreApplication>
 

@@ -1,8 +1,9 @@
 // The Executor's scan-in, Mark Missing, withdraw, loan verification and undo steps.
-#include "desk/ExecutionRun.h"
+#include "pipeline/ExecutionRun.h"
 
 #include "alma/AlmaClient.h"
 #include "journal/Journal.h"
+#include "model/ErrorPolicy.h"
 
 namespace migdesk {
 
@@ -11,19 +12,6 @@ namespace {
 QString describe(const ApiError &error)
 {
     return QStringLiteral("%1 %2: %3").arg(errorKindName(error.kind), error.code, error.message);
-}
-
-bool isUncertainWrite(const ApiError &error)
-{
-    return error.kind == ErrorKind::Ambiguous || error.kind == ErrorKind::Timeout ||
-           error.kind == ErrorKind::Network || error.kind == ErrorKind::Cancelled ||
-           (error.kind == ErrorKind::Http && (error.httpStatus == 0 || error.httpStatus >= 500));
-}
-
-// Alma's answer to a read of an item that does not exist (any more): 400, "401690".
-bool isItemNotFound(const ApiError &error)
-{
-    return error.httpStatus == 400 && error.code == QLatin1String("401690");
 }
 
 } // namespace
@@ -92,7 +80,7 @@ void ExecutionRun::scanIn(const Step &step)
             m_fresh = true;
             return classify(m_current);
         }
-        if (isUncertainWrite(reply->error())) {
+        if (writeMayHaveHappened(reply->error())) {
             if (journal)
                 journal->endWrite(writeId, QStringLiteral("unknown"), describe(reply->error()));
             auto applied = [base](const Item &now) {
@@ -201,7 +189,7 @@ void ExecutionRun::withdraw(const Step &step)
                 result.almaSentence = tr("Alma deleted the item.");
                 return stepDone(result);
             }
-            if (!isUncertainWrite(reply->error())) {
+            if (!writeMayHaveHappened(reply->error())) {
                 if (journal)
                     journal->endWrite(writeId, QStringLiteral("failed"), describe(reply->error()));
                 result.outcome =

@@ -17,9 +17,9 @@
 // - The Executor records writes only; the caller records the lookup and finishes the intent.
 #pragma once
 
-#include "desk/Outcome.h"
 #include "model/ApiError.h"
 #include "model/Item.h"
+#include "model/Outcome.h"
 #include "planning/Plan.h"
 
 #include <QDateTime>

@@ -1,8 +1,11 @@
 // The Executor's per-job state machine (see ExecutionRun.h and the rules in Executor.h).
-#include "desk/ExecutionRun.h"
+#include "pipeline/ExecutionRun.h"
 
 #include "alma/AlmaClient.h"
 #include "journal/Journal.h"
+#include "model/ErrorPolicy.h"
+#include "model/ItemCompare.h"
+#include "planning/StepCatalogue.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -14,14 +17,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("migdesk::Executor", text);
-}
-
-// A write whose reply may have been lost: it may or may not have reached Alma. Every transient
-// error but the two that are Alma's refusal before doing anything (rate limit, daily budget).
-bool isUncertain(const ApiError &error)
-{
-    return isTransientError(error) && error.kind != ErrorKind::RateLimited &&
-           error.kind != ErrorKind::DailyBudget;
 }
 
 QString describe(const ApiError &error)
@@ -40,41 +35,6 @@ QString stateLabel(const Item &item)
 }
 
 } // namespace
-
-QString firstShownDifference(const Item &shown, const Item &current)
-{
-    struct Field {
-        const char *name;
-        QString a;
-        QString b;
-    };
-    const Field fields[] = {
-        {"modification_date", shown.modificationDate, current.modificationDate},
-        {"process_type", shown.processType.value, current.processType.value},
-        {"base_status", shown.baseStatus.value, current.baseStatus.value},
-        {"physical_condition", shown.physicalCondition.value, current.physicalCondition.value},
-        {"fulfillment_note", shown.fulfillmentNote, current.fulfillmentNote},
-        {"internal_note_1", shown.internalNote1, current.internalNote1},
-        {"internal_note_2", shown.internalNote2, current.internalNote2},
-        {"internal_note_3", shown.internalNote3, current.internalNote3},
-        {"public_note", shown.publicNote, current.publicNote},
-        {"library", shown.library.value, current.library.value},
-        {"location", shown.location.value, current.location.value},
-        {"barcode", shown.barcode, current.barcode},
-    };
-    for (const auto &field : fields) {
-        if (field.a != field.b)
-            return QString::fromLatin1(field.name);
-    }
-    return {};
-}
-
-bool isTransitOrHold(const Item &item)
-{
-    const QString &type = item.processType.value;
-    return type == QLatin1String("TRANSIT") || type == QLatin1String("TRANSIT_TO_REMOTE_STORAGE") ||
-           type == QLatin1String("HOLDSHELF");
-}
 
 ExecutionRun::ExecutionRun(Executor *executor, Kind kind, qint64 intentId, const Item &shown,
                            std::vector<Step> steps, const QDateTime &readAt)
@@ -151,56 +111,30 @@ void ExecutionRun::runStep(const Step &step)
         result.outcome = Outcome::DryRun;
         return stepDone(result);
     }
+    if (const FieldEdit *edit = stepKind(step.type).edit) {
+        // A field change from the catalogue: one whole-record PUT.
+        Step filled = step;
+        if (filled.conditionCode.isEmpty())
+            filled.conditionCode = settings.conditionCode;
+        if (edit->isApplied(m_current, filled)) {
+            result.outcome = Outcome::Done;
+            result.almaSentence = edit->alreadyText(filled);
+            return stepDone(result);
+        }
+        return putItem(
+            edit->summary(m_current, filled),
+            [edit, filled](Item &item) { edit->apply(item, filled); },
+            [edit, filled](const Item &item) { return edit->isApplied(item, filled); },
+            [this, edit, filled](const Item &after) {
+                StepResult done;
+                done.type = filled.type;
+                done.outcome = edit->isApplied(after, filled) ? Outcome::Done : Outcome::Error;
+                if (done.outcome == Outcome::Error)
+                    done.error = ApiError::make(ErrorKind::Alma, edit->notKeptText(after, filled));
+                stepDone(done);
+            });
+    }
     switch (step.type) {
-    case StepType::SetCondition: {
-        const QString code =
-            step.conditionCode.isEmpty() ? settings.conditionCode : step.conditionCode;
-        auto applied = [code](const Item &item) { return item.physicalCondition.value == code; };
-        if (applied(m_current)) {
-            result.outcome = Outcome::Done;
-            result.almaSentence = tr("The physical condition already was %1.").arg(code);
-            return stepDone(result);
-        }
-        return putItem(
-            QStringLiteral("PUT physical_condition %1 -> %2")
-                .arg(m_current.physicalCondition.value, code),
-            [code](Item &item) {
-                item.physicalCondition = {code, {}};
-            },
-            applied,
-            [this, code](const Item &after) {
-                StepResult done;
-                done.type = StepType::SetCondition;
-                done.outcome =
-                    after.physicalCondition.value == code ? Outcome::Done : Outcome::Error;
-                if (done.outcome == Outcome::Error)
-                    done.error = ApiError::make(
-                        ErrorKind::Alma, tr("Alma kept the physical condition %1 instead of %2.")
-                                             .arg(after.physicalCondition.value, code));
-                stepDone(done);
-            });
-    }
-    case StepType::SetFulfillmentNote: {
-        const QString note = step.fulfillmentNote;
-        auto applied = [note](const Item &item) { return item.fulfillmentNote == note; };
-        if (applied(m_current)) {
-            result.outcome = Outcome::Done;
-            result.almaSentence = tr("The fulfillment note already said so.");
-            return stepDone(result);
-        }
-        return putItem(
-            QStringLiteral("PUT fulfillment_note (%1 characters)").arg(note.size()),
-            [note](Item &item) { item.fulfillmentNote = note; }, applied,
-            [this, applied](const Item &after) {
-                StepResult done;
-                done.type = StepType::SetFulfillmentNote;
-                done.outcome = applied(after) ? Outcome::Done : Outcome::Error;
-                if (done.outcome == Outcome::Error)
-                    done.error = ApiError::make(ErrorKind::Alma,
-                                                tr("Alma did not keep the fulfillment note."));
-                stepDone(done);
-            });
-    }
     case StepType::Return:
     case StepType::WorkOrder:
         return scanIn(step);
@@ -358,7 +292,7 @@ void ExecutionRun::putItem(const QString &summary, ItemEdit edit, ItemCheck appl
                 m_fresh = true;
                 return done(m_current);
             }
-            if (isUncertain(reply->error())) {
+            if (writeMayHaveHappened(reply->error())) {
                 if (journal)
                     journal->endWrite(writeId, QStringLiteral("unknown"), describe(reply->error()));
                 return settleUnknown(writeId, base, applied, done);

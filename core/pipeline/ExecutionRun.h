@@ -2,7 +2,8 @@
 // Internal to the Executor; callers see ExecutionJob only.
 #pragma once
 
-#include "desk/Executor.h"
+#include "model/ItemCompare.h"
+#include "pipeline/Executor.h"
 
 #include <functional>
 
@@ -63,11 +64,5 @@ private:
     Item m_undoAfter;
     bool m_undoHasAfter = false;
 };
-
-// The fields staff see on the card; a difference in any of them (or in modification_date)
-// makes a write stale. Returns the name of the first difference, or an empty string.
-QString firstShownDifference(const Item &shown, const Item &current);
-// True when the process type means "in transit" or "on the hold shelf".
-bool isTransitOrHold(const Item &item);
 
 } // namespace migdesk
