@@ -3,6 +3,7 @@
 // one-call-at-a-time way (`--concurrency 1`). Counters: Alma calls per second (from the
 // sandbox's own request counter), share of the configured limit, speed-up, 429s in the report.
 #include "BenchSupport.h"
+#include "SandboxProcess.h"
 
 #include <SandboxDemoData.h>
 
@@ -31,53 +32,6 @@ QString cli()
     return QStringLiteral(MIGDESK_CLI_PATH);
 }
 
-struct Sandbox {
-    QProcess process;
-    QString url;
-
-    bool start(int items, const QString &logPath)
-    {
-        process.setStandardOutputFile(logPath);
-        process.setStandardErrorFile(QProcess::nullDevice());
-        process.start(cli(),
-                      {QStringLiteral("sandbox"), QStringLiteral("--port"), QStringLiteral("0"),
-                       QStringLiteral("--items"), QString::number(items),
-                       QStringLiteral("--rate-limit"), QString::number(kLimit),
-                       QStringLiteral("--latency-ms"), QString::number(kLatencyMs)});
-        static const QRegularExpression listening(
-            QStringLiteral("listening on (http://127\\.0\\.0\\.1:\\d+)"));
-        for (int i = 0; i < 200 && url.isEmpty(); ++i) {
-            QFile log(logPath);
-            if (log.open(QIODevice::ReadOnly)) {
-                const auto match = listening.match(QString::fromUtf8(log.readAll()));
-                if (match.hasMatch())
-                    url = match.captured(1);
-            }
-            if (url.isEmpty())
-                process.waitForFinished(50);
-        }
-        return !url.isEmpty();
-    }
-    ~Sandbox()
-    {
-        process.kill();
-        process.waitForFinished(5000);
-    }
-    nlohmann::json counters()
-    {
-        QNetworkAccessManager network;
-        QNetworkReply *reply =
-            network.get(QNetworkRequest(QUrl(url + QStringLiteral("/sandbox/counters"))));
-        QEventLoop loop; // a benchmark harness, not product code
-        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(10000, &loop, &QEventLoop::quit);
-        loop.exec();
-        const QByteArray body = reply->readAll();
-        reply->deleteLater();
-        auto json = nlohmann::json::parse(body.constBegin(), body.constEnd(), nullptr, false);
-        return json.is_discarded() ? nlohmann::json::object() : json;
-    }
-};
 
 struct Measured {
     double callsPerSecond = 0;
@@ -91,8 +45,11 @@ Measured runBatch(int items, int concurrency)
 {
     Measured measured;
     QTemporaryDir dir;
-    Sandbox sandbox;
-    if (!sandbox.start(items, dir.filePath(QStringLiteral("sandbox.log"))))
+    migdesk::bench::SandboxProcess sandbox;
+    if (!sandbox.start({QStringLiteral("--items"), QString::number(items),
+                        QStringLiteral("--rate-limit"), QString::number(kLimit),
+                        QStringLiteral("--latency-ms"), QString::number(kLatencyMs)},
+                       dir.filePath(QStringLiteral("sandbox.log"))))
         return measured;
     QStringList lines;
     const auto demo = migdesk::sandbox::generateDemoData(items, 1);

@@ -5,6 +5,7 @@
 // flight at once, and Alma calls per item (from the sandbox's own counter). The pipelined desk
 // (the default) and the one-at-a-time mode run side by side at 100, 300 and 600 ms.
 #include "BenchSupport.h"
+#include "SandboxProcess.h"
 
 #include "alma/AlmaClient.h"
 #include "desk/ScanSession.h"
@@ -60,54 +61,13 @@ QByteArray cartData()
     return QByteArray::fromStdString(nlohmann::json{{"items", items}}.dump());
 }
 
-struct Sandbox {
-    QProcess process;
-    QString url;
+int totalRequests(bench::SandboxProcess &sandbox)
+{
+    const nlohmann::json counters = sandbox.counters();
+    const auto it = counters.find("total_requests");
+    return it != counters.end() && it->is_number() ? it->get<int>() : -1;
+}
 
-    bool start(int latencyMs, const QString &dataPath, const QString &logPath)
-    {
-        process.setStandardOutputFile(logPath);
-        process.setStandardErrorFile(QProcess::nullDevice());
-        process.start(QStringLiteral(MIGDESK_CLI_PATH),
-                      {QStringLiteral("sandbox"), QStringLiteral("--port"), QStringLiteral("0"),
-                       QStringLiteral("--data"), dataPath, QStringLiteral("--latency-ms"),
-                       QString::number(latencyMs)});
-        static const QRegularExpression listening(
-            QStringLiteral("listening on (http://127\\.0\\.0\\.1:\\d+)"));
-        for (int i = 0; i < 200 && url.isEmpty(); ++i) {
-            QFile log(logPath);
-            if (log.open(QIODevice::ReadOnly)) {
-                const auto match = listening.match(QString::fromUtf8(log.readAll()));
-                if (match.hasMatch())
-                    url = match.captured(1);
-            }
-            if (url.isEmpty())
-                process.waitForFinished(50);
-        }
-        return !url.isEmpty();
-    }
-    ~Sandbox()
-    {
-        process.kill();
-        process.waitForFinished(5000);
-    }
-    int requests()
-    {
-        QNetworkAccessManager network;
-        QNetworkReply *reply =
-            network.get(QNetworkRequest(QUrl(url + QStringLiteral("/sandbox/counters"))));
-        QEventLoop loop; // a benchmark harness, not product code
-        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(10000, &loop, &QEventLoop::quit);
-        loop.exec();
-        const QByteArray body = reply->readAll();
-        reply->deleteLater();
-        const auto json = nlohmann::json::parse(body.constBegin(), body.constEnd(), nullptr, false);
-        if (!json.is_object() || !json.contains("requests") || !json["requests"].is_number())
-            return -1;
-        return json["requests"].get<int>();
-    }
-};
 
 void BM_DeskCart(benchmark::State &state)
 {
@@ -127,8 +87,10 @@ void BM_DeskCart(benchmark::State &state)
     double callsPerItem = 0;
     int done = 0;
     for (auto _ : state) {
-        Sandbox sandbox;
-        if (!sandbox.start(latencyMs, dataPath, dir.filePath(QStringLiteral("sandbox.log")))) {
+        bench::SandboxProcess sandbox;
+        if (!sandbox.start({QStringLiteral("--data"), dataPath, QStringLiteral("--latency-ms"),
+                            QString::number(latencyMs)},
+                           dir.filePath(QStringLiteral("sandbox.log")))) {
             state.SkipWithError("the sandbox did not start");
             return;
         }
@@ -155,7 +117,7 @@ void BM_DeskCart(benchmark::State &state)
         settings.oneAtATime = oneAtATime;
         ScanSession session(&client, &executor, journal.value().get(), Planner(), NoteParser(),
                             settings);
-        const int before = sandbox.requests();
+        const int before = totalRequests(sandbox);
 
         QElapsedTimer clock;
         qint64 lastScanMs = 0;
@@ -190,7 +152,7 @@ void BM_DeskCart(benchmark::State &state)
         loop.exec();
         done = finished;
         lastGapS = (lastOutcomeMs - lastScanMs) / 1000.0;
-        const int after = sandbox.requests();
+        const int after = totalRequests(sandbox);
         callsPerItem = before >= 0 && after >= 0 ? (after - before) / double(kItems) : -1;
         state.SetIterationTime(lastGapS);
     }

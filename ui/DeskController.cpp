@@ -18,23 +18,6 @@
 
 namespace migdesk {
 
-namespace {
-StepType stepTypeOf(ReviewAction action)
-{
-    switch (action) {
-    case ReviewAction::Return:
-        return StepType::Return;
-    case ReviewAction::MarkMissing:
-        return StepType::MarkMissing;
-    case ReviewAction::SetDamaged:
-        return StepType::SetCondition;
-    case ReviewAction::Withdraw:
-        return StepType::Withdraw;
-    }
-    return StepType::Nothing;
-}
-} // namespace
-
 DeskController::DeskController(ScanSession *session, DeskWidgets widgets, Sounds *sounds,
                                QObject *parent)
     : QObject(parent)
@@ -55,9 +38,9 @@ DeskController::DeskController(ScanSession *session, DeskWidgets widgets, Sounds
             [this] { act(&ScanSession::verifyLoanAction); });
     connect(plan, &PlanPanel::skipRequested, this, [this] { act(&ScanSession::skip); });
     connect(plan, &PlanPanel::retryRequested, this, [this] { act(&ScanSession::retry); });
-    connect(plan, &PlanPanel::reviewActionRequested, this, [this](ReviewAction action) {
+    connect(plan, &PlanPanel::reviewActionRequested, this, [this](StepType action) {
         if (m_shownId != 0)
-            m_session->chooseAction(m_shownId, stepTypeOf(action));
+            m_session->chooseAction(m_shownId, action);
         refocus();
     });
     connect(plan, &PlanPanel::choiceRequested, this, [this](int index) {

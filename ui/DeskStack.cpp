@@ -30,6 +30,7 @@ SessionSettings sessionSettings(const Settings &settings, const DeskConnection &
     session.barcodePattern = settings.barcodePattern();
     session.codabarCheckDigit = settings.codabarCheckDigit();
     session.repeatWindowMs = settings.repeatWindowMs();
+    session.oneAtATime = settings.oneAtATime();
     return session;
 }
 

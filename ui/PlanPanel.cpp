@@ -2,6 +2,10 @@
 // (no default or auto-default buttons), so only explicit keys or clicks act.
 #include "PlanPanel.h"
 
+#include "planning/Plan.h"
+#include "planning/StepCatalogue.h"
+
+#include <QCoreApplication>
 #include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -23,6 +27,23 @@ QLabel *makeLabel(QWidget *parent, const QString &objectName)
     return label;
 }
 constexpr int kMaxChoices = 3;
+
+// "reviewReturnPushButton", ... (tests and screenshots find the buttons by these names)
+QString reviewButtonName(StepType action)
+{
+    switch (action) {
+    case StepType::Return:
+        return QStringLiteral("reviewReturnPushButton");
+    case StepType::MarkMissing:
+        return QStringLiteral("reviewMissingPushButton");
+    case StepType::SetCondition:
+        return QStringLiteral("reviewDamagedPushButton");
+    case StepType::Withdraw:
+        return QStringLiteral("reviewWithdrawPushButton");
+    default:
+        return QStringLiteral("review%1PushButton").arg(stepTypeName(action));
+    }
+}
 } // namespace
 
 PlanPanel::PlanPanel(QWidget *parent)
@@ -192,28 +213,17 @@ QWidget *PlanPanel::buildReviewPage()
     auto *hint = makeLabel(page, QStringLiteral("reviewHintLabel"));
     hint->setText(tr("Pick an action with Alt+1 to Alt+4. Withdraw still asks you to confirm."));
     layout->addWidget(hint);
-    struct Entry {
-        ReviewAction action;
-        QString text;
-        QString name;
-    };
-    const Entry entries[] = {
-        {ReviewAction::Return, tr("&1  Return (scan in)"),
-         QStringLiteral("reviewReturnPushButton")},
-        {ReviewAction::MarkMissing, tr("&2  Mark Missing"),
-         QStringLiteral("reviewMissingPushButton")},
-        {ReviewAction::SetDamaged, tr("&3  Set condition Damaged"),
-         QStringLiteral("reviewDamagedPushButton")},
-        {ReviewAction::Withdraw, tr("&4  Withdraw…"), QStringLiteral("reviewWithdrawPushButton")},
-    };
+    // The actions staff can pick come from the step catalogue, numbered as it says.
     auto *grid = new QGridLayout;
     grid->setSpacing(6);
     int index = 0;
-    for (const Entry &entry : entries) {
-        QPushButton *button = makeButton(entry.text, entry.name, true);
-        button->setAccessibleName(QString(entry.text).remove(QLatin1Char('&')).simplified());
+    for (const StepType action : staffPickableSteps()) {
+        const StepKind &kind = stepKind(action);
+        const QString text = tr("&%1  %2").arg(kind.reviewPosition).arg(
+            QCoreApplication::translate("PlanPanel", kind.reviewLabel));
+        QPushButton *button = makeButton(text, reviewButtonName(action), true);
+        button->setAccessibleName(QString(text).remove(QLatin1Char('&')).simplified());
         grid->addWidget(button, index / 2, index % 2);
-        const ReviewAction action = entry.action;
         connect(button, &QPushButton::clicked, this,
                 [this, action] { Q_EMIT reviewActionRequested(action); });
         ++index;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "DeskViews.h"
+#include "planning/Plan.h"
 
 #include <QFrame>
 
@@ -18,7 +19,6 @@ class QStackedWidget;
 namespace migdesk {
 
 // The actions staff may pick for an item MigDesk cannot plan.
-enum class ReviewAction { Return, MarkMissing, SetDamaged, Withdraw };
 
 class PlanPanel : public QFrame {
     Q_OBJECT
@@ -36,7 +36,7 @@ Q_SIGNALS:
     void verifyRequested();
     void skipRequested();
     void retryRequested();
-    void reviewActionRequested(migdesk::ReviewAction action);
+    void reviewActionRequested(migdesk::StepType action);
 
 protected:
     void changeEvent(QEvent *event) override;

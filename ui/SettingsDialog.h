@@ -59,6 +59,7 @@ private:
     QLineEdit *m_library;
     QLineEdit *m_circDesk;
     QCheckBox *m_autoApply;
+    QCheckBox *m_oneAtATime;
     QCheckBox *m_dryRun;
     QTableWidget *m_workOrders;
     QLineEdit *m_condition;

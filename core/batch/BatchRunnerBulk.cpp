@@ -1,6 +1,7 @@
 // The batch's hand-off to Alma's bulk Missing job: which report rows wait for the job, the
 // barcode list written beside the report for `migdesk-cli bulk`, and the words of those rows.
 #include "batch/BatchRunner.h"
+#include "planning/StepCatalogue.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -20,10 +21,11 @@ bool waitsForJob(const BatchRow &row)
     if (row.outcome != Outcome::NeedsStaff ||
         !row.plannedSteps.contains(stepTypeName(StepType::MarkMissing)))
         return false;
-    // A decision, a review, a guided loan step or a withdrawal is staff's, not the job's.
-    for (StepType staff : {StepType::Decide, StepType::NeedsReview, StepType::GuideLost,
-                           StepType::GuideClaimedReturned, StepType::Withdraw}) {
-        if (row.plannedSteps.contains(stepTypeName(staff)))
+    // A step that waits for more than Enter (a decision, a review, a guided loan step or a
+    // withdrawal) is staff's, not the job's.
+    for (const QString &name : row.plannedSteps) {
+        const auto type = stepTypeFromName(name);
+        if (type && stepKind(*type).gate > Awaiting::Enter)
             return false;
     }
     return true;

@@ -2,6 +2,7 @@
 #include "bulk/Backlog.h"
 
 #include "model/JsonUtil.h"
+#include "planning/StepCatalogue.h"
 #include "util/Csv.h"
 
 #include <QCoreApplication>
@@ -102,7 +103,7 @@ BacklogRoute routeFor(const Plan &plan, bool isMigration)
     if (allJob)
         return BacklogRoute::Job;
     const bool allDeferred = std::all_of(plan.steps.begin(), plan.steps.end(), [](const Step &s) {
-        return s.type == StepType::Defer || s.type == StepType::Nothing;
+        return stepKind(s.type).noOp;
     });
     if (allDeferred)
         return BacklogRoute::Desk;

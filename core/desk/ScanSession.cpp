@@ -215,7 +215,7 @@ void ScanSession::choose(qint64 id, int choiceIndex)
 
 void ScanSession::chooseAction(qint64 id, StepType type)
 {
-    if (!stepKind(type).staffPickable)
+    if (stepKind(type).reviewPosition <= 0)
         return;
     if (!canChooseAction(id))
         return;

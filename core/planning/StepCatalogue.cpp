@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace migdesk {
 
 // Kinds declared in files of their own (core/planning/steps/).
@@ -19,41 +21,44 @@ std::vector<StepKind> makeCatalogue()
     return {
         setConditionStep(),
         {StepType::Return, "RETURN", QT_TRANSLATE_NOOP("Plan", "Return"), true, true, false,
-         Awaiting::Nothing, true, {}, WriteKind::ScanIn, ""},
+         Awaiting::Nothing, 1, QT_TRANSLATE_NOOP("PlanPanel", "Return (scan in)"), {},
+         WriteKind::ScanIn, ""},
         {StepType::WorkOrder, "WORK_ORDER", QT_TRANSLATE_NOOP("Plan", "Send to work order"), true,
-         true, false, Awaiting::Nothing, false, {"fallback"},
+         true, false, Awaiting::Nothing, 0, "", {"fallback"},
          WriteKind::ScanIn, ""},
         setFulfillmentNoteStep(),
         {StepType::MarkMissing, "MARK_MISSING", QT_TRANSLATE_NOOP("Plan", "Mark Missing"), false,
-         true, false, Awaiting::Enter, true, {}, WriteKind::Put, ""},
+         true, false, Awaiting::Enter, 2, QT_TRANSLATE_NOOP("PlanPanel", "Mark Missing"), {},
+         WriteKind::Put, ""},
         {StepType::AddToShelfList, "ADD_TO_SHELF_LIST",
          QT_TRANSLATE_NOOP("Plan", "Add to shelf-search list"), true, true, false,
-         Awaiting::Nothing, false, {}, WriteKind::None, ""},
+         Awaiting::Nothing, 0, "", {}, WriteKind::None, ""},
         {StepType::GuideLost, "GUIDE_LOST", QT_TRANSLATE_NOOP("Plan", "Declare Lost in Alma"),
-         false, false, false, Awaiting::LoanActionInAlma, false, {}, WriteKind::None,
+         false, false, false, Awaiting::LoanActionInAlma, 0, "", {}, WriteKind::None,
          QT_TRANSLATE_NOOP("ScanSession", "Declare the loan Lost in Alma (Patron Services > "
                                           "Loans > row action), then choose \"Done in Alma\".")},
         {StepType::GuideClaimedReturned, "GUIDE_CLAIMED_RETURNED",
          QT_TRANSLATE_NOOP("Plan", "Mark Claimed Returned in Alma"), false, false, false,
-         Awaiting::LoanActionInAlma, false, {}, WriteKind::None,
+         Awaiting::LoanActionInAlma, 0, "", {}, WriteKind::None,
          QT_TRANSLATE_NOOP("ScanSession", "Mark the loan Claimed Returned in Alma (Patron "
                                           "Services > Loans > row action), then choose \"Done in "
                                           "Alma\".")},
         {StepType::Withdraw, "WITHDRAW", QT_TRANSLATE_NOOP("Plan", "Withdraw"), false, true, false,
-         Awaiting::WithdrawConfirmation, true, {}, WriteKind::Delete,
+         Awaiting::WithdrawConfirmation, 4, QT_TRANSLATE_NOOP("PlanPanel", "Withdraw…"), {},
+         WriteKind::Delete,
          QT_TRANSLATE_NOOP("ScanSession",
                            "Withdraw %1? It is deleted in Alma only after you confirm.")},
         {StepType::Decide, "DECIDE", QT_TRANSLATE_NOOP("Plan", "Decide"), false, false, false,
-         Awaiting::Choice, false, {"choices", "default"}, WriteKind::None,
+         Awaiting::Choice, 0, "", {"choices", "default"}, WriteKind::None,
          QT_TRANSLATE_NOOP("ScanSession", "Choose what to do with %1.")},
         {StepType::NeedsReview, "NEEDS_REVIEW", QT_TRANSLATE_NOOP("Plan", "Needs review"), false,
-         false, false, Awaiting::Review, false, {}, WriteKind::None,
+         false, false, Awaiting::Review, 0, "", {}, WriteKind::None,
          QT_TRANSLATE_NOOP("ScanSession", "Needs review: the note does not name a status MigDesk "
                                           "knows. Choose an action or skip.")},
         {StepType::Defer, "DEFER", QT_TRANSLATE_NOOP("Plan", "Handle when in hand"), false, true,
-         true, Awaiting::Nothing, false, {}, WriteKind::None, ""},
+         true, Awaiting::Nothing, 0, "", {}, WriteKind::None, ""},
         {StepType::Nothing, "NOTHING", QT_TRANSLATE_NOOP("Plan", "Nothing to do"), false, true,
-         true, Awaiting::Nothing, false, {}, WriteKind::None, ""},
+         true, Awaiting::Nothing, 0, "", {}, WriteKind::None, ""},
     };
 }
 
@@ -135,11 +140,17 @@ Awaiting awaitingFor(const std::vector<Step> &steps, bool autoApply, bool staffA
 
 std::vector<StepType> staffPickableSteps()
 {
-    std::vector<StepType> out;
+    std::vector<const StepKind *> kinds;
     for (const StepKind &kind : stepCatalogue()) {
-        if (kind.staffPickable)
-            out.push_back(kind.type);
+        if (kind.reviewPosition > 0)
+            kinds.push_back(&kind);
     }
+    std::sort(kinds.begin(), kinds.end(), [](const StepKind *a, const StepKind *b) {
+        return a->reviewPosition < b->reviewPosition;
+    });
+    std::vector<StepType> out;
+    for (const StepKind *kind : kinds)
+        out.push_back(kind->type);
     return out;
 }
 

@@ -52,7 +52,8 @@ struct StepKind {
     bool executable;   // the Executor runs it (NOTHING/DEFER count: they are skipped)
     bool noOp;         // nothing to run (NOTHING, DEFER)
     Awaiting gate;     // what a plan holding it waits for before a write (Nothing: auto-safe)
-    bool staffPickable; // offered as an action on the review page
+    int reviewPosition; // 1..: offered as action N on the review page (Alt+N); 0: not offered
+    const char *reviewLabel; // the review button's words (context "PlanPanel"), without "N  "
     std::vector<const char *> ruleKeys; // keys a rules-file step of this kind may have, beside "type"
     WriteKind write;                    // the journal write it makes
     const char *waitText; // what staff are told while a scan waits for it (context "ScanSession");
@@ -72,7 +73,7 @@ std::optional<StepType> stepKindByName(const QString &name);
 Awaiting awaitingFor(const std::vector<Step> &steps, bool autoApply, bool staffAnswered);
 // The step whose gate decides awaitingFor() (nullptr when none waits).
 const Step *gatingStep(const std::vector<Step> &steps);
-// The kinds staff can pick on the review page, in catalogue order.
+// The kinds staff can pick on the review page, in the order of their buttons.
 std::vector<StepType> staffPickableSteps();
 
 } // namespace migdesk

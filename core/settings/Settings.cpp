@@ -18,6 +18,7 @@ const QString kLibrary = QStringLiteral("desk/library");
 const QString kCircDesk = QStringLiteral("desk/circDesk");
 const QString kMode = QStringLiteral("desk/mode");
 const QString kAutoApply = QStringLiteral("desk/autoApply");
+const QString kOneAtATime = QStringLiteral("desk/oneAtATime");
 const QString kDryRun = QStringLiteral("desk/dryRun");
 const QString kCondition = QStringLiteral("rules/conditionCode");
 const QString kSourceIls = QStringLiteral("rules/sourceIls");
@@ -261,6 +262,14 @@ bool Settings::autoApply() const
 void Settings::setAutoApply(bool on)
 {
     write(kAutoApply, on);
+}
+bool Settings::oneAtATime() const
+{
+    return readBool(*m_settings, kOneAtATime, false);
+}
+void Settings::setOneAtATime(bool on)
+{
+    write(kOneAtATime, on);
 }
 bool Settings::dryRun() const
 {

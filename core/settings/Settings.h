@@ -51,6 +51,10 @@ public:
     void setAutoApply(bool on);
     bool dryRun() const;
     void setDryRun(bool on);
+    // One scan at a time: an item waiting for staff holds every later scan (default off: later
+    // scans are looked up and applied while staff answer).
+    bool oneAtATime() const;
+    void setOneAtATime(bool on);
 
     // Rules and Alma policy
     QString conditionCode() const; // default "DAMAGED"

@@ -76,6 +76,18 @@ void DeskFixture::SetUp()
     ASSERT_TRUE(m_server);
     m_port = m_server->port();
 
+    makeClient();
+
+    auto journal = Journal::open(m_dir.filePath(QStringLiteral("journal.sqlite")));
+    ASSERT_TRUE(journal.isOk()) << journal.error().message.toStdString();
+    m_journal = std::move(journal.value());
+
+    makeExecutor();
+    makeSession(defaultSettings());
+}
+
+void DeskFixture::makeClient()
+{
     AlmaConfig config;
     config.baseUrl = m_server->baseUrl();
     config.apiKey = m_server->options().apiKey;
@@ -86,16 +98,14 @@ void DeskFixture::SetUp()
     m_client = std::make_unique<AlmaClient>(&m_network, config);
     QObject::connect(m_client.get(), &AlmaClient::requestFinished, m_client.get(),
                      [this] { ++m_requests; });
+}
 
-    auto journal = Journal::open(m_dir.filePath(QStringLiteral("journal.sqlite")));
-    ASSERT_TRUE(journal.isOk()) << journal.error().message.toStdString();
-    m_journal = std::move(journal.value());
-
+void DeskFixture::makeExecutor()
+{
     ExecutorSettings exec;
     exec.library = QStringLiteral("MAIN");
     exec.circDesk = QStringLiteral("DEFAULT_CIRC_DESK");
     m_executor = std::make_unique<Executor>(m_client.get(), m_journal.get(), exec);
-    makeSession(defaultSettings());
 }
 
 void DeskFixture::TearDown()

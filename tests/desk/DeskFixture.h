@@ -44,6 +44,9 @@ protected:
     void TearDown() override;
 
     SessionSettings defaultSettings() const;
+    // (Re)creates the client and the executor (the journal stays).
+    void makeClient();
+    void makeExecutor();
     // (Re)creates the session with these settings (the journal, client and executor stay).
     void makeSession(const SessionSettings &settings);
     // Stops the sandbox (Alma unreachable) / starts a fresh one on the same port.

@@ -40,18 +40,8 @@ protected:
         m_session.reset();
         m_executor.reset();
         m_client.reset();
-        AlmaConfig config;
-        config.baseUrl = m_server->baseUrl();
-        config.apiKey = m_server->options().apiKey;
-        config.rateLimitPerSecond = 25;
-        config.deadlineMs = 8000;
-        config.transferTimeoutMs = 4000;
-        config.maxRetries = 4;
-        m_client = std::make_unique<AlmaClient>(&m_network, config);
-        ExecutorSettings exec;
-        exec.library = QStringLiteral("MAIN");
-        exec.circDesk = QStringLiteral("DEFAULT_CIRC_DESK");
-        m_executor = std::make_unique<Executor>(m_client.get(), m_journal.get(), exec);
+        makeClient();
+        makeExecutor();
         makeSession(defaultSettings());
     }
 };

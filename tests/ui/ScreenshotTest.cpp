@@ -173,4 +173,30 @@ TEST_F(ScreenshotRecovery, ResumeOffer)
     save(QStringLiteral("14-recovery-resumed"));
 }
 
+// The pipelined desk: a withdrawal and a decision wait for staff while the rest of the cart is
+// looked up and applied, and shows in the history.
+TEST_F(ScreenshotDesk, CartGoesOnWhileOneWaits)
+{
+    const QString withdrawn = demoBarcode(QStringLiteral("Sierra Withdrawn"));
+    const QString decide = demoBarcode(QStringLiteral("Sierra Lost and Paid"));
+    const QStringList cart{demoBarcode(QStringLiteral("Voyager Missing, in hand")),
+                           demoBarcode(QStringLiteral("Voyager Damaged: condition")),
+                           demoBarcode(QStringLiteral("Sierra Missing, in hand")),
+                           demoBarcode(QStringLiteral("Koha Damaged")),
+                           demoBarcode(QStringLiteral("Koha Missing"))};
+    scan(withdrawn);
+    scan(decide);
+    for (const QString &barcode : cart)
+        scan(barcode);
+    ASSERT_TRUE(waitFor([&] {
+        for (const QString &barcode : cart) {
+            if (!finished(barcode))
+                return false;
+        }
+        return planPanel()->mode() == PlanMode::Withdraw;
+    }));
+    QTest::qWait(100);
+    save(QStringLiteral("15-cart-goes-on-while-one-waits"));
+}
+
 } // namespace migdesk::test
