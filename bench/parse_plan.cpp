@@ -3,6 +3,7 @@
 // `bench_parse_plan --generate N` writes N generated Alma items as JSON Lines for
 // the `migdesk-cli classify` throughput run (see docs/PERFORMANCE.md).
 #include "BenchSupport.h"
+#include "FullItemRecords.h"
 
 #include "legacy/NoteParser.h"
 #include "legacy/StatusCatalogue.h"
@@ -121,6 +122,16 @@ std::vector<std::string> generatedLines(int count)
     return lines;
 }
 
+std::vector<std::string> fullRecordLines(int count)
+{
+    std::mt19937 random(2204);
+    std::vector<std::string> lines;
+    lines.reserve(std::size_t(count));
+    for (int i = 0; i < count; ++i)
+        lines.push_back(bench::fullItemRecord(random, i));
+    return lines;
+}
+
 std::vector<Item> generatedItems(int count)
 {
     std::vector<Item> items;
@@ -217,10 +228,11 @@ BENCHMARK(BM_RegexReference);
 
 int main(int argc, char **argv)
 {
-    if (argc >= 3 && std::strcmp(argv[1], "--generate") == 0) {
+    const bool full = argc >= 3 && std::strcmp(argv[1], "--generate-full") == 0;
+    if (full || (argc >= 3 && std::strcmp(argv[1], "--generate") == 0)) {
         const int count = std::atoi(argv[2]);
         std::string buffer;
-        for (const auto &line : generatedLines(count)) {
+        for (const auto &line : full ? fullRecordLines(count) : generatedLines(count)) {
             buffer += line;
             buffer += '\n';
         }
