@@ -34,8 +34,8 @@ inline const char *const kNote1[] = {
     "",
 };
 inline const char *const kNote3[] = {
-    "Missing",           "Lost--Library Applied", "LOST-SYSTEM APPLIED", "Cataloging Review",
-    "At Bindery",        "Claims Returned",       "Circ Review 3/4/2019", "",
+    "Missing",    "Lost--Library Applied", "LOST-SYSTEM APPLIED",  "Cataloging Review",
+    "At Bindery", "Claims Returned",       "Circ Review 3/4/2019", "",
 };
 inline const char *const kTitles[] = {
     "Bananboken",
@@ -181,7 +181,9 @@ inline std::string fullItemRecord(std::mt19937 &random, int index)
         {"title", title},
         {"renewable", true},
     };
-    return ordered_json{{"item", std::move(record)}, {"loans", ordered_json::array({std::move(loan)})}}.dump();
+    return ordered_json{{"item", std::move(record)},
+                        {"loans", ordered_json::array({std::move(loan)})}}
+        .dump();
 }
 
 } // namespace migdesk::bench
