@@ -61,8 +61,8 @@ class ClassifyGolden : public testing::TestWithParam<Golden> {};
 TEST_P(ClassifyGolden, BothReadersReproduceTheRecordedOutput)
 {
     const QByteArray input = migdesk::test::readFixture(QStringLiteral("classify/input.jsonl"));
-    const QByteArray recorded =
-        migdesk::test::readFixture(QStringLiteral("classify/") + QLatin1String(GetParam().recorded));
+    const QByteArray recorded = migdesk::test::readFixture(QStringLiteral("classify/") +
+                                                           QLatin1String(GetParam().recorded));
     ASSERT_GT(input.count('\n'), 300);
     ASSERT_EQ(recorded.count('\n'), input.count('\n'));
 

@@ -55,9 +55,8 @@ const std::vector<Classifier> &classifiers()
         const std::string lean = classifier.classifyLine(line, 7).toJsonLine();
         const std::string full = classifier.classifyLineFull(line, 7).toJsonLine();
         if (lean != full)
-            return ::testing::AssertionFailure()
-                   << "input " << std::string(line.substr(0, 200)) << "\n  lean " << lean
-                   << "\n  full " << full;
+            return ::testing::AssertionFailure() << "input " << std::string(line.substr(0, 200))
+                                                 << "\n  lean " << lean << "\n  full " << full;
     }
     return ::testing::AssertionSuccess();
 }
@@ -73,7 +72,8 @@ TEST(LeanItemReader, ReadsTheFieldsClassifyNeedsFromARealItem)
     EXPECT_EQ(record->item.internalNote2,
               QStringLiteral("TIME FOR CIRC STATUS: 2015-11-02 | CIRC STATUS: 0"));
     EXPECT_TRUE(record->item.internalNote3.isEmpty());
-    EXPECT_EQ(record->item.baseStatus, (CodeValue{QStringLiteral("1"), QStringLiteral("Item in place")}));
+    EXPECT_EQ(record->item.baseStatus,
+              (CodeValue{QStringLiteral("1"), QStringLiteral("Item in place")}));
     EXPECT_EQ(record->item.processType, CodeValue{});
     EXPECT_EQ(record->activeLoans, 0);
     // Nothing outside the fields classify reads is copied.
@@ -149,9 +149,9 @@ TEST(LeanItemReader, MatchesTheFullReaderOnTheGoldenInput)
     // The 24 full records at the end go the lean way, and so do the edge cases that are plain
     // items (about half: the others are odd or malformed on purpose).
     for (qsizetype i = lines.size() - 25; i < lines.size() - 1; ++i) {
-        EXPECT_TRUE(readLeanRecord(std::string_view(lines[i].constData(),
-                                                    std::size_t(lines[i].size())))
-                        .has_value())
+        EXPECT_TRUE(
+            readLeanRecord(std::string_view(lines[i].constData(), std::size_t(lines[i].size())))
+                .has_value())
             << "line " << i + 1;
     }
     EXPECT_GE(lean, 130);
@@ -163,8 +163,8 @@ TEST(LeanItemReader, MatchesTheFullReaderOnMutatedRecords)
     // and escape characters, NUL and invalid UTF-8 bytes, replacements, cut lines, copied
     // slices. Each mutated line must give the same output through both readers.
     const std::string base = wrapperLine();
-    const std::string alphabet = std::string("{}[],:\"\\/ 0123456789eE+-.utnfalsr") + '\0' +
-                                 "\x01\x7f\xc3\xa5\xed\xa0\xff";
+    const std::string alphabet =
+        std::string("{}[],:\"\\/ 0123456789eE+-.utnfalsr") + '\0' + "\x01\x7f\xc3\xa5\xed\xa0\xff";
     std::mt19937 random(20261203);
     std::uniform_int_distribution<int> op(0, 4);
     int lean = 0;
