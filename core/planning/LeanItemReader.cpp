@@ -1,6 +1,7 @@
-// LeanItemReader (see LeanItemReader.h). Each reader below mirrors one of json::str,
-// json::code and Loan::isActive for the types it accepts, and returns false (go to the full
-// reader) for every other type, so no conversion rule is written twice.
+// LeanItemReader (see LeanItemReader.h). Each reader below mirrors json::str, json::code or
+// Loan::isActive for the simplest types only (a string is its UTF-8 text, null is empty) and
+// returns false (go to the full reader) for every other type, so the numeric and boolean
+// conversions stay in one place, model/JsonUtil.
 #include "planning/LeanItemReader.h"
 
 #include <simdjson.h>
@@ -198,8 +199,8 @@ std::optional<LeanRecord> readLeanRecord(std::string_view line)
 
     LeanRecord record;
     if (!itemData) {
-        // A wrapper with anything beside "item" and "loans" goes to the full reader, whose
-        // skipping callback treats keys at that depth specially.
+        // A wrapper with anything beside "item" and "loans" goes to the full reader: its
+        // skipping callback can drop loan fields when a block beside them holds "item_data".
         if (!wrapped || otherKeys > 0 || wrapped->type() != Type::OBJECT)
             return std::nullopt;
         if (!findOnce(asObject(*wrapped), "item_data", itemData) || !itemData)
