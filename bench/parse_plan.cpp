@@ -1,18 +1,22 @@
 // Parse + plan per item (QUALITY.md: median under 20 us), the full classify line (JSON in,
-// JSON out), and a precompiled QRegularExpression reader side by side as a reference.
-// `bench_parse_plan --generate N` writes N generated Alma items as JSON Lines for
-// the `migdesk-cli classify` throughput run (see docs/PERFORMANCE.md).
+// JSON out) on trimmed and on full Alma records with both readers, and a precompiled
+// QRegularExpression reader side by side as a reference. `bench_parse_plan --generate N`
+// (about 1.2 KB items) and `--generate-full N` (full records, FullItemRecords.h) write JSON
+// Lines for the `migdesk-cli classify` throughput runs (see docs/PERFORMANCE.md).
 #include "BenchSupport.h"
+#include "FullItemRecords.h"
 
 #include "legacy/NoteParser.h"
 #include "legacy/StatusCatalogue.h"
 #include "planning/Classify.h"
+#include "planning/LeanItemReader.h"
 #include "planning/Planner.h"
 
 #include <QRegularExpression>
 
 #include <benchmark/benchmark.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <random>
@@ -121,6 +125,16 @@ std::vector<std::string> generatedLines(int count)
     return lines;
 }
 
+std::vector<std::string> fullRecordLines(int count)
+{
+    std::mt19937 random(2204);
+    std::vector<std::string> lines;
+    lines.reserve(std::size_t(count));
+    for (int i = 0; i < count; ++i)
+        lines.push_back(bench::fullItemRecord(random, i));
+    return lines;
+}
+
 std::vector<Item> generatedItems(int count)
 {
     std::vector<Item> items;
@@ -161,7 +175,8 @@ void BM_ParsePlan(benchmark::State &state)
 }
 BENCHMARK(BM_ParsePlan);
 
-// What `classify` does per line: JSON parse, item mapping, parse + plan, JSON out.
+// What `classify` does per line (JSON parse, item mapping, parse + plan, JSON out) on the
+// trimmed generated items; the lean reader reads them.
 void BM_ClassifyLine(benchmark::State &state)
 {
     const std::vector<std::string> lines = generatedLines(1000);
@@ -175,6 +190,44 @@ void BM_ClassifyLine(benchmark::State &state)
     state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_ClassifyLine);
+
+// The same on full Alma records (FullItemRecords.h, about 2.7 KB each), the full reader
+// (nlohmann DOM, lean:0) and the lean reader (simdjson, lean:1) side by side.
+void BM_ClassifyFullRecord(benchmark::State &state)
+{
+    const std::vector<std::string> lines = fullRecordLines(1000);
+    const Classifier classifier(NoteParser(), Planner(), WorkMode::Desk);
+    const bool lean = state.range(0) == 1;
+    std::size_t i = 0;
+    std::int64_t bytes = 0;
+    for (auto _ : state) {
+        const std::string &line = lines[i % lines.size()];
+        const auto result = lean ? classifier.classifyLine(line, qint64(i))
+                                 : classifier.classifyLineFull(line, qint64(i));
+        benchmark::DoNotOptimize(result.toJsonLine());
+        bytes += std::int64_t(line.size());
+        ++i;
+    }
+    state.SetItemsProcessed(state.iterations());
+    state.SetBytesProcessed(bytes);
+}
+BENCHMARK(BM_ClassifyFullRecord)->ArgName("lean")->Arg(0)->Arg(1);
+
+// The lean reader alone on the same records: simdjson's parse and the field copies.
+void BM_LeanReadFullRecord(benchmark::State &state)
+{
+    const std::vector<std::string> lines = fullRecordLines(1000);
+    std::size_t i = 0;
+    std::int64_t bytes = 0;
+    for (auto _ : state) {
+        const std::string &line = lines[i++ % lines.size()];
+        benchmark::DoNotOptimize(readLeanRecord(line));
+        bytes += std::int64_t(line.size());
+    }
+    state.SetItemsProcessed(state.iterations());
+    state.SetBytesProcessed(bytes);
+}
+BENCHMARK(BM_LeanReadFullRecord);
 
 // Reference only: one precompiled case-insensitive alternation of every phrase, run over the
 // same notes. It finds phrases but does none of the prose/segment logic.
@@ -217,10 +270,11 @@ BENCHMARK(BM_RegexReference);
 
 int main(int argc, char **argv)
 {
-    if (argc >= 3 && std::strcmp(argv[1], "--generate") == 0) {
+    const bool full = argc >= 3 && std::strcmp(argv[1], "--generate-full") == 0;
+    if (full || (argc >= 3 && std::strcmp(argv[1], "--generate") == 0)) {
         const int count = std::atoi(argv[2]);
         std::string buffer;
-        for (const auto &line : generatedLines(count)) {
+        for (const auto &line : full ? fullRecordLines(count) : generatedLines(count)) {
             buffer += line;
             buffer += '\n';
         }

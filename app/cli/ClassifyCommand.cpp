@@ -1,6 +1,7 @@
 // `migdesk-cli classify`: JSON Lines of Alma items on stdin, one JSON line per item on stdout
 // with the legacy statuses found and the plan. A bad line gives an error object and the run
-// goes on; the exit code is 1 when any line failed.
+// goes on; the exit code is 1 when any line failed. `--reader full` skips the lean reader
+// (for comparison; the output is the same).
 #include "CliCommand.h"
 
 #include "legacy/NoteParser.h"
@@ -39,7 +40,13 @@ int runClassify(const QStringList &arguments)
         QStringLiteral("rules"),
         QCoreApplication::translate("Classify", "Rules file (default: the shipped rules)."),
         QStringLiteral("file"));
-    cli.addOptions({modeOption, sourceOption, rulesOption});
+    const QCommandLineOption readerOption(
+        QStringLiteral("reader"),
+        QCoreApplication::translate(
+            "Classify", "lean (default: simdjson, only the fields classify reads) or full (the "
+                        "whole record with nlohmann/json); both give the same output."),
+        QStringLiteral("reader"), QStringLiteral("lean"));
+    cli.addOptions({modeOption, sourceOption, rulesOption, readerOption});
     cli.process(arguments);
 
     QTextStream err(stderr);
@@ -57,6 +64,14 @@ int runClassify(const QStringList &arguments)
             << '\n';
         return 2;
     }
+    const QString reader = cli.value(readerOption);
+    if (reader != QLatin1String("lean") && reader != QLatin1String("full")) {
+        err << QCoreApplication::translate("Classify", "classify: unknown reader \"%1\"")
+                   .arg(reader)
+            << '\n';
+        return 2;
+    }
+    const bool lean = reader == QLatin1String("lean");
     const RulesLoad rules = loadRulesOrDefaults(cli.value(rulesOption));
     if (!rules.warning.isEmpty())
         err << "classify: " << rules.warning << '\n';
@@ -73,7 +88,8 @@ int runClassify(const QStringList &arguments)
         ++lineNumber;
         if (line.find_first_not_of(" \t\r") == std::string::npos)
             continue;
-        const ClassifyResult result = classifier.classifyLine(line, lineNumber);
+        const ClassifyResult result = lean ? classifier.classifyLine(line, lineNumber)
+                                           : classifier.classifyLineFull(line, lineNumber);
         anyFailed = anyFailed || !result.ok;
         out += result.toJsonLine();
         out += '\n';

@@ -2,6 +2,7 @@
 #include "planning/Classify.h"
 
 #include "model/JsonUtil.h"
+#include "planning/LeanItemReader.h"
 
 namespace migdesk {
 
@@ -51,6 +52,18 @@ nlohmann::json readingToJson(const NoteReading &reading)
 }
 
 ClassifyResult Classifier::classifyLine(std::string_view line, long long lineNumber) const
+{
+    if (std::optional<LeanRecord> record = readLeanRecord(line)) {
+        PlanContext context;
+        context.mode = m_mode;
+        // Only how many loans are active matters to the plan (PlanContext::hasActiveLoan).
+        context.activeLoans.resize(std::size_t(record->activeLoans));
+        return classifyItem(record->item, context);
+    }
+    return classifyLineFull(line, lineNumber);
+}
+
+ClassifyResult Classifier::classifyLineFull(std::string_view line, long long lineNumber) const
 {
     // Classifying needs a few item_data fields only: skipping everything else while parsing
     // saves most allocations (measured in bench/parse_plan.cpp). Loans are kept whole.
@@ -112,9 +125,14 @@ ClassifyResult Classifier::classify(const nlohmann::json &input, long long lineN
         }
     }
 
-    const NoteReading reading = m_parser.parse(item.value());
-    const Plan plan = m_planner.plan(item.value(), reading, context);
-    return {{{"barcode", json::utf8(item.value().barcode)},
+    return classifyItem(item.value(), context);
+}
+
+ClassifyResult Classifier::classifyItem(const Item &item, const PlanContext &context) const
+{
+    const NoteReading reading = m_parser.parse(item);
+    const Plan plan = m_planner.plan(item, reading, context);
+    return {{{"barcode", json::utf8(item.barcode)},
              {"statuses", readingToJson(reading)},
              {"plan", planToJson(plan)}},
             true};

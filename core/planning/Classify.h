@@ -25,10 +25,16 @@ class Classifier {
 public:
     Classifier(NoteParser parser, Planner planner, WorkMode mode);
 
+    // One input line: the lean reader (LeanItemReader.h) when it can read the line, else
+    // classifyLineFull; both give the same output, byte for byte.
     ClassifyResult classifyLine(std::string_view line, long long lineNumber) const;
+    // The full reader: nlohmann's DOM, skipping the blocks classify never reads.
+    ClassifyResult classifyLineFull(std::string_view line, long long lineNumber) const;
     ClassifyResult classify(const nlohmann::json &input, long long lineNumber) const;
 
 private:
+    ClassifyResult classifyItem(const Item &item, const PlanContext &context) const;
+
     NoteParser m_parser;
     Planner m_planner;
     WorkMode m_mode;

@@ -1,5 +1,6 @@
 // libFuzzer: arbitrary bytes as an Alma item body (and as a loans body), then the note parser
-// and planner over whatever was read. Must never crash, throw or leak an exception.
+// and planner over whatever was read. Must never crash, throw or leak an exception. As a classify
+// line, the lean reader (simdjson) and the full reader (nlohmann) must give the same bytes.
 #include "legacy/NoteParser.h"
 #include "model/ApiError.h"
 #include "model/Item.h"
@@ -11,6 +12,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
 #include <string_view>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
@@ -35,7 +39,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     }
     (void)parseAlmaError(body, 400);
     const std::string_view line(reinterpret_cast<const char *>(data), size);
-    (void)desk.classifyLine(line, 1).toJsonLine();
-    (void)followup.classifyLine(line, 2).toJsonLine();
+    for (const Classifier *classifier : {&desk, &followup}) {
+        const std::string lean = classifier->classifyLine(line, 1).toJsonLine();
+        const std::string full = classifier->classifyLineFull(line, 1).toJsonLine();
+        if (lean != full) {
+            std::fprintf(stderr, "lean and full readers differ:\n  lean %s\n  full %s\n",
+                         lean.c_str(), full.c_str());
+            std::abort();
+        }
+    }
     return 0;
 }
