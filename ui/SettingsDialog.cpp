@@ -4,6 +4,7 @@
 #include "BulkSettingsPage.h"
 #include "ConnectionTester.h"
 #include "FileChooser.h"
+#include "NetworkSettingsPage.h"
 #include "alma/Region.h"
 #include "legacy/LegacyStatus.h"
 #include "settings/SecretStore.h"
@@ -72,6 +73,8 @@ SettingsDialog::SettingsDialog(Settings *settings, SecretStore *secrets, QWidget
     tabs->addTab(m_bulkPage, tr("&Bulk jobs"));
     tabs->addTab(buildScannerPage(), tr("&Scanner"));
     tabs->addTab(buildFeedbackPage(), tr("Sound and &display"));
+    m_networkPage = new NetworkSettingsPage(tabs);
+    tabs->addTab(m_networkPage, tr("&Network"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
@@ -259,6 +262,7 @@ void SettingsDialog::load()
     m_condition->setText(m_settings->conditionCode());
     selectData(m_sourceIls, sourceIlsName(m_settings->sourceIls()));
     m_bulkPage->load(*m_settings);
+    m_networkPage->load(*m_settings);
     selectData(m_holdings, m_settings->withdrawHoldings());
     selectData(m_bib, m_settings->withdrawBib());
     m_rulesFile->setText(m_settings->rulesFile());
@@ -307,6 +311,11 @@ void SettingsDialog::testConnection()
 {
     m_testResult->setText(tr("Testing…"));
     const QUrl url = formBaseUrl();
+    if (!m_networkPage->isValid()) {
+        m_testResult->setText(tr("Fix the Network page first."));
+        return;
+    }
+    m_tester->setNetwork(m_networkPage->caFile(), m_networkPage->proxy().value_or(ProxyChoice{}));
     if (!m_apiKey->text().isEmpty() || !m_secrets) {
         m_tester->test(url, m_apiKey->text());
         return;
@@ -322,6 +331,10 @@ void SettingsDialog::accept()
     // An invalid job template is not saved: its page shows the problem under the field.
     if (!m_bulkPage->save(*m_settings)) {
         m_tabs->setCurrentWidget(m_bulkPage);
+        return;
+    }
+    if (!m_networkPage->save(*m_settings)) {
+        m_tabs->setCurrentWidget(m_networkPage);
         return;
     }
     m_settings->setRegion(m_region->currentData().toString());

@@ -24,7 +24,7 @@ BulkState crashedAfterRunSent(Journal &journal, const QString &jobId, const QStr
         state.items.push_back(
             {barcode, journal.recordIntent(barcode, bulkItemSource(), QStringLiteral("followup"),
                                            state.runId)});
-    state.templateJson = QString::fromUtf8(JobTemplate::sandboxDefault(jobId).toJson());
+    state.templateJson = QString::fromUtf8(JobTemplate::changePhysicalItems().toJson());
     state.statusCode = QStringLiteral("MISSING");
     state.conditionCode = QStringLiteral("DAMAGED");
     state.setName = QStringLiteral("MigDesk Missing 2026-11-28 Main desk");

@@ -114,7 +114,9 @@ TEST(BulkRunnerTest, JobFailureLeavesItemsInErrorAndSaysWhereToLook)
     auto failing =
         JobTemplate::parse(QByteArray(R"({"job_id":")") + h.server->options().jobId.toUtf8() +
                            R"(","parameter":[{"name":"set_id","value":"{set_id}"},
-            {"name":"process_type","value":"{status}"},
+            {"name":"MISSING_STATUS_selected","value":"{missing_selected}"},
+            {"name":"MISSING_STATUS_value","value":"MISSING"},
+            {"name":"MISSING_STATUS_condition","value":"Null"},
             {"name":"force_failure","value":"true"}]})");
     ASSERT_TRUE(failing.isOk()) << failing.error().message.toStdString();
     request.jobTemplate = failing.value();

@@ -73,7 +73,11 @@ TEST(BulkSettingsTest, SavesTheTemplateThresholdAndVerification)
         EXPECT_EQ(page.missing->currentData().toString(), QStringLiteral("job"));
         EXPECT_EQ(page.threshold->value(), 200);
         EXPECT_EQ(page.sample->value(), 50);
-        EXPECT_TRUE(page.status->text().contains(QStringLiteral("No template")));
+        // Nothing stored: the shipped M18 template is shown, editable, and valid.
+        EXPECT_TRUE(page.edit->toPlainText().contains(QStringLiteral("MISSING_STATUS_selected")));
+        EXPECT_TRUE(page.page->templateIsValid());
+        EXPECT_TRUE(page.status->text().contains(QStringLiteral("(M18)")))
+            << page.status->text().toStdString();
 
         page.edit->setPlainText(kGoodTemplate);
         EXPECT_TRUE(page.page->templateIsValid());
