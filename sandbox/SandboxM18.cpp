@@ -16,10 +16,10 @@ using nlohmann::json;
 const std::set<std::string> &knownFields()
 {
     static const std::set<std::string> fields = {
-        "MISSING_STATUS",     "PHYSICAL_CONDITION", "INTERNAL_NOTE_1",   "INTERNAL_NOTE_2",
-        "INTERNAL_NOTE_3",    "STATISTICS_NOTE_1",  "STATISTICS_NOTE_2", "STATISTICS_NOTE_3",
-        "FULFILLMENT_NOTE",   "PUBLIC_NOTE",        "INVENTORY_DATE",    "ITEM_POLICY",
-        "DEPARTMENT",         "IN_PROCESS_TYPE"};
+        "MISSING_STATUS",   "PHYSICAL_CONDITION", "INTERNAL_NOTE_1",   "INTERNAL_NOTE_2",
+        "INTERNAL_NOTE_3",  "STATISTICS_NOTE_1",  "STATISTICS_NOTE_2", "STATISTICS_NOTE_3",
+        "FULFILLMENT_NOTE", "PUBLIC_NOTE",        "INVENTORY_DATE",    "ITEM_POLICY",
+        "DEPARTMENT",       "IN_PROCESS_TYPE"};
     return fields;
 }
 
@@ -80,8 +80,8 @@ std::optional<M18Run> readM18Run(const json &body, QString *problem)
         return refuse(QStringLiteral("The job run needs a parameter list."));
     std::map<std::string, std::string> params;
     for (const json &parameter : body["parameter"]) {
-        const std::string name = parameter.is_object() ? textOf(parameter.value("name", json()))
-                                                       : std::string();
+        const std::string name =
+            parameter.is_object() ? textOf(parameter.value("name", json())) : std::string();
         if (name.empty())
             return refuse(QStringLiteral("Every job parameter needs a name."));
         const bool plain = name == "set_id" || name == "job_name" || name == "force_failure";

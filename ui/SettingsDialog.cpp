@@ -328,15 +328,17 @@ void SettingsDialog::testConnection()
 
 void SettingsDialog::accept()
 {
-    // An invalid job template is not saved: its page shows the problem under the field.
+    // Nothing is saved while a page holds an invalid value (a job template, a CA file, a
+    // proxy): that page is shown with the problem under its field.
+    if (!m_networkPage->isValid()) {
+        m_tabs->setCurrentWidget(m_networkPage);
+        return;
+    }
     if (!m_bulkPage->save(*m_settings)) {
         m_tabs->setCurrentWidget(m_bulkPage);
         return;
     }
-    if (!m_networkPage->save(*m_settings)) {
-        m_tabs->setCurrentWidget(m_networkPage);
-        return;
-    }
+    m_networkPage->save(*m_settings);
     m_settings->setRegion(m_region->currentData().toString());
     m_settings->setCustomUrl(m_customUrl->text().trimmed());
     m_settings->setLibrary(m_library->text().trimmed());

@@ -81,8 +81,7 @@ QString tlsReason(const QSslError &error)
     case QSslError::CertificateUntrusted:
         return tr("its certificate was issued by \"%1\", an authority this computer does not "
                   "trust")
-            .arg(certificate.isNull() ? tr("unknown")
-                                      : certificate.issuerDisplayName());
+            .arg(certificate.isNull() ? tr("unknown") : certificate.issuerDisplayName());
     case QSslError::CertificateRevoked:
         return tr("its certificate was revoked");
     default:

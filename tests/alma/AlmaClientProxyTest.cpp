@@ -102,8 +102,7 @@ protected:
 TEST_F(AlmaClientProxyTest, ManualProxyTunnelsAndNeverSeesTheKey)
 {
     const ScopedEnv noEnvProxy("https_proxy", QByteArray());
-    const auto choice =
-        ProxyChoice::fromText(QStringLiteral("127.0.0.1:%1").arg(proxy->port()));
+    const auto choice = ProxyChoice::fromText(QStringLiteral("127.0.0.1:%1").arg(proxy->port()));
     ASSERT_TRUE(choice.has_value());
     expectTunnelled(call(*choice));
 }
@@ -145,8 +144,8 @@ TEST(ProxyChoiceTest, ReadsSystemNoneAndHostPort)
     ASSERT_TRUE(v6.has_value());
     EXPECT_EQ(v6->host, QStringLiteral("::1"));
     EXPECT_EQ(v6->toText(), QStringLiteral("[::1]:8080"));
-    for (const char *bad : {"proxy.example.edu", "proxy:0", "proxy:70000", "http://proxy:3128",
-                            "a b:1"}) {
+    for (const char *bad :
+         {"proxy.example.edu", "proxy:0", "proxy:70000", "http://proxy:3128", "a b:1"}) {
         QString problem;
         EXPECT_FALSE(ProxyChoice::fromText(QString::fromLatin1(bad), &problem).has_value()) << bad;
         EXPECT_TRUE(problem.contains(QStringLiteral("HOST:PORT"))) << problem.toStdString();

@@ -244,7 +244,8 @@ TEST(JobTemplateTest, ShippedDefaultFillsTheM18Triples)
         values.condition = action == QLatin1String("DAMAGED") ? QStringLiteral("DMG") : QString();
         values.conditionCode = QStringLiteral("DMG");
         std::map<std::string, std::string> out;
-        for (const auto &p : JobTemplate::changePhysicalItems().runBody(values)["parameter"])
+        const nlohmann::json body = JobTemplate::changePhysicalItems().runBody(values);
+        for (const auto &p : body["parameter"])
             out[p["name"]["value"].get<std::string>()] = p["value"].get<std::string>();
         return out;
     };

@@ -32,10 +32,7 @@ class TestCertificates {
 public:
     enum class Kind { Trusted, SelfSigned, Expired, WrongHost };
 
-    TestCertificates()
-    {
-        m_ok = m_dir.isValid() && makeAll();
-    }
+    TestCertificates() { m_ok = m_dir.isValid() && makeAll(); }
 
     bool ok() const { return m_ok; }
     QString error() const { return m_error; }
@@ -121,9 +118,9 @@ private:
                write(QStringLiteral("ca.cnf"), caConfig) &&
                write(QStringLiteral("db/index.txt"), QByteArray()) &&
                write(QStringLiteral("db/serial"), "10\n") &&
-               run({"req", "-x509", "-newkey", "ec", "-pkeyopt", ec, "-nodes", "-keyout",
-                    "ca.key", "-out", "ca.pem", "-days", "3650", "-subj", "/CN=MigDesk Test CA",
-                    "-addext", "basicConstraints=critical,CA:TRUE", "-addext",
+               run({"req", "-x509", "-newkey", "ec", "-pkeyopt", ec, "-nodes", "-keyout", "ca.key",
+                    "-out", "ca.pem", "-days", "3650", "-subj", "/CN=MigDesk Test CA", "-addext",
+                    "basicConstraints=critical,CA:TRUE", "-addext",
                     "keyUsage=critical,keyCertSign,cRLSign"}) &&
                run({"genpkey", "-algorithm", "EC", "-pkeyopt", ec, "-out", "server.key"}) &&
                run({"req", "-new", "-key", "server.key", "-subj", "/CN=localhost", "-out",
@@ -131,16 +128,19 @@ private:
                run({"x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
                     "-set_serial", "2", "-days", "3650", "-extfile", "ext.cnf", "-extensions",
                     "trusted", "-out", "trusted.pem"}) &&
-               run({"x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
-                    "-set_serial", "3", "-days", "3650", "-extfile", "ext.cnf", "-extensions",
-                    "wronghost", "-subj", "/CN=alma.example.org", "-out", "wrong-host.pem"}) &&
+               run({"x509",       "-req",          "-in",
+                    "server.csr", "-CA",           "ca.pem",
+                    "-CAkey",     "ca.key",        "-set_serial",
+                    "3",          "-days",         "3650",
+                    "-extfile",   "ext.cnf",       "-extensions",
+                    "wronghost",  "-subj",         "/CN=alma.example.org",
+                    "-out",       "wrong-host.pem"}) &&
                run({"req", "-x509", "-key", "server.key", "-subj", "/CN=localhost", "-addext",
                     "subjectAltName=DNS:localhost,DNS:alma.test,IP:127.0.0.1", "-days", "3650",
                     "-out", "self-signed.pem"}) &&
                run({"ca", "-batch", "-config", "ca.cnf", "-cert", "ca.pem", "-keyfile", "ca.key",
                     "-in", "server.csr", "-startdate", "20200101000000Z", "-enddate",
-                    "20210101000000Z", "-extensions", "trusted", "-notext", "-out",
-                    "expired.pem"});
+                    "20210101000000Z", "-extensions", "trusted", "-notext", "-out", "expired.pem"});
     }
 
     QTemporaryDir m_dir;
@@ -171,8 +171,7 @@ class TlsFront {
 public:
     // Serves TLS with `certificates`' certificate of `kind` on 127.0.0.1 and relays to
     // 127.0.0.1:`backendPort`.
-    TlsFront(const TestCertificates &certificates, TestCertificates::Kind kind,
-             quint16 backendPort)
+    TlsFront(const TestCertificates &certificates, TestCertificates::Kind kind, quint16 backendPort)
     {
         m_server.setSslConfiguration(certificates.serverConfiguration(kind));
         QObject::connect(&m_server, &QSslServer::startedEncryptionHandshake, &m_server,
@@ -191,8 +190,8 @@ public:
 
     bool isListening() const { return m_listening; }
     quint16 port() const { return m_server.serverPort(); }
-    int handshakes() const { return m_handshakes; }        // TLS handshakes begun
-    int encryptedConnections() const { return m_encrypted; } // handshakes completed
+    int handshakes() const { return m_handshakes; }             // TLS handshakes begun
+    int encryptedConnections() const { return m_encrypted; }    // handshakes completed
     const QByteArray &decrypted() const { return m_decrypted; } // every byte clients sent
 
 private:

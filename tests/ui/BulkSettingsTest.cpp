@@ -28,8 +28,9 @@ namespace {
 const QString kGoodTemplate = QStringLiteral(
     "{\n  \"job_id\": \"M18\",\n  \"name\": \"Change Physical items\",\n  \"parameter\": [\n"
     "    {\"name\": {\"value\": \"set_id\"}, \"value\": \"{set_id}\"},\n"
-    "    {\"name\": {\"value\": \"MISSING_STATUS_selected\"}, \"value\": \"{status}\"},\n"
-    "    {\"name\": {\"value\": \"PHYSICAL_CONDITION_selected\"}, \"value\": \"{condition}\"},\n"
+    "    {\"name\": {\"value\": \"MISSING_STATUS_selected\"}, \"value\": \"{missing_selected}\"},\n"
+    "    {\"name\": {\"value\": \"PHYSICAL_CONDITION_selected\"}, \"value\": "
+    "\"{condition_selected}\"},\n"
     "    {\"name\": {\"value\": \"job_name\"}, \"value\": \"MigDesk {set_name}\"}\n  ]\n}");
 
 struct Page {
@@ -133,10 +134,10 @@ TEST(BulkSettingsTest, ABrokenTemplateIsShownInlineAndNotSaved)
 
     // A misspelt placeholder.
     QString misspelt = kGoodTemplate;
-    misspelt.replace(QStringLiteral("{status}"), QStringLiteral("{statuss}"));
+    misspelt.replace(QStringLiteral("{missing_selected}"), QStringLiteral("{missing_selectd}"));
     page.edit->setPlainText(misspelt);
     EXPECT_FALSE(page.page->templateIsValid());
-    EXPECT_TRUE(page.status->text().contains(QStringLiteral("{statuss}")));
+    EXPECT_TRUE(page.status->text().contains(QStringLiteral("{missing_selectd}")));
 
     // Saving is refused: the dialog stays open on the bulk page, nothing is written.
     page.tabs->setCurrentIndex(0);
@@ -151,7 +152,7 @@ TEST(BulkSettingsTest, ABrokenTemplateIsShownInlineAndNotSaved)
     QString missingOnly = kGoodTemplate;
     missingOnly.remove(
         QStringLiteral("    {\"name\": {\"value\": \"PHYSICAL_CONDITION_selected\"}, \"value\": "
-                       "\"{condition}\"},\n"));
+                       "\"{condition_selected}\"},\n"));
     page.edit->setPlainText(missingOnly);
     EXPECT_TRUE(page.page->templateIsValid());
     EXPECT_TRUE(page.status->text().contains(QStringLiteral("cannot set: Damaged")))
