@@ -54,12 +54,13 @@ Result<QList<QSslCertificate>> loadCaFile(const QString &path)
             current << certificate;
     }
     if (current.isEmpty())
-        return fail(tr("its certificate expired on %1")
-                        .arg(certificates.first().expiryDate().toString(Qt::ISODate)));
+        return fail(
+            tr("its certificate expired on %1")
+                .arg(certificates.first().expiryDate().toUTC().date().toString(Qt::ISODate)));
     return Result<QList<QSslCertificate>>::ok(current);
 }
 
-QString tlsReason(const QSslError &error)
+QString tlsReason(const QSslError &error, const QString &host)
 {
     const QSslCertificate certificate = error.certificate();
     switch (error.error()) {
@@ -68,13 +69,13 @@ QString tlsReason(const QSslError &error)
         return tr("its certificate is self-signed and no trusted authority vouches for it");
     case QSslError::CertificateExpired:
         return tr("its certificate expired on %1")
-            .arg(certificate.expiryDate().toString(Qt::ISODate));
+            .arg(certificate.expiryDate().toUTC().date().toString(Qt::ISODate));
     case QSslError::CertificateNotYetValid:
         return tr("its certificate is valid only from %1 (check this computer's clock)")
-            .arg(certificate.effectiveDate().toString(Qt::ISODate));
+            .arg(certificate.effectiveDate().toUTC().date().toString(Qt::ISODate));
     case QSslError::HostNameMismatch:
-        return tr("its certificate is for %1, another name")
-            .arg(certificate.isNull() ? tr("another server") : names(certificate));
+        return tr("its certificate is for %1, not %2")
+            .arg(certificate.isNull() ? tr("another server") : names(certificate), host);
     case QSslError::UnableToGetLocalIssuerCertificate:
     case QSslError::UnableToGetIssuerCertificate:
     case QSslError::UnableToVerifyFirstCertificate:
@@ -93,7 +94,7 @@ ApiError tlsRefusal(const QString &host, const QList<QSslError> &errors)
 {
     QStringList reasons;
     for (const QSslError &error : errors) {
-        const QString reason = tlsReason(error);
+        const QString reason = tlsReason(error, host);
         if (!reasons.contains(reason))
             reasons << reason;
     }

@@ -29,9 +29,9 @@ inline QString tlsErrorCode()
 // read, holds no PEM certificate, or holds only expired ones.
 Result<QList<QSslCertificate>> loadCaFile(const QString &path);
 
-// One reason, in words ("the certificate has expired", "the certificate is for
-// alma.example.org, not alma.test", ...).
-QString tlsReason(const QSslError &error);
+// One reason, in words ("its certificate expired on 2021-01-01", "its certificate is for
+// alma.example.org, not alma.test", ...); `host` is the name MigDesk asked for.
+QString tlsReason(const QSslError &error, const QString &host);
 
 // The refusal staff read: "MigDesk did not connect to HOST: REASONS. Nothing was sent, the API
 // key included. ..." with the way out (an extra trusted CA for networks that re-sign TLS).

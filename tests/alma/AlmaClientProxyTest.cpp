@@ -89,7 +89,7 @@ protected:
                                          QByteArray("Authorization"), QByteArray("/almaws")})
             EXPECT_FALSE(seen.contains(secret)) << "the proxy saw " << secret.toStdString();
         EXPECT_GT(seen.size(), 200); // the TLS handshake and the encrypted request went through
-        EXPECT_TRUE(front->decrypted().contains(("apikey " + kKey).toUtf8()));
+        EXPECT_TRUE(front->decrypted().contains((QStringLiteral("apikey ") + kKey).toUtf8()));
     }
 
     TestCertificates certificates;

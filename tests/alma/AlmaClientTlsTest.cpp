@@ -63,7 +63,7 @@ TEST_F(AlmaClientTlsTest, TrustedServerIsAccepted)
     EXPECT_EQ(front->encryptedConnections(), 1);
     // The request went over TLS with the key in its header, as over plain HTTP.
     EXPECT_TRUE(front->decrypted().startsWith("GET /almaws/v1/bibs/test"));
-    EXPECT_TRUE(front->decrypted().contains(("apikey " + kKey).toUtf8()));
+    EXPECT_TRUE(front->decrypted().contains((QStringLiteral("apikey ") + kKey).toUtf8()));
 }
 
 TEST_F(AlmaClientTlsTest, UnknownAuthorityIsRefusedWithoutTheExtraCa)
@@ -108,7 +108,8 @@ TEST_P(AlmaClientTlsRefusedTest, IsRefusedNamingHostAndReasonAndNothingIsSent)
     EXPECT_EQ(outcome.error.code, QStringLiteral("TLS"));
     EXPECT_EQ(outcome.httpStatus, 0);
     const QString message = userMessage(outcome.error);
-    EXPECT_TRUE(message.contains(QStringLiteral("did not connect to %1").arg(c.host)))
+    EXPECT_TRUE(
+        message.contains(QStringLiteral("did not connect to %1").arg(QLatin1String(c.host))))
         << message.toStdString();
     EXPECT_TRUE(message.contains(QString::fromUtf8(c.reason))) << message.toStdString();
     EXPECT_TRUE(message.contains(QStringLiteral("Nothing was sent"))) << message.toStdString();
@@ -127,7 +128,7 @@ INSTANTIATE_TEST_SUITE_P(
                       RefusedCase{"expired", TestCertificates::Kind::Expired, "localhost",
                                   "expired on 2021-01-01"},
                       RefusedCase{"host_mismatch", TestCertificates::Kind::WrongHost, "localhost",
-                                  "is for alma.example.org"}),
+                                  "is for alma.example.org, not localhost"}),
     [](const auto &info) { return std::string(info.param.label); });
 
 TEST_F(AlmaClientTlsTest, AnUnusableCaFileFailsEveryCallNamingTheFile)
