@@ -194,8 +194,8 @@ TEST(BulkSettingsTest, RejectsStoredValuesOutOfRange)
         << settings.problems().join(QLatin1Char('\n')).toStdString();
 }
 
-// Rendered only for scripts/screenshots.sh (MIGDESK_SCREENSHOT_DIR): the bulk jobs page with a
-// template as copied from Alma's API information, for docs/BULK_JOBS.md.
+// Rendered only for scripts/screenshots.sh (MIGDESK_SCREENSHOT_DIR): the bulk jobs page with the
+// shipped M18 template, for docs/BULK_JOBS.md.
 TEST(BulkSettingsScreenshot, BulkJobsPage)
 {
     const QString out = qEnvironmentVariable("MIGDESK_SCREENSHOT_DIR");
@@ -203,7 +203,6 @@ TEST(BulkSettingsScreenshot, BulkJobsPage)
         GTEST_SKIP() << "set MIGDESK_SCREENSHOT_DIR to render screenshots";
     QTemporaryDir dir;
     Settings settings(dir.filePath(QStringLiteral("settings.ini")));
-    settings.setJobTemplate(kGoodTemplate);
     SettingsDialog dialog(&settings, nullptr);
     Page page(dialog);
     ASSERT_TRUE(page.complete());

@@ -9,10 +9,12 @@
 #include "settings/Settings.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTest>
 
 #include <gtest/gtest.h>
 
@@ -110,6 +112,30 @@ TEST(NetworkSettingsTest, AProxyValueThatIsNotOneFallsBackToTheSystemsAndIsRepor
     EXPECT_EQ(settings.proxy().mode, ProxyChoice::Mode::System);
     ASSERT_EQ(settings.problems().size(), 1);
     EXPECT_TRUE(settings.problems().first().contains(QStringLiteral("network/proxy")));
+}
+
+// Rendered only for scripts/screenshots.sh (MIGDESK_SCREENSHOT_DIR): the network page with a
+// network's CA chosen, for docs/USER_GUIDE.md and docs/SECURITY.md.
+TEST(NetworkSettingsScreenshot, NetworkPage)
+{
+    const QString out = qEnvironmentVariable("MIGDESK_SCREENSHOT_DIR");
+    if (out.isEmpty())
+        GTEST_SKIP() << "set MIGDESK_SCREENSHOT_DIR to render screenshots";
+    TestCertificates certificates;
+    ASSERT_TRUE(certificates.ok()) << certificates.error().toStdString();
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    SettingsDialog dialog(&settings, nullptr);
+    NetworkPage page(dialog);
+    ASSERT_TRUE(page.complete());
+    page.caFile->setText(certificates.caFile());
+    page.tabs->setCurrentWidget(page.page);
+    dialog.resize(760, 600);
+    dialog.show();
+    (void)QTest::qWaitForWindowExposed(&dialog);
+    QTest::qWait(50);
+    QDir().mkpath(out);
+    ASSERT_TRUE(dialog.grab().save(QDir(out).filePath(QStringLiteral("21-settings-network.png"))));
 }
 
 } // namespace
