@@ -31,13 +31,14 @@ BulkSettingsPage::BulkSettingsPage(QWidget *parent)
     m_missing->addItem(tr("Item update, verified"), QStringLiteral("put"));
 
     auto *where = new QLabel(
-        tr("Job template: in Alma open Admin > Manage Jobs and Sets > Run a Job, choose "
-           "<b>Change Physical items</b>, any itemized set and the change you want, then on "
-           "<b>Review and Confirm</b> open <b>API information</b>. Paste the job id and "
-           "parameters here with <tt>{set_id}</tt> for the set and <tt>{status}</tt> or "
-           "<tt>{missing_selected}</tt> or <tt>{condition_selected}</tt> for the field to "
-           "change (docs/BULK_JOBS.md). Shown: the shipped default, M18 with the Missing and "
-           "Physical condition triples; empty means the same."),
+        tr("Job template: the shipped default is Alma's Change Physical items job, M18, with "
+           "its Missing and Physical condition parameters (empty means the same). If your "
+           "Alma differs, open Admin > Manage Jobs and Sets > Run a Job, choose <b>Change "
+           "Physical items</b>, any itemized set and the change you want, then on <b>Review "
+           "and Confirm</b> open <b>API information</b> and edit the template to match: "
+           "<tt>{set_id}</tt> for the set, <tt>{missing_selected}</tt> and "
+           "<tt>{condition_selected}</tt> (true or false) for the field to change, "
+           "<tt>{condition_code}</tt> for the Damaged code (docs/BULK_JOBS.md)."),
         this);
     where->setObjectName(QStringLiteral("jobTemplateHelpLabel"));
     where->setWordWrap(true);

@@ -155,7 +155,7 @@ void NetworkSettingsPage::checkCaFile()
     const QSslCertificate &first = loaded.value().first();
     m_caStatus->setText(tr("✔ Also trusts \"%1\" (valid until %2)%3.")
                             .arg(first.subjectDisplayName(),
-                                 first.expiryDate().toString(Qt::ISODate),
+                                 first.expiryDate().toUTC().date().toString(Qt::ISODate),
                                  loaded.value().size() > 1
                                      ? tr(" and %n more", nullptr, int(loaded.value().size()) - 1)
                                      : QString()));

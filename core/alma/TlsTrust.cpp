@@ -35,8 +35,9 @@ QString names(const QSslCertificate &certificate)
 Result<QList<QSslCertificate>> loadCaFile(const QString &path)
 {
     auto fail = [&path](const QString &why) {
-        return Result<QList<QSslCertificate>>::fail(ApiError::make(
-            ErrorKind::Validation, tr("The trusted CA file %1 cannot be used: %2").arg(path, why)));
+        return Result<QList<QSslCertificate>>::fail(
+            ApiError::make(ErrorKind::Validation,
+                           tr("The trusted CA file %1 cannot be used: %2.").arg(path, why)));
     };
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))

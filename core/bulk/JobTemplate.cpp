@@ -295,7 +295,14 @@ JobTemplate JobTemplate::changePhysicalItems()
 
 QString JobTemplate::changePhysicalItemsText()
 {
-    return QString::fromUtf8(changePhysicalItems().toJson());
+    // One parameter a line, as the Run-a-Job wizard lists them.
+    const JobTemplate m18 = changePhysicalItems();
+    QStringList lines;
+    for (const auto &parameter : m18.m_parameters)
+        lines << QStringLiteral("    ") + json::fromUtf8(parameter.dump());
+    return QStringLiteral(
+               "{\n  \"job_id\": \"%1\",\n  \"name\": \"%2\",\n  \"parameter\": [\n%3\n  ]\n}\n")
+        .arg(m18.m_jobId, m18.m_name, lines.join(QStringLiteral(",\n")));
 }
 
 QStringList JobTemplate::parameterNames() const

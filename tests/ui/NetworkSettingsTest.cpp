@@ -10,6 +10,8 @@
 
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTabWidget>
@@ -125,17 +127,23 @@ TEST(NetworkSettingsScreenshot, NetworkPage)
     ASSERT_TRUE(certificates.ok()) << certificates.error().toStdString();
     QTemporaryDir dir;
     Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    // A relative name, so the picture shows no path of the machine that rendered it.
+    ASSERT_TRUE(QFile::copy(certificates.caFile(), dir.filePath(QStringLiteral("campus-ca.pem"))));
+    const QString before = QDir::currentPath();
+    QDir::setCurrent(dir.path());
     SettingsDialog dialog(&settings, nullptr);
     NetworkPage page(dialog);
     ASSERT_TRUE(page.complete());
-    page.caFile->setText(certificates.caFile());
+    page.caFile->setText(QStringLiteral("campus-ca.pem"));
     page.tabs->setCurrentWidget(page.page);
     dialog.resize(760, 600);
     dialog.show();
     (void)QTest::qWaitForWindowExposed(&dialog);
     QTest::qWait(50);
     QDir().mkpath(out);
-    ASSERT_TRUE(dialog.grab().save(QDir(out).filePath(QStringLiteral("21-settings-network.png"))));
+    const QImage image = dialog.grab().toImage();
+    QDir::setCurrent(before);
+    ASSERT_TRUE(image.save(QDir(out).filePath(QStringLiteral("21-settings-network.png"))));
 }
 
 } // namespace
