@@ -1,7 +1,9 @@
 // Sets and jobs in the sandbox: itemized sets of physical items, members added by barcode,
-// and the sandbox's own "change physical items" job with Alma-like instances and limits.
+// and Alma's Change Physical items job, M18 (parameters in SandboxM18), with Alma-like
+// instances and limits.
 #include "SandboxCatalog.h"
 #include "SandboxErrors.h"
+#include "SandboxM18.h"
 #include "SandboxState.h"
 
 namespace migdesk::sandbox {
@@ -51,7 +53,13 @@ QString statusDesc(const QString &status)
     return QStringLiteral("Completed with Errors");
 }
 
-const char *kJobName = "MigDesk sandbox: Change Physical Items";
+const char *kJobName = "Change Physical items";
+
+// fail_on_invalid_id=false: Alma skips the ids it cannot add and answers with the set.
+bool skipsInvalidIds(const SandboxRequest &request)
+{
+    return request.queryValue(QStringLiteral("fail_on_invalid_id")) == QLatin1String("false");
+}
 
 } // namespace
 
@@ -170,7 +178,7 @@ SandboxReply SandboxState::addMembers(const QString &setId, const SandboxRequest
         }
         set.memberPids.push_back(pid);
     }
-    if (!errors.empty())
+    if (!errors.empty() && !skipsInvalidIds(request))
         return almaErrors(400, errors); // the valid members were added all the same
     return getSet(setId, base);
 }
@@ -222,27 +230,15 @@ SandboxReply SandboxState::runJob(const QString &jobId, const SandboxRequest &re
                          QStringLiteral("Jobs are started with op=run."));
     }
     const json sent = parseBody(request.body);
-    std::map<std::string, std::string> params;
-    if (sent.is_object() && sent.contains("parameter") && sent["parameter"].is_array()) {
-        for (const json &parameter : sent["parameter"]) {
-            if (parameter.is_object())
-                params[textOf(parameter.value("name", json()))] =
-                    textOf(parameter.value("value", json()));
-        }
-    }
-    const auto set = m_sets.find(params["set_id"]);
+    QString problem;
+    const std::optional<M18Run> run = readM18Run(sent, &problem);
+    if (!run)
+        return almaError(400, QStringLiteral("40166404"),
+                         QStringLiteral("Invalid field: ") + problem);
+    const auto set = m_sets.find(run->setId);
     if (set == m_sets.end()) {
         return almaError(400, QStringLiteral("INVALID_REQUEST"),
-                         QStringLiteral("The set_id parameter must name an existing set."));
-    }
-    const QString processType = q(params["process_type"]);
-    const QString condition = q(params["physical_condition"]);
-    if ((processType.isEmpty() && condition.isEmpty()) ||
-        (!processType.isEmpty() && processType != QLatin1String("MISSING")) ||
-        (!condition.isEmpty() && !findPhysicalConditionName(condition))) {
-        return almaError(400, QStringLiteral("40166404"),
-                         QStringLiteral("Invalid field: give process_type=MISSING and/or a "
-                                        "known physical_condition."));
+                         QStringLiteral("Set %1 does not exist.").arg(q(run->setId)));
     }
     int running = 0;
     for (const auto &job : m_jobs)
@@ -269,9 +265,11 @@ SandboxReply SandboxState::runJob(const QString &jobId, const SandboxRequest &re
     job.id = std::to_string(6000000000000ULL + m_nextId++) + "3601";
     job.jobId = jobId.toStdString();
     job.setId = set->first;
-    job.processType = processType;
-    job.physicalCondition = condition;
-    job.forceFailure = params["force_failure"] == "true";
+    job.changeMissing = run->changeMissing;
+    job.setMissing = run->setMissing;
+    job.changeCondition = run->changeCondition;
+    job.physicalCondition = run->condition;
+    job.forceFailure = run->forceFailure;
     job.submitted = now;
     job.pids = set->second.memberPids;
     job.parameters = sent.value("parameter", json::array());
@@ -279,7 +277,7 @@ SandboxReply SandboxState::runJob(const QString &jobId, const SandboxRequest &re
     const json answer = {
         {"id", job.jobId},
         {"name", kJobName},
-        {"description", "Applies Missing or a physical condition to the members of a set."},
+        {"description", "Changes fields of the physical items of a set."},
         {"type", {{"value", "MANUAL"}, {"desc", "Manual"}}},
         {"category", {{"value", "PHYSICAL_INVENTORY"}, {"desc", "Physical Inventory"}}},
         {"parameter", job.parameters},
@@ -302,16 +300,22 @@ void SandboxState::applyJobTo(JobInstance &job, const std::string &pid)
         for (const auto &loan : record->loans)
             activeLoan = activeLoan || loan.value("loan_status", std::string()) == "ACTIVE";
     }
-    if (!record || (activeLoan && !job.processType.isEmpty())) {
+    if (!record || (activeLoan && job.changeMissing && job.setMissing)) {
         ++job.notUpdated; // gone, or on loan: Missing cannot be set on a loaned item
         return;
     }
     json &data = record->item["item_data"];
-    if (!job.processType.isEmpty()) {
-        data["process_type"] = codeValue(job.processType, processTypeDesc(job.processType));
+    if (job.changeMissing && job.setMissing) {
+        const QString missing = QStringLiteral("MISSING");
+        data["process_type"] = codeValue(missing, processTypeDesc(missing));
         data["base_status"] = codeValue(QStringLiteral("0"), QStringLiteral("Item not in place"));
+    } else if (job.changeMissing && data["process_type"].value("value", json()) == "MISSING") {
+        data["process_type"] = codeValue(QString(), QString()); // Null: Missing removed
+        data["base_status"] = codeValue(QStringLiteral("1"), QStringLiteral("Item in place"));
     }
-    if (!job.physicalCondition.isEmpty()) {
+    if (job.changeCondition && job.physicalCondition.isEmpty()) {
+        data["physical_condition"] = json{{"value", nullptr}, {"desc", nullptr}};
+    } else if (job.changeCondition) {
         data["physical_condition"] =
             codeValue(job.physicalCondition,
                       QString::fromUtf8(findPhysicalConditionName(job.physicalCondition)));

@@ -165,7 +165,7 @@ QString SandboxServer::linkBase(const SandboxRequest &request) const
     }
     if (!clean)
         return baseUrl().toString();
-    return QStringLiteral("http://") + QString::fromLatin1(host);
+    return m_options.linkScheme + QStringLiteral("://") + QString::fromLatin1(host);
 }
 
 void SandboxServer::handle(SandboxRequest &&request)

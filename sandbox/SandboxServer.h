@@ -34,12 +34,14 @@ struct SandboxOptions {
     qint64 dailyBudget = -1; // -1 unlimited
     bool processTypeWritable = false;
     Faults faults;
-    QString jobId = QStringLiteral("M_MIGDESK_CHANGE_PHYSICAL_ITEMS");
+    QString jobId = QStringLiteral("M18"); // Change Physical items, as in Alma
     int jobSeconds = 3;
     quint32 seed = 1;
     // Alma sometimes sends a lone error as an object instead of a one-element array: on, every
     // single-error body has "error": {...}.
     bool singleErrorObject = false;
+    // The scheme of links and redirects: "https" when a TLS front relays to the sandbox (tests).
+    QString linkScheme = QStringLiteral("http");
 };
 
 struct DemoExample {

@@ -38,8 +38,10 @@ struct JobInstance {
     std::string id;
     std::string jobId;
     std::string setId;
-    QString processType;       // e.g. "MISSING", or empty
-    QString physicalCondition; // e.g. "DAMAGED", or empty
+    bool changeMissing = false;   // MISSING_STATUS selected
+    bool setMissing = false;      // ... to MISSING (false: remove Missing)
+    bool changeCondition = false; // PHYSICAL_CONDITION selected
+    QString physicalCondition;    // ... to this code (empty: clear it)
     bool forceFailure = false;
     QDateTime submitted;
     QDateTime started;

@@ -10,7 +10,7 @@ packages=(
   qt6-qpa-plugins qtkeychain-qt6-dev libgl-dev
   nlohmann-json3-dev libsimdjson-dev libgtest-dev libgmock-dev libbenchmark-dev
   clang clang-format libclang-rt-14-dev
-  xvfb xauth fonts-dejavu-core sqlite3
+  xvfb xauth fonts-dejavu-core sqlite3 openssl
 )
 
 missing=()

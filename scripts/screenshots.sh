@@ -10,6 +10,6 @@ mkdir -p "$root/docs/screenshots"
 QT_QPA_PLATFORM=offscreen MIGDESK_SCREENSHOT_DIR="$root/docs/screenshots" \
   "$build_dir/tests/migdesk_ui_tests" --gtest_filter='ScreenshotDesk.*'
 ls -1 "$root/docs/screenshots"
-# The Bulk jobs page of the settings (docs/BULK_JOBS.md).
+# The Bulk jobs and Network pages of the settings (docs/BULK_JOBS.md, docs/USER_GUIDE.md).
 QT_QPA_PLATFORM=offscreen MIGDESK_SCREENSHOT_DIR="$root/docs/screenshots" \
-  "$build_dir/tests/migdesk_ui_tests" --gtest_filter='BulkSettingsScreenshot.*'
+  "$build_dir/tests/migdesk_ui_tests" --gtest_filter='BulkSettingsScreenshot.*:NetworkSettingsScreenshot.*'

@@ -13,8 +13,6 @@
 #include "planning/Rules.h"
 #include "settings/Settings.h"
 
-#include <SandboxServer.h>
-
 #include <QAction>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -183,9 +181,7 @@ JobTemplate BulkJobController::jobTemplate(QString *problem) const
             *problem = parsed.error().message;
         return {};
     }
-    if (m_stack->connection().sandbox)
-        return JobTemplate::sandboxDefault(sandbox::SandboxOptions().jobId);
-    return {};
+    return JobTemplate::changePhysicalItems(); // Alma and the sandbox alike
 }
 
 QString BulkJobController::sessionName() const

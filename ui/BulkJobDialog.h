@@ -1,8 +1,8 @@
 // BulkJobDialog: the confirmation before a bulk run hands items to Alma's Change Physical Items
-// job. It says how many items, which job (name and id, from the template or the sandbox's own
-// job) and the name of the set MigDesk creates; when the run cannot start (no template, a
-// template unable to do the action, no items) it lists why and offers no Run button.
-// Opened with open(): no nested event loop, the desk keeps working behind it.
+// job. It says how many items, which job (name and id, from the template: the shipped M18 one
+// unless the settings hold another) and the name of the set MigDesk creates; when the run cannot
+// start (no template, a template unable to do the action, no items) it lists why and offers no Run
+// button. Opened with open(): no nested event loop, the desk keeps working behind it.
 #pragma once
 
 #include "bulk/BulkTypes.h"

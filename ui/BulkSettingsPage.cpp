@@ -31,12 +31,14 @@ BulkSettingsPage::BulkSettingsPage(QWidget *parent)
     m_missing->addItem(tr("Item update, verified"), QStringLiteral("put"));
 
     auto *where = new QLabel(
-        tr("Job template: in Alma open Admin > Manage Jobs and Sets > Run a Job, choose "
-           "<b>Change Physical items</b>, any itemized set and the change you want, then on "
-           "<b>Review and Confirm</b> open <b>API information</b>. Paste the job id and "
-           "parameters here with <tt>{set_id}</tt> for the set and <tt>{status}</tt> or "
-           "<tt>{condition}</tt> for the value. Empty: against the sandbox its own job is "
-           "used."),
+        tr("Job template: the shipped default is Alma's Change Physical items job, M18, with "
+           "its Missing and Physical condition parameters (empty means the same). If your "
+           "Alma differs, open Admin > Manage Jobs and Sets > Run a Job, choose <b>Change "
+           "Physical items</b>, any itemized set and the change you want, then on <b>Review "
+           "and Confirm</b> open <b>API information</b> and edit the template to match: "
+           "<tt>{set_id}</tt> for the set, <tt>{missing_selected}</tt> and "
+           "<tt>{condition_selected}</tt> (true or false) for the field to change, "
+           "<tt>{condition_code}</tt> for the Damaged code (docs/BULK_JOBS.md)."),
         this);
     where->setObjectName(QStringLiteral("jobTemplateHelpLabel"));
     where->setWordWrap(true);
@@ -103,7 +105,8 @@ void BulkSettingsPage::load(const Settings &settings)
 {
     m_conditionCode = settings.conditionCode();
     m_missing->setCurrentIndex(std::max(0, m_missing->findData(settings.missingStrategy())));
-    m_template->setPlainText(settings.jobTemplate());
+    const QString stored = settings.jobTemplate();
+    m_template->setPlainText(stored.isEmpty() ? JobTemplate::changePhysicalItemsText() : stored);
     m_threshold->setValue(settings.damagedJobThreshold());
     const VerifyPolicy verify =
         VerifyPolicy::fromText(settings.bulkVerify()).value_or(VerifyPolicy{});
@@ -121,7 +124,10 @@ bool BulkSettingsPage::save(Settings &settings)
         return false;
     }
     settings.setMissingStrategy(m_missing->currentData().toString());
-    settings.setJobTemplate(m_template->toPlainText());
+    // The unchanged default is stored as empty, so a later release's default applies.
+    const QString text = m_template->toPlainText().trimmed();
+    settings.setJobTemplate(text == JobTemplate::changePhysicalItemsText().trimmed() ? QString()
+                                                                                     : text);
     settings.setDamagedJobThreshold(m_threshold->value());
     VerifyPolicy verify;
     verify.mode = m_verify->currentData().toString() == QLatin1String("all")
@@ -154,8 +160,8 @@ void BulkSettingsPage::checkTemplate()
     if (text.isEmpty()) {
         m_templateValid = true;
         m_templateStatus->setStyleSheet(QString());
-        m_templateStatus->setText(tr("No template: the bulk job runs only against the sandbox "
-                                     "(its own job) until one is entered."));
+        m_templateStatus->setText(tr("Empty: the shipped Change Physical items job (M18) is "
+                                     "used."));
         return;
     }
     const Result<JobTemplate> parsed = JobTemplate::parse(text.toUtf8(), tr("template"));

@@ -16,6 +16,12 @@ ConnectionTester::ConnectionTester(QObject *parent)
 
 ConnectionTester::~ConnectionTester() = default;
 
+void ConnectionTester::setNetwork(const QString &caFile, const ProxyChoice &proxy)
+{
+    m_caFile = caFile;
+    m_proxy = proxy;
+}
+
 void ConnectionTester::test(const QUrl &baseUrl, const QString &apiKey)
 {
     if (m_client)
@@ -34,6 +40,8 @@ void ConnectionTester::test(const QUrl &baseUrl, const QString &apiKey)
     config.apiKey = apiKey.trimmed();
     config.maxRetries = 1;
     config.deadlineMs = 15000;
+    config.caFile = m_caFile;
+    config.proxy = m_proxy;
     m_client = new AlmaClient(m_network, config, this);
     JsonReply *read = m_client->testKey(false);
     connect(read, &AlmaReply::finished, this, [this, read, generation] {

@@ -2,6 +2,8 @@
 // (read) and a POST (write) and reports the rights the key has, in words.
 #pragma once
 
+#include "alma/ProxyChoice.h"
+
 #include <QObject>
 #include <QString>
 #include <QUrl>
@@ -18,6 +20,8 @@ public:
     explicit ConnectionTester(QObject *parent = nullptr);
     ~ConnectionTester() override;
 
+    // The extra trusted CA and the proxy the next test() uses (default: none, the system's).
+    void setNetwork(const QString &caFile, const ProxyChoice &proxy);
     // Starts a test; a test still running is abandoned (its answer is ignored).
     void test(const QUrl &baseUrl, const QString &apiKey);
     bool isRunning() const { return m_client != nullptr; }
@@ -33,6 +37,8 @@ private:
     QNetworkAccessManager *m_network;
     AlmaClient *m_client = nullptr;
     int m_generation = 0;
+    QString m_caFile;
+    ProxyChoice m_proxy;
 };
 
 } // namespace migdesk

@@ -59,6 +59,8 @@ DeskStack::DeskStack(const Settings &settings, DeskConnection connection, QObjec
     config.rateLimitPerSecond = m_connection.rateLimit;
     config.transferTimeoutMs = m_connection.transferTimeoutMs;
     config.deadlineMs = m_connection.deadlineMs;
+    config.caFile = settings.caFile();
+    config.proxy = settings.proxy();
     m_client = new AlmaClient(m_network, config, this);
 
     if (!m_connection.journalPath.isEmpty()) {

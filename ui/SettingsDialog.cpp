@@ -4,6 +4,7 @@
 #include "BulkSettingsPage.h"
 #include "ConnectionTester.h"
 #include "FileChooser.h"
+#include "NetworkSettingsPage.h"
 #include "alma/Region.h"
 #include "legacy/LegacyStatus.h"
 #include "settings/SecretStore.h"
@@ -72,6 +73,8 @@ SettingsDialog::SettingsDialog(Settings *settings, SecretStore *secrets, QWidget
     tabs->addTab(m_bulkPage, tr("&Bulk jobs"));
     tabs->addTab(buildScannerPage(), tr("&Scanner"));
     tabs->addTab(buildFeedbackPage(), tr("Sound and &display"));
+    m_networkPage = new NetworkSettingsPage(tabs);
+    tabs->addTab(m_networkPage, tr("&Network"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
@@ -266,6 +269,7 @@ void SettingsDialog::load()
     m_condition->setText(m_settings->conditionCode());
     selectData(m_sourceIls, sourceIlsName(m_settings->sourceIls()));
     m_bulkPage->load(*m_settings);
+    m_networkPage->load(*m_settings);
     selectData(m_holdings, m_settings->withdrawHoldings());
     selectData(m_bib, m_settings->withdrawBib());
     m_rulesFile->setText(m_settings->rulesFile());
@@ -314,6 +318,11 @@ void SettingsDialog::testConnection()
 {
     m_testResult->setText(tr("Testing…"));
     const QUrl url = formBaseUrl();
+    if (!m_networkPage->isValid()) {
+        m_testResult->setText(tr("Fix the Network page first."));
+        return;
+    }
+    m_tester->setNetwork(m_networkPage->caFile(), m_networkPage->proxy().value_or(ProxyChoice{}));
     if (!m_apiKey->text().isEmpty() || !m_secrets) {
         m_tester->test(url, m_apiKey->text());
         return;
@@ -326,11 +335,17 @@ void SettingsDialog::testConnection()
 
 void SettingsDialog::accept()
 {
-    // An invalid job template is not saved: its page shows the problem under the field.
+    // Nothing is saved while a page holds an invalid value (a job template, a CA file, a
+    // proxy): that page is shown with the problem under its field.
+    if (!m_networkPage->isValid()) {
+        m_tabs->setCurrentWidget(m_networkPage);
+        return;
+    }
     if (!m_bulkPage->save(*m_settings)) {
         m_tabs->setCurrentWidget(m_bulkPage);
         return;
     }
+    m_networkPage->save(*m_settings);
     m_settings->setRegion(m_region->currentData().toString());
     m_settings->setCustomUrl(m_customUrl->text().trimmed());
     m_settings->setLibrary(m_library->text().trimmed());

@@ -20,6 +20,7 @@ class QTabWidget;
 namespace migdesk {
 
 class BulkSettingsPage;
+class NetworkSettingsPage;
 class ConnectionTester;
 class SecretStore;
 class Settings;
@@ -66,6 +67,7 @@ private:
     QComboBox *m_sourceIls;
     QTabWidget *m_tabs;
     BulkSettingsPage *m_bulkPage;
+    NetworkSettingsPage *m_networkPage;
     QComboBox *m_holdings;
     QComboBox *m_bib;
     QLineEdit *m_rulesFile;

@@ -71,8 +71,8 @@ int runBatch(const QStringList &arguments)
                                          QStringLiteral("n"));
     QCommandLineParser &cli = common.parser();
     cli.addOptions({common.help, mode, library, circDesk, common.almaUrl, common.region, dryRun,
-                    resume, common.journal, common.report, rateLimit, allowWithdraw, source, rules,
-                    deadline, concurrency, verbose});
+                    resume, common.journal, common.report, common.caFile, common.proxy, rateLimit,
+                    allowWithdraw, source, rules, deadline, concurrency, verbose});
     cli.addPositionalArgument(QStringLiteral("BARCODES_FILE"),
                               tr("One barcode per line, or a CSV with a Barcode column."));
     if (const auto exit = common.parse(
@@ -94,6 +94,8 @@ int runBatch(const QStringList &arguments)
     if (!baseUrl)
         return kBadUsage;
     config.baseUrl = *baseUrl;
+    if (!common.network(config))
+        return kBadUsage;
     bool numberOk = false;
     const double rate = cli.value(rateLimit).toDouble(&numberOk);
     if (!numberOk || rate <= 0 || rate > 1000)

@@ -13,11 +13,8 @@
 #include "journal/Journal.h"
 #include "planning/Rules.h"
 
-#include <SandboxServer.h>
-
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QHostAddress>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QTextStream>
@@ -33,15 +30,6 @@ using migdesk::cli::kBadUsage;
 QString tr(const char *text)
 {
     return QCoreApplication::translate("BulkCommand", text);
-}
-
-bool isLoopback(const QUrl &url)
-{
-    const QString host = url.host();
-    if (host == QLatin1String("localhost"))
-        return true;
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
 }
 
 BatchRow rowFor(const BulkItemResult &item, BulkAction action)
@@ -65,8 +53,8 @@ struct Options {
     QCommandLineOption status{QStringLiteral("status"), tr("MISSING or DAMAGED (required)."),
                               QStringLiteral("status")};
     QCommandLineOption jobTemplate{QStringLiteral("job-template"),
-                                   tr("The job template JSON (docs/BULK_JOBS.md); not needed "
-                                      "against the sandbox."),
+                                   tr("The job template JSON (docs/BULK_JOBS.md); default: "
+                                      "Change Physical items, M18."),
                                    QStringLiteral("file")};
     QCommandLineOption verify{QStringLiteral("verify"),
                               tr("Re-read all items or a sample after the job: all or sample:N "
@@ -81,12 +69,8 @@ struct Options {
                                  tr("Alma calls per second (default 25)."), QStringLiteral("n"),
                                  QStringLiteral("25")};
     QCommandLineOption pollMs{QStringLiteral("poll-ms"),
-                              tr("How often the job is polled, in ms (default 5000; 500 against "
-                                 "the sandbox)."),
-                              QStringLiteral("ms")};
-    QCommandLineOption sandboxJobId{QStringLiteral("sandbox-job-id"),
-                                    tr("The sandbox's job id when it was started with --job-id."),
-                                    QStringLiteral("id")};
+                              tr("How often the job is polled, in ms (default 5000)."),
+                              QStringLiteral("ms"), QStringLiteral("5000")};
     QCommandLineOption rules{QStringLiteral("rules"),
                              tr("Rules file (its Damaged condition code; default: shipped)."),
                              QStringLiteral("file")};
@@ -100,8 +84,8 @@ int runBulk(const QStringList &arguments)
     Options o;
     QCommandLineParser &cli = common.parser();
     cli.addOptions({common.help, o.status, o.jobTemplate, common.almaUrl, common.region,
-                    common.journal, common.report, o.verify, o.session, o.resume, o.rateLimit,
-                    o.pollMs, o.sandboxJobId, o.rules});
+                    common.journal, common.report, common.caFile, common.proxy, o.verify, o.session,
+                    o.resume, o.rateLimit, o.pollMs, o.rules});
     cli.addPositionalArgument(QStringLiteral("BARCODES_FILE"),
                               tr("One barcode per line, or a CSV with a Barcode column."));
     if (const auto exit = common.parse(
@@ -131,37 +115,28 @@ int runBulk(const QStringList &arguments)
     if (!baseUrl)
         return kBadUsage;
     config.baseUrl = *baseUrl;
-    const bool sandbox = isLoopback(config.baseUrl);
+    if (!common.network(config))
+        return kBadUsage;
     bool numberOk = false;
     const double rate = cli.value(o.rateLimit).toDouble(&numberOk);
     if (!numberOk || rate <= 0 || rate > 1000)
         return common.usageError(tr("--rate-limit must be a number between 0 and 1000."));
-    int pollInterval = sandbox ? 500 : 5000;
-    if (cli.isSet(o.pollMs)) {
-        pollInterval = cli.value(o.pollMs).toInt(&numberOk);
-        if (!numberOk || pollInterval < 50)
-            return common.usageError(tr("--poll-ms must be at least 50."));
-    }
+    const int pollInterval = cli.value(o.pollMs).toInt(&numberOk);
+    if (!numberOk || pollInterval < 50)
+        return common.usageError(tr("--poll-ms must be at least 50."));
     const auto apiKey = common.apiKey();
     if (!apiKey)
         return kBadUsage;
     config.apiKey = *apiKey;
     config.rateLimitPerSecond = rate;
 
-    JobTemplate jobTemplate;
+    // The same default against Alma and the sandbox: Change Physical items, M18.
+    JobTemplate jobTemplate = JobTemplate::changePhysicalItems();
     if (cli.isSet(o.jobTemplate)) {
         auto loaded = JobTemplate::loadFile(cli.value(o.jobTemplate));
         if (!loaded)
             return common.usageError(loaded.error().message);
         jobTemplate = loaded.value();
-    } else if (sandbox) {
-        jobTemplate = JobTemplate::sandboxDefault(cli.isSet(o.sandboxJobId)
-                                                      ? cli.value(o.sandboxJobId)
-                                                      : migdesk::sandbox::SandboxOptions().jobId);
-    } else if (!resuming) {
-        return common.usageError(tr("--job-template is required against Alma: copy the job id and "
-                                    "parameters from the Run-a-Job wizard's API information (see "
-                                    "docs/BULK_JOBS.md)."));
     }
     const RulesLoad loadedRules = loadRulesOrDefaults(cli.value(o.rules));
     QTextStream err(stderr);

@@ -2,6 +2,7 @@
 #include "CommonOptions.h"
 
 #include "alma/Region.h"
+#include "alma/TlsTrust.h"
 #include "journal/Journal.h"
 #include "settings/ApiKeyLookup.h"
 
@@ -52,6 +53,13 @@ CommonOptions::CommonOptions(QString command)
               QStringLiteral("file"))
     , report(QStringLiteral("report"), tr("Report CSV (default: BARCODES_FILE.report.csv)."),
              QStringLiteral("file"))
+    , caFile(QStringLiteral("ca-file"),
+             tr("A PEM file of CA certificates to trust besides the system's, for a network "
+                "that re-signs TLS."),
+             QStringLiteral("file"))
+    , proxy(QStringLiteral("proxy"),
+            tr("system (default: https_proxy, no_proxy), none, or HOST:PORT of an HTTP proxy."),
+            QStringLiteral("proxy"), QStringLiteral("system"))
     , profile(QStringLiteral("profile"),
               tr("The MigDesk profile whose keychain entry (stored by the settings dialog) holds "
                  "the API key when MIGDESK_API_KEY is not set (default: default)."),
@@ -63,6 +71,28 @@ QCommandLineOption CommonOptions::modeOption(const QString &description, const Q
 {
     return QCommandLineOption(QStringLiteral("mode"), description, QStringLiteral("mode"),
                               defaultMode);
+}
+
+bool CommonOptions::network(AlmaConfig &config) const
+{
+    QString problem;
+    const auto choice = ProxyChoice::fromText(m_parser.value(proxy), &problem);
+    if (!choice) {
+        usageError(tr("--proxy: %1.").arg(problem));
+        return false;
+    }
+    config.proxy = *choice;
+    config.caFile = m_parser.value(caFile);
+#if QT_CONFIG(ssl)
+    if (!config.caFile.isEmpty()) {
+        const auto loaded = loadCaFile(config.caFile);
+        if (!loaded.isOk()) {
+            usageError(loaded.error().message);
+            return false;
+        }
+    }
+#endif
+    return true;
 }
 
 int CommonOptions::usageError(const QString &message) const

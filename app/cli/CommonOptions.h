@@ -1,7 +1,7 @@
 // CommonOptions: the command-line steps `migdesk-cli batch`, `bulk` and `find-items` share: the
 // refusal of a key on the command line, parsing and --help, the one positional file, --mode, the
 // Alma target (--alma-url or --region), the API key (MIGDESK_API_KEY, else the keychain entry of
-// --profile), and the --journal/--report paths. Each step
+// --profile), TLS trust and proxy (--ca-file, --proxy), and the --journal/--report paths. Each step
 // prints its usage error ("<command>: <message>" plus where the help is) and the command returns
 // kBadUsage, so every command words and numbers its errors alike.
 #pragma once
@@ -33,6 +33,9 @@ public:
     const QCommandLineOption region;
     const QCommandLineOption journal;
     const QCommandLineOption report;
+    // --ca-file FILE (an extra trusted CA, PEM) and --proxy system|none|HOST:PORT.
+    const QCommandLineOption caFile;
+    const QCommandLineOption proxy;
     // Added by parse() for a command that reads the API key.
     const QCommandLineOption profile;
     // --mode with the command's default and description.
@@ -64,6 +67,10 @@ public:
     // naming both places) nothing. Reading the keychain runs the application's event loop until
     // the keychain answers: call it before the command's own QCoreApplication::exec().
     std::optional<QString> apiKey() const;
+
+    // Puts --ca-file and --proxy into `config`; false (after a usage error naming the file or
+    // the proxy) when the CA file cannot be used or the proxy is not system, none or HOST:PORT.
+    bool network(AlmaConfig &config) const;
 
     // --journal, or the command's journal in the user's data folder.
     QString journalPath() const;

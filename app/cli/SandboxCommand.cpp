@@ -63,8 +63,8 @@ int runSandbox(const QStringList &arguments)
         flag("process-type-writable", "Let an item PUT set process_type (default: ignored).");
     const auto singleError =
         flag("single-error-object", "Send a lone error as \"error\": {...} instead of an array.");
-    const auto jobId = value("job-id", "Id of the sandbox's change-physical-items job.", "ID",
-                             "M_MIGDESK_CHANGE_PHYSICAL_ITEMS");
+    const auto jobId = value(
+        "job-id", "Id of the sandbox's Change Physical items job (Alma's is M18).", "ID", "M18");
     const auto jobSeconds = value("job-seconds", "How long a job run takes.", "S", "3");
     parser.process(arguments);
 

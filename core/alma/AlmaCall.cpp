@@ -6,6 +6,7 @@
 #include "alma/RateLimiter.h"
 #include "alma/Redaction.h"
 #include "alma/SendQueue.h"
+#include "alma/TlsTrust.h"
 #include "alma/UrlPolicy.h"
 
 #include <QDateTime>
@@ -173,10 +174,15 @@ void AlmaCall::send()
     request.setTransferTimeout(std::max(1, config.transferTimeoutMs));
 #if QT_CONFIG(ssl)
     if (m_url.scheme() == QLatin1String("https")) {
+        if (m_client->trustProblem().isError())
+            return fail(m_client->trustProblem());
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
         ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
+        if (!m_client->extraCaCertificates().isEmpty())
+            ssl.addCaCertificates(m_client->extraCaCertificates());
         request.setSslConfiguration(ssl);
     }
+    m_sslErrors.clear();
 #endif
 
     m_timesSent = 0;
@@ -202,6 +208,12 @@ void AlmaCall::send()
             qCWarning(lcAlma).noquote() << "Qt sent the request again:" << m_method
                                         << redacted(m_url.toString(QUrl::FullyEncoded));
     });
+#if QT_CONFIG(ssl)
+    // Kept for the refusal's wording only: never ignored, so the handshake fails and not a
+    // byte of the request (the key included) is sent.
+    connect(m_network, &QNetworkReply::sslErrors, this,
+            [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
+#endif
     connect(m_network, &QNetworkReply::finished, this, &AlmaCall::onNetworkFinished);
 }
 
@@ -242,8 +254,13 @@ void AlmaCall::onNetworkFinished()
                                 .arg(redacted(network->errorString()));
             return fail(error);
         }
-        if (code == QNetworkReply::SslHandshakeFailedError)
+        if (code == QNetworkReply::SslHandshakeFailedError) {
+#if QT_CONFIG(ssl)
+            if (!m_sslErrors.isEmpty()) // the server's certificate was refused
+                return fail(tlsRefusal(m_url.host(), m_sslErrors));
+#endif
             return fail(error); // a certificate problem does not go away by retrying
+        }
         return retryOrFail(error);
     }
 

@@ -6,9 +6,14 @@
 #include "alma/AlmaClient.h"
 
 #include <QElapsedTimer>
+#include <QList>
 #include <QPointer>
 #include <QTimer>
 #include <QUrl>
+#include <QtNetwork/qtnetworkglobal.h>
+#if QT_CONFIG(ssl)
+#include <QSslError>
+#endif
 
 class QNetworkReply;
 
@@ -56,6 +61,9 @@ private:
     bool m_redirected = false;
     int m_retries = 0;
     int m_timesSent = 0; // QNetworkReply::requestSent() count of the current attempt
+#if QT_CONFIG(ssl)
+    QList<QSslError> m_sslErrors; // why the current attempt's server was refused
+#endif
     bool m_done = false;
     Wait m_waiting = Wait::None;
     bool m_holdsPlace = false; // a RateLimiter in-flight place, from sendNow() to the end

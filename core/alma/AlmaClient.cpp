@@ -7,7 +7,9 @@
 #include "alma/UrlPolicy.h"
 #include "model/JsonUtil.h"
 
+#include "alma/TlsTrust.h"
 #include <QCoreApplication>
+
 #include <QNetworkAccessManager>
 
 namespace migdesk {
@@ -78,12 +80,31 @@ AlmaClient::AlmaClient(QNetworkAccessManager *network, AlmaConfig config, QObjec
     , m_config(std::move(config))
 {
     RateLimiter::shared().setRate(m_config.rateLimitPerSecond);
+    applyNetworkSettings();
 }
 
 void AlmaClient::setConfig(const AlmaConfig &config)
 {
     m_config = config;
     RateLimiter::shared().setRate(m_config.rateLimitPerSecond);
+    applyNetworkSettings();
+}
+
+void AlmaClient::applyNetworkSettings()
+{
+    if (m_network)
+        m_config.proxy.applyTo(m_network);
+    m_trustProblem = {};
+#if QT_CONFIG(ssl)
+    m_extraCa.clear();
+    if (!m_config.caFile.isEmpty()) {
+        auto loaded = loadCaFile(m_config.caFile);
+        if (loaded.isOk())
+            m_extraCa = loaded.value();
+        else
+            m_trustProblem = loaded.error();
+    }
+#endif
 }
 
 void AlmaClient::noteRemaining(qint64 remaining)
@@ -261,8 +282,11 @@ JsonReply *AlmaClient::addSetMembers(const QString &setId, const QStringList &ba
     AlmaRequestSpec spec;
     spec.method = "POST";
     spec.path = QStringLiteral("/almaws/v1/conf/sets/%1").arg(setId);
+    // fail_on_invalid_id=false: one bad barcode must not fail the other 999; BulkRunner finds
+    // the skipped ones from the set's member count.
     spec.query = {{QStringLiteral("op"), QStringLiteral("add_members")},
-                  {QStringLiteral("id_type"), QStringLiteral("BARCODE")}};
+                  {QStringLiteral("id_type"), QStringLiteral("BARCODE")},
+                  {QStringLiteral("fail_on_invalid_id"), QStringLiteral("false")}};
     spec.body = toBody({{"members", {{"member", members}}}});
     spec.hasBody = true;
     return start<JsonReply>(std::move(spec));

@@ -7,6 +7,11 @@
 #include "alma/AlmaReply.h"
 
 #include <QByteArray>
+#include <QList>
+#include <QtNetwork/qtnetworkglobal.h>
+#if QT_CONFIG(ssl)
+#include <QSslCertificate>
+#endif
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -72,6 +77,18 @@ public:
 
     // Used by AlmaCall.
     QNetworkAccessManager *network() const { return m_network; }
+#if QT_CONFIG(ssl)
+    // The CA certificates of config().caFile.
+    const QList<QSslCertificate> &extraCaCertificates() const
+    {
+        return m_extraCa;
+    }
+#endif
+    // Why config().caFile cannot be used (a Validation error), or none.
+    const ApiError &trustProblem() const
+    {
+        return m_trustProblem;
+    }
     void noteRemaining(qint64 remaining);
     void noteFinished(const QByteArray &method, const QUrl &url, int httpStatus);
 
@@ -87,8 +104,14 @@ private:
     // Checks the ids of an item path; empty when valid, else a Validation error.
     ApiError checkItemIds(const QString &mmsId, const QString &holdingId, const QString &pid) const;
 
+    void applyNetworkSettings();
+
     QNetworkAccessManager *m_network;
     AlmaConfig m_config;
+#if QT_CONFIG(ssl)
+    QList<QSslCertificate> m_extraCa;
+#endif
+    ApiError m_trustProblem;
     qint64 m_remaining = -1;
 };
 

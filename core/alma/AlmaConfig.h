@@ -1,5 +1,8 @@
-// Connection settings of one AlmaClient: where Alma is, the key, and the safety limits.
+// Connection settings of one AlmaClient: where Alma is, the key, the safety limits, whom to
+// trust over TLS and which proxy to use.
 #pragma once
+
+#include "alma/ProxyChoice.h"
 
 #include <QString>
 #include <QUrl>
@@ -15,6 +18,10 @@ struct AlmaConfig {
     int deadlineMs = 30000;         // hard limit for a call from its first send, retries included
     int maxRetries = 4;             // retries of GETs and 429s
     qint64 remainingFloor = 0;      // below this X-Exl-Api-Remaining, calls fail fast
+    // A PEM file of CA certificates trusted besides the system's (a network that re-signs TLS);
+    // empty: the system's only. An unusable file fails every HTTPS call, naming the file.
+    QString caFile;
+    ProxyChoice proxy; // applied to the client's network manager
 };
 
 } // namespace migdesk

@@ -1,6 +1,8 @@
 // The one place where an ApiError becomes a sentence for staff.
 #include "alma/ErrorMessages.h"
 
+#include "alma/TlsTrust.h"
+
 #include <QCoreApplication>
 
 namespace migdesk {
@@ -62,6 +64,8 @@ QString userMessage(const ApiError &error)
     case ErrorKind::None:
         return tr("No error.");
     case ErrorKind::Network:
+        if (error.code == tlsErrorCode())
+            return error.message; // names the host, the reason and the way out
         return tr("Alma cannot be reached. Check the network connection and the Alma address "
                   "in the settings, then try again.");
     case ErrorKind::Timeout:

@@ -64,6 +64,20 @@ QString instanceIdFrom(const nlohmann::json &reply)
     return json::str(reply, "id");
 }
 
+// The set's number_of_members in an add_members answer (Alma's schema has a string), or -1.
+int memberCountOf(const nlohmann::json &set)
+{
+    const auto it = set.find("number_of_members");
+    if (it == set.end() || !it->is_object() || !it->contains("value"))
+        return -1;
+    const nlohmann::json &value = (*it)["value"];
+    if (value.is_number_integer())
+        return value.get<int>();
+    bool ok = false;
+    const int count = json::str(*it, "value").toInt(&ok);
+    return ok ? count : -1;
+}
+
 bool isTerminal(const QString &status)
 {
     return status.startsWith(QLatin1String("COMPLETED")) || status == QLatin1String("FAILED") ||
@@ -364,7 +378,19 @@ void BulkRunner::addChunk(const QStringList &barcodes, int attempt)
                 m_journal->endWrite(writeId, status, summary);
         };
         if (reply->isOk()) {
-            endWrite(QStringLiteral("ok"), tr("added"));
+            const int count = memberCountOf(reply->json());
+            const bool allAdded = count >= 0 && count - m_state.memberCount >= barcodes.size();
+            if (!allAdded) {
+                for (const QString &barcode : barcodes) {
+                    if (!m_state.unconfirmed.contains(barcode))
+                        m_state.unconfirmed << barcode;
+                }
+            }
+            if (count >= 0)
+                m_state.memberCount = count;
+            endWrite(QStringLiteral("ok"),
+                     allAdded ? tr("added")
+                              : tr("added; Alma skipped some (set has %1 members)").arg(count));
             addNextChunk();
             return;
         }
@@ -442,6 +468,7 @@ void BulkRunner::runJob()
     values.setId = m_state.setId;
     values.setName = m_state.setName;
     values.action = bulkActionName(m_state.action);
+    values.conditionCode = m_state.conditionCode;
     if (m_state.action == BulkAction::Missing)
         values.status = m_state.statusCode;
     else

@@ -8,6 +8,7 @@
 #include "model/ErrorPolicy.h"
 
 #include <QCoreApplication>
+#include <QSet>
 
 namespace migdesk {
 
@@ -19,8 +20,19 @@ void BulkRunner::verify()
             barcodes << item.barcode;
     }
     const bool all = m_request.verify.mode == VerifyPolicy::Mode::All;
-    const QStringList toRead =
+    QStringList toRead =
         all ? barcodes : BulkVerifier::sampleOf(barcodes, m_request.verify.sampleSize);
+    if (!all) {
+        // Members Alma may have skipped are always read: an invalid one gets its own row.
+        const QSet<QString> undecided(barcodes.begin(), barcodes.end());
+        QSet<QString> reading(toRead.begin(), toRead.end());
+        for (const QString &barcode : std::as_const(m_state.unconfirmed)) {
+            if (undecided.contains(barcode) && !reading.contains(barcode)) {
+                reading.insert(barcode);
+                toRead << barcode;
+            }
+        }
+    }
     setPhase(BulkPhase::Verifying, 0, int(toRead.size()));
     BulkVerifier::Target target;
     target.action = m_state.action;
@@ -77,7 +89,13 @@ void BulkRunner::verified()
                    tr("After the job Alma still shows \"%1\", not %2.")
                        .arg(now.isEmpty() ? tr("nothing") : now, wanted));
         } else if (check.error.code == almacode::NoItemForBarcode) {
-            decide(result.barcode, Outcome::NotFound, userMessage(check.error), check.error.code);
+            const bool skipped = m_state.unconfirmed.contains(result.barcode);
+            decide(result.barcode, Outcome::NotFound,
+                   skipped ? tr("Alma did not add this barcode to the set: %1 Nothing was "
+                                "changed.")
+                                 .arg(userMessage(check.error))
+                           : userMessage(check.error),
+                   check.error.code);
         } else {
             ++unread;
             result.message = tr("Not re-read after the job: %1").arg(userMessage(check.error));

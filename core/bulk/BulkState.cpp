@@ -21,6 +21,9 @@ QString BulkState::toJson() const
     nlohmann::json invalidList = nlohmann::json::array();
     for (const QString &barcode : invalid)
         invalidList.push_back(utf8(barcode));
+    nlohmann::json unconfirmedList = nlohmann::json::array();
+    for (const QString &barcode : unconfirmed)
+        unconfirmedList.push_back(utf8(barcode));
     const nlohmann::json doc = {{"kind", "bulk_job"},
                                 {"run_id", runId},
                                 {"action", utf8(bulkActionName(action))},
@@ -34,6 +37,8 @@ QString BulkState::toJson() const
                                 {"instance_id", utf8(instanceId)},
                                 {"started_at", utf8(startedAt.toString(Qt::ISODate))},
                                 {"invalid", invalidList},
+                                {"unconfirmed", unconfirmedList},
+                                {"member_count", memberCount},
                                 {"items", items}};
     return QString::fromStdString(doc.dump());
 }
@@ -64,6 +69,13 @@ std::optional<BulkState> BulkState::fromJson(const QString &text)
                 state.invalid << fromUtf8(barcode.get<std::string>());
         }
     }
+    if (doc.contains("unconfirmed") && doc["unconfirmed"].is_array()) {
+        for (const auto &barcode : doc["unconfirmed"]) {
+            if (barcode.is_string())
+                state.unconfirmed << fromUtf8(barcode.get<std::string>());
+        }
+    }
+    state.memberCount = doc.value("member_count", 0);
     if (doc.contains("items") && doc["items"].is_array()) {
         for (const auto &entry : doc["items"]) {
             if (entry.is_array() && entry.size() == 2 && entry[0].is_string() &&

@@ -41,6 +41,11 @@ struct BulkState {
     QString instanceId;
     std::vector<BulkItem> items;
     QStringList invalid; // barcodes Alma refused as members (60116)
+    // Members are added with fail_on_invalid_id=false: Alma skips what it cannot add and only
+    // the set's member count tells. The barcodes of a chunk that added fewer members than it
+    // sent are re-read one by one after the job, so each invalid one gets its own row.
+    QStringList unconfirmed;
+    int memberCount = 0; // the set's number_of_members after the last add
     QDateTime startedAt;
 
     QString toJson() const;

@@ -70,14 +70,41 @@ std::optional<QString> scanPlaceholders(const QString &value, QStringList &found
     return std::nullopt;
 }
 
-QString fill(QString value, const JobValues &values)
+// One pass, so a value that itself holds braces (a session name) is never replaced again.
+QString fill(const QString &value, const JobValues &values)
 {
-    value.replace(QLatin1String("{set_id}"), values.setId);
-    value.replace(QLatin1String("{set_name}"), values.setName);
-    value.replace(QLatin1String("{status}"), values.status);
-    value.replace(QLatin1String("{condition}"), values.condition);
-    value.replace(QLatin1String("{action}"), values.action);
-    return value;
+    const std::pair<const char *, QString> replacements[] = {
+        {"set_id", values.setId},
+        {"set_name", values.setName},
+        {"status", values.status},
+        {"condition", values.condition},
+        {"action", values.action},
+        {"condition_code", values.conditionCode},
+        {"missing_selected", values.missingSelected()},
+        {"condition_selected", values.conditionSelected()}};
+    QString out;
+    qsizetype pos = 0;
+    while (pos < value.size()) {
+        const qsizetype open = value.indexOf(QLatin1Char('{'), pos);
+        const qsizetype close = open < 0 ? -1 : value.indexOf(QLatin1Char('}'), open + 1);
+        if (close < 0) {
+            out += value.mid(pos);
+            break;
+        }
+        out += value.mid(pos, open - pos);
+        const QString name = value.mid(open + 1, close - open - 1);
+        bool replaced = false;
+        for (const auto &[key, text] : replacements) {
+            if (name == QLatin1String(key)) {
+                out += text;
+                replaced = true;
+            }
+        }
+        if (!replaced)
+            out += value.mid(open, close - open + 1);
+        pos = close + 1;
+    }
+    return out;
 }
 
 QString jobIdFromUrl(const QString &url)
@@ -88,6 +115,16 @@ QString jobIdFromUrl(const QString &url)
 }
 
 } // namespace
+
+QString JobValues::missingSelected() const
+{
+    return action == QLatin1String("MISSING") ? QStringLiteral("true") : QStringLiteral("false");
+}
+
+QString JobValues::conditionSelected() const
+{
+    return action == QLatin1String("DAMAGED") ? QStringLiteral("true") : QStringLiteral("false");
+}
 
 QString bulkActionName(BulkAction action)
 {
@@ -111,8 +148,10 @@ QString bulkActionLabel(BulkAction action)
 
 QStringList JobTemplate::knownPlaceholders()
 {
-    return {QStringLiteral("set_id"), QStringLiteral("set_name"), QStringLiteral("status"),
-            QStringLiteral("condition"), QStringLiteral("action")};
+    return {QStringLiteral("set_id"),           QStringLiteral("set_name"),
+            QStringLiteral("status"),           QStringLiteral("condition"),
+            QStringLiteral("action"),           QStringLiteral("condition_code"),
+            QStringLiteral("missing_selected"), QStringLiteral("condition_selected")};
 }
 
 Result<JobTemplate> JobTemplate::parse(const QByteArray &text, const QString &sourceName)
@@ -234,17 +273,36 @@ Result<JobTemplate> JobTemplate::loadFile(const QString &path)
     return parse(file.readAll(), QFileInfo(path).fileName());
 }
 
-JobTemplate JobTemplate::sandboxDefault(const QString &jobId)
+JobTemplate JobTemplate::changePhysicalItems()
 {
-    nlohmann::json doc = {
-        {"job_id", json::utf8(jobId)},
-        {"name", "MigDesk sandbox: change physical items"},
+    auto parameter = [](const char *name, const char *value) {
+        return nlohmann::json{{"name", {{"value", name}}}, {"value", value}};
+    };
+    const nlohmann::json doc = {
+        {"job_id", "M18"},
+        {"name", "Change Physical items"},
         {"parameter",
-         {{{"name", {{"value", "set_id"}}}, {"value", "{set_id}"}},
-          {{"name", {{"value", "process_type"}}}, {"value", "{status}"}},
-          {{"name", {{"value", "physical_condition"}}}, {"value", "{condition}"}}}}};
+         {parameter("MISSING_STATUS_selected", "{missing_selected}"),
+          parameter("MISSING_STATUS_value", "MISSING"),
+          parameter("MISSING_STATUS_condition", "Null"),
+          parameter("PHYSICAL_CONDITION_selected", "{condition_selected}"),
+          parameter("PHYSICAL_CONDITION_value", "{condition_code}"),
+          parameter("PHYSICAL_CONDITION_condition", "Null"), parameter("set_id", "{set_id}"),
+          parameter("job_name", "Change Physical items: {set_name}")}}};
     const std::string text = doc.dump();
     return parse(QByteArray::fromStdString(text)).value();
+}
+
+QString JobTemplate::changePhysicalItemsText()
+{
+    // One parameter a line, as the Run-a-Job wizard lists them.
+    const JobTemplate m18 = changePhysicalItems();
+    QStringList lines;
+    for (const auto &parameter : m18.m_parameters)
+        lines << QStringLiteral("    ") + json::fromUtf8(parameter.dump());
+    return QStringLiteral(
+               "{\n  \"job_id\": \"%1\",\n  \"name\": \"%2\",\n  \"parameter\": [\n%3\n  ]\n}\n")
+        .arg(m18.m_jobId, m18.m_name, lines.join(QStringLiteral(",\n")));
 }
 
 QStringList JobTemplate::parameterNames() const
@@ -267,16 +325,20 @@ QStringList JobTemplate::problemsFor(BulkAction action, const QString &condition
     };
     QStringList problems;
     if (action == BulkAction::Missing && !uses(QStringLiteral("status")) &&
-        !uses(QStringLiteral("action")) && !hasLiteral(QStringLiteral("MISSING"))) {
-        problems << tr("The job template for %1 does not set a Missing status: use {status} (or "
-                       "the value MISSING) in the parameter that sets the process type.")
+        !uses(QStringLiteral("action")) && !uses(QStringLiteral("missing_selected")) &&
+        !hasLiteral(QStringLiteral("MISSING"))) {
+        problems << tr("The job template for %1 does not set a Missing status: use "
+                       "{missing_selected} in MISSING_STATUS_selected (or {status}, or the value "
+                       "MISSING, in the parameter that sets the process type).")
                         .arg(displayName());
     }
     if (action == BulkAction::Damaged && !uses(QStringLiteral("condition")) &&
-        !uses(QStringLiteral("action")) &&
+        !uses(QStringLiteral("action")) && !uses(QStringLiteral("condition_selected")) &&
+        !uses(QStringLiteral("condition_code")) &&
         (conditionCode.isEmpty() || !hasLiteral(conditionCode))) {
         problems << tr("The job template for %1 does not set a physical condition: use "
-                       "{condition} (or the value %2) in the parameter that sets it.")
+                       "{condition_selected} in PHYSICAL_CONDITION_selected (or {condition}, or "
+                       "the value %2, in the parameter that sets it).")
                         .arg(displayName(), conditionCode);
     }
     return problems;

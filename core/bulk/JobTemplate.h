@@ -1,7 +1,9 @@
-// JobTemplate: how to run the library's "Change Physical Items" job through the API. Alma does
-// not publish the job's id or parameter names; libraries copy them from the Run-a-Job wizard's
-// "API information" step into a JSON template with placeholders ({set_id}, {status}, ...),
-// which this class validates (with precise messages) and fills in for one run.
+// JobTemplate: how to run the library's "Change Physical Items" job through the API. The shipped
+// default is the job every public client runs, M18, with its parameter triples
+// (<FIELD>_selected / _value / _condition) for MISSING_STATUS and PHYSICAL_CONDITION. An
+// institution whose Alma differs copies the job id and parameters from the Run-a-Job wizard's
+// "API information" step into a JSON template with placeholders ({set_id}, {missing_selected},
+// ...), which this class validates (with precise messages) and fills in for one run.
 #pragma once
 
 #include "model/Result.h"
@@ -35,12 +37,19 @@ struct JobValues {
     QString status;    // {status}: the process type to set ("MISSING"), empty for Damaged
     QString condition; // {condition}: the physical condition code, empty for Missing
     QString action;    // {action}: "MISSING" | "DAMAGED"
+    // {condition_code}: the library's Damaged condition code, whatever the action.
+    QString conditionCode;
+
+    // {missing_selected} / {condition_selected}: "true" for the field this run changes, else
+    // "false" (the values of M18's <FIELD>_selected parameters).
+    QString missingSelected() const;
+    QString conditionSelected() const;
 };
 
 class JobTemplate {
 public:
     // The placeholders a template may use, without braces: set_id, set_name, status, condition,
-    // action.
+    // action, condition_code, missing_selected, condition_selected.
     static QStringList knownPlaceholders();
 
     // Parses and validates a template. Any problem is an ErrorKind::Validation error whose
@@ -49,9 +58,13 @@ public:
     static Result<JobTemplate> parse(const QByteArray &text, const QString &sourceName = {});
     static Result<JobTemplate> loadFile(const QString &path);
 
-    // The template for the sandbox's documented equivalent job (docs/SANDBOX.md): parameters
-    // set_id, process_type ({status}) and physical_condition ({condition}).
-    static JobTemplate sandboxDefault(const QString &jobId);
+    // The shipped default: Change Physical Items, M18, with MISSING_STATUS_selected =
+    // {missing_selected}, _value = MISSING, _condition = Null; PHYSICAL_CONDITION_selected =
+    // {condition_selected}, _value = {condition_code}, _condition = Null; set_id = {set_id};
+    // job_name naming the set. The sandbox's job speaks the same vocabulary.
+    static JobTemplate changePhysicalItems();
+    // The same, as the indented JSON shown in the settings for editing.
+    static QString changePhysicalItemsText();
 
     QString jobId() const { return m_jobId; }
     // The job's name when the template gives one ("name"), else the job id.
@@ -63,8 +76,9 @@ public:
     QStringList parameterNames() const;
 
     // Problems that make this template unable to do `action` (empty when it can): a Missing
-    // run needs {status} or a literal MISSING value; a Damaged run needs {condition} or a
-    // literal `conditionCode` value. Translated, one sentence each.
+    // run needs {status}, {missing_selected} or a literal MISSING value; a Damaged run needs
+    // {condition}, {condition_selected}, {condition_code} or a literal `conditionCode` value.
+    // Translated, one sentence each.
     QStringList problemsFor(BulkAction action, const QString &conditionCode) const;
 
     // The body of POST /conf/jobs/{job_id}?op=run: {"parameter":[{"name":{"value":..},

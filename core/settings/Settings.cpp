@@ -14,6 +14,8 @@ namespace {
 const QString kRegion = QStringLiteral("alma/region");
 const QString kCustomUrl = QStringLiteral("alma/customUrl");
 const QString kProfile = QStringLiteral("alma/profile");
+const QString kCaFile = QStringLiteral("network/caFile");
+const QString kProxy = QStringLiteral("network/proxy");
 const QString kLibrary = QStringLiteral("desk/library");
 const QString kCircDesk = QStringLiteral("desk/circDesk");
 const QString kMode = QStringLiteral("desk/mode");
@@ -136,6 +138,10 @@ void Settings::validate()
         if (!c.allowed.contains(value))
             noteProblem(c.key, m_settings->value(c.key).toString(), c.fallback);
     }
+    if (m_settings->contains(kProxy) &&
+        !ProxyChoice::fromText(m_settings->value(kProxy).toString())) {
+        noteProblem(kProxy, m_settings->value(kProxy).toString(), QStringLiteral("system"));
+    }
     if (m_settings->contains(kSourceIls) &&
         !sourceIlsFromName(m_settings->value(kSourceIls).toString())) {
         noteProblem(kSourceIls, m_settings->value(kSourceIls).toString(), QStringLiteral("auto"));
@@ -219,6 +225,22 @@ QString Settings::customUrl() const
 void Settings::setCustomUrl(const QString &url)
 {
     write(kCustomUrl, url.trimmed());
+}
+QString Settings::caFile() const
+{
+    return read(kCaFile, QString()).toString();
+}
+void Settings::setCaFile(const QString &path)
+{
+    write(kCaFile, path.trimmed());
+}
+ProxyChoice Settings::proxy() const
+{
+    return ProxyChoice::fromText(read(kProxy, QString()).toString()).value_or(ProxyChoice{});
+}
+void Settings::setProxy(const ProxyChoice &proxy)
+{
+    write(kProxy, proxy.toText());
 }
 QString Settings::profile() const
 {

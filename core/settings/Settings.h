@@ -4,6 +4,7 @@
 // SecretStore); one found in an old settings file is removed and reported.
 #pragma once
 
+#include "alma/ProxyChoice.h"
 #include "legacy/LegacyStatus.h"
 #include "planning/Plan.h"
 #include "planning/Rules.h"
@@ -39,6 +40,12 @@ public:
     QString profile() const; // names the journal and the keychain entry
     void setProfile(const QString &profile);
     static QStringList regionNames();
+    // Network: an extra trusted CA (a PEM file; empty: the system's CAs only) and the proxy
+    // (default: the system's configuration; a stored value that is not one falls back to it).
+    QString caFile() const;
+    void setCaFile(const QString &path);
+    ProxyChoice proxy() const;
+    void setProxy(const ProxyChoice &proxy);
 
     // Desk
     QString library() const;
@@ -76,8 +83,8 @@ public:
     RuleOverrides ruleOverrides() const;
 
     // Bulk jobs (docs/BULK_JOBS.md)
-    // The Change Physical Items job template as typed (JSON with placeholders; empty: none, the
-    // sandbox's own job is used against the sandbox). Validated by JobTemplate where it is used.
+    // The Change Physical Items job template as typed (JSON with placeholders; empty: the
+    // shipped default, M18). Validated by JobTemplate where it is used.
     QString jobTemplate() const;
     void setJobTemplate(const QString &json);
     int damagedJobThreshold() const; // 1..1000000, default 200

@@ -209,7 +209,8 @@ TEST_F(AlmaClientRequestTest, AddSetMembersByBarcodeUpToOneThousand)
     const QStringList barcodes = {QStringLiteral("b1"), QStringLiteral("a+b&c")};
     ASSERT_TRUE(waitFor(client->addSetMembers(QStringLiteral("9911"), barcodes)).ok);
     const FakeRequest &request = server.requests().front();
-    EXPECT_EQ(request.target, "/almaws/v1/conf/sets/9911?op=add_members&id_type=BARCODE");
+    EXPECT_EQ(request.target,
+              "/almaws/v1/conf/sets/9911?op=add_members&id_type=BARCODE&fail_on_invalid_id=false");
     const nlohmann::json body = bodyOf(request);
     ASSERT_EQ(body["members"]["member"].size(), 2u);
     EXPECT_EQ(body["members"]["member"][1]["id"], "a+b&c");

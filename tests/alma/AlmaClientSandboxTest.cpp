@@ -164,13 +164,17 @@ TEST_F(AlmaClientSandboxTest, SetsAndJobsForABulkRun)
     ASSERT_TRUE(members.ok);
     EXPECT_EQ(members.json.value("total_record_count", 0), 2);
 
+    // fail_on_invalid_id=false: an unknown barcode is skipped, not an error; the count says so.
     const CallOutcome bad = waitFor(client->addSetMembers(setId, {QStringLiteral("NOPE")}));
-    EXPECT_EQ(bad.error.kind, ErrorKind::Alma);
+    ASSERT_TRUE(bad.ok) << bad.error.message.toStdString();
+    EXPECT_EQ(bad.json["number_of_members"].value("value", 0), 2);
 
     const nlohmann::json parameters = {
         {"parameter",
          {{{"name", {{"value", "set_id"}}}, {"value", setId.toStdString()}},
-          {{"name", {{"value", "physical_condition"}}}, {"value", "DAMAGED"}}}}};
+          {{"name", {{"value", "PHYSICAL_CONDITION_selected"}}}, {"value", "true"}},
+          {{"name", {{"value", "PHYSICAL_CONDITION_value"}}}, {"value", "DAMAGED"}},
+          {{"name", {{"value", "PHYSICAL_CONDITION_condition"}}}, {"value", "Null"}}}}};
     const QString jobId = server->options().jobId;
     const CallOutcome run = waitFor(client->runJob(jobId, parameters));
     ASSERT_TRUE(run.ok) << run.error.message.toStdString();

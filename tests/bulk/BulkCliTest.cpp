@@ -1,6 +1,7 @@
 // `migdesk-cli bulk` and `find-items` as a user runs them: against the in-process sandbox over
 // loopback (the process runs asynchronously so the sandbox keeps serving).
 #include "BulkHarness.h"
+#include "CliRun.h"
 #include "TestSupport.h"
 
 #include <gtest/gtest.h>
@@ -11,41 +12,11 @@
 using namespace migdesk;
 using migdesk::test::barcodeRange;
 using migdesk::test::BulkHarness;
+using migdesk::test::CliRun;
+using migdesk::test::runCli;
+using migdesk::test::writeFile;
 
 namespace {
-
-struct CliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CliRun runCli(const QStringList &arguments, const QString &apiKey = {})
-{
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("MIGDESK_API_KEY"));
-    if (!apiKey.isEmpty())
-        env.insert(QStringLiteral("MIGDESK_API_KEY"), apiKey);
-    process.setProcessEnvironment(env);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(migdesk::test::cliPath(), arguments);
-    if (!finished.wait(90000)) {
-        process.kill();
-        process.waitForFinished(5000);
-        ADD_FAILURE() << "migdesk-cli did not finish";
-    }
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
-
-QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
-{
-    QFile file(dir.filePath(name));
-    file.open(QIODevice::WriteOnly);
-    file.write(content);
-    return file.fileName();
-}
 
 TEST(BulkCliTest, BulkAgainstTheSandboxNeedsNoTemplateAndWritesTheReport)
 {
@@ -68,10 +39,38 @@ TEST(BulkCliTest, BulkAgainstTheSandboxNeedsNoTemplateAndWritesTheReport)
     ASSERT_TRUE(file.open(QIODevice::ReadOnly));
     const QString csv = QString::fromUtf8(file.readAll());
     EXPECT_EQ(csv.count(QStringLiteral(",MARK_MISSING,done,")), 40);
-    EXPECT_TRUE(csv.contains(QStringLiteral("60116")));
+    // Added with fail_on_invalid_id=false: Alma skipped NOPE; its own row says so.
+    const QString nope = csv.split(QLatin1Char('\n')).filter(QStringLiteral("NOPE")).value(0);
+    EXPECT_TRUE(nope.contains(QStringLiteral(",not_found,"))) << nope.toStdString();
+    EXPECT_TRUE(nope.contains(QStringLiteral("did not add this barcode"))) << nope.toStdString();
     EXPECT_FALSE(csv.contains(h.server->options().apiKey));
     for (const QString &barcode : barcodeRange(40))
         EXPECT_EQ(h.processType(barcode), QStringLiteral("MISSING"));
+    // The shipped M18 ran, in Alma's vocabulary.
+    EXPECT_EQ(
+        h.countOps(QStringLiteral("POST"), QStringLiteral("/conf/jobs/M18"), QStringLiteral("run")),
+        1);
+}
+
+TEST(BulkCliTest, DamagedAgainstTheSandboxNeedsNoTemplate)
+{
+    BulkHarness h(12, 1);
+    ASSERT_TRUE(h.loaded);
+    const QString list = writeFile(h.dir, QStringLiteral("list.txt"),
+                                   barcodeRange(12).join(QLatin1Char('\n')).toUtf8());
+    const CliRun run =
+        runCli({QStringLiteral("bulk"), QStringLiteral("--status"), QStringLiteral("DAMAGED"),
+                QStringLiteral("--alma-url"), h.server->baseUrl().toString(),
+                QStringLiteral("--journal"), h.dir.filePath(QStringLiteral("cli.db")),
+                QStringLiteral("--poll-ms"), QStringLiteral("100"), list},
+               h.server->options().apiKey);
+    EXPECT_EQ(run.exitCode, 0) << run.err.toStdString() << run.out.toStdString();
+    EXPECT_TRUE(run.out.contains(QStringLiteral("done 12"))) << run.out.toStdString();
+    for (const QString &barcode : barcodeRange(12)) {
+        const auto item = h.server->itemJson(barcode);
+        EXPECT_EQ(item["item_data"]["physical_condition"].value("value", std::string()), "DAMAGED");
+        EXPECT_EQ(h.processType(barcode), QStringLiteral("TECHNICAL")); // Missing not selected
+    }
 }
 
 TEST(BulkCliTest, BulkUsageErrorsExitTwo)
@@ -88,14 +87,29 @@ TEST(BulkCliTest, BulkUsageErrorsExitTwo)
         runCli({QStringLiteral("bulk"), QStringLiteral("--api-key=x"), list}, QStringLiteral("k"))
             .exitCode,
         2);
-    // Against Alma itself a template is required.
+    // No template: the shipped M18, against any Alma (here one that refuses the connection).
     const CliRun noTemplate =
         runCli({QStringLiteral("bulk"), QStringLiteral("--status"), QStringLiteral("MISSING"),
-                QStringLiteral("--region"), QStringLiteral("eu"), QStringLiteral("--journal"),
-                dir.filePath(QStringLiteral("j.db")), list},
+                QStringLiteral("--alma-url"), QStringLiteral("http://127.0.0.1:9"),
+                QStringLiteral("--journal"), dir.filePath(QStringLiteral("j.db")), list},
                QStringLiteral("k"));
-    EXPECT_EQ(noTemplate.exitCode, 2);
-    EXPECT_TRUE(noTemplate.err.contains(QStringLiteral("--job-template")));
+    EXPECT_EQ(noTemplate.exitCode, 1);
+    EXPECT_TRUE(noTemplate.err.contains(QStringLiteral("M18"))) << noTemplate.err.toStdString();
+    // An unusable --ca-file or --proxy is a usage error naming it.
+    const CliRun badCa = runCli({QStringLiteral("bulk"), QStringLiteral("--status"),
+                                 QStringLiteral("MISSING"), QStringLiteral("--region"),
+                                 QStringLiteral("eu"), QStringLiteral("--ca-file"), list, list},
+                                QStringLiteral("k"));
+    EXPECT_EQ(badCa.exitCode, 2);
+    EXPECT_TRUE(badCa.err.contains(QStringLiteral("no PEM certificate")))
+        << badCa.err.toStdString();
+    const CliRun badProxy =
+        runCli({QStringLiteral("bulk"), QStringLiteral("--status"), QStringLiteral("MISSING"),
+                QStringLiteral("--region"), QStringLiteral("eu"), QStringLiteral("--proxy"),
+                QStringLiteral("proxy-without-port"), list},
+               QStringLiteral("k"));
+    EXPECT_EQ(badProxy.exitCode, 2);
+    EXPECT_TRUE(badProxy.err.contains(QStringLiteral("HOST:PORT"))) << badProxy.err.toStdString();
     // A broken template names the problem.
     const QString broken = writeFile(dir, QStringLiteral("t.json"), R"({"job_id":"M1"})");
     const CliRun badTemplate =

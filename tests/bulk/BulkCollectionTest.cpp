@@ -69,9 +69,8 @@ TEST(BulkCollectionTest, RunFinishesTheIntentsTheDeskRecorded)
         intents.push_back(id);
         collection.addPlan(planWith(StepType::MarkMissing), barcode, id);
     }
-    BulkRequest request = collection.request(BulkAction::Missing,
-                                             JobTemplate::sandboxDefault(h.server->options().jobId),
-                                             QStringLiteral("Main desk"));
+    BulkRequest request = collection.request(
+        BulkAction::Missing, JobTemplate::changePhysicalItems(), QStringLiteral("Main desk"));
     request.pollIntervalMs = 100;
     request.verify.mode = VerifyPolicy::Mode::All;
     BulkRunner runner(h.client.get(), h.journal.get());

@@ -85,7 +85,7 @@ public:
         request.action = action;
         for (const QString &barcode : barcodes)
             request.items.push_back({barcode, 0});
-        request.jobTemplate = JobTemplate::sandboxDefault(server->options().jobId);
+        request.jobTemplate = JobTemplate::changePhysicalItems();
         request.sessionName = QStringLiteral("Main desk");
         request.date = QDate(2026, 11, 28);
         request.verify.mode = VerifyPolicy::Mode::All;

@@ -24,7 +24,7 @@ BulkState crashedAfterRunSent(Journal &journal, const QString &jobId, const QStr
         state.items.push_back(
             {barcode, journal.recordIntent(barcode, bulkItemSource(), QStringLiteral("followup"),
                                            state.runId)});
-    state.templateJson = QString::fromUtf8(JobTemplate::sandboxDefault(jobId).toJson());
+    state.templateJson = QString::fromUtf8(JobTemplate::changePhysicalItems().toJson());
     state.statusCode = QStringLiteral("MISSING");
     state.conditionCode = QStringLiteral("DAMAGED");
     state.setName = QStringLiteral("MigDesk Missing 2026-11-28 Main desk");
@@ -68,6 +68,8 @@ TEST(BulkRecoveryTest, StateRoundTripsThroughTheJournalDetail)
     state.membersAdded = 2;
     state.items = {{QStringLiteral("A"), 1}, {QStringLiteral("B \"q\""), 2}};
     state.invalid = {QStringLiteral("B \"q\"")};
+    state.unconfirmed = {QStringLiteral("A")};
+    state.memberCount = 1;
     const auto back = BulkState::fromJson(state.toJson());
     ASSERT_TRUE(back.has_value());
     EXPECT_EQ(back->action, BulkAction::Damaged);
@@ -78,6 +80,8 @@ TEST(BulkRecoveryTest, StateRoundTripsThroughTheJournalDetail)
     EXPECT_EQ(back->items[1].barcode, QStringLiteral("B \"q\""));
     EXPECT_EQ(back->items[1].intentId, 2);
     EXPECT_EQ(back->invalid, state.invalid);
+    EXPECT_EQ(back->unconfirmed, state.unconfirmed);
+    EXPECT_EQ(back->memberCount, 1);
     EXPECT_FALSE(BulkState::fromJson(QStringLiteral("{\"kind\":\"other\"}")).has_value());
     EXPECT_FALSE(BulkState::fromJson(QStringLiteral("not json")).has_value());
 }

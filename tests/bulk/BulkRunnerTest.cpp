@@ -95,8 +95,10 @@ TEST(BulkRunnerTest, InvalidBarcodesAreReportedPerBarcodeAndDuplicatesHandedOnce
     for (const auto &item : summary.items) {
         if (item.barcode.startsWith(QStringLiteral("NOPE"))) {
             EXPECT_EQ(item.outcome, Outcome::NotFound);
-            EXPECT_EQ(item.errorCode, QStringLiteral("60116"));
-            EXPECT_TRUE(item.message.contains(item.barcode)) << item.message.toStdString();
+            // Added with fail_on_invalid_id=false: Alma skipped it, the re-read found no item.
+            EXPECT_EQ(item.errorCode, QStringLiteral("401689"));
+            EXPECT_TRUE(item.message.contains(QStringLiteral("did not add this barcode")))
+                << item.message.toStdString();
         }
     }
     for (const QString &barcode : barcodeRange(60))
@@ -104,6 +106,43 @@ TEST(BulkRunnerTest, InvalidBarcodesAreReportedPerBarcodeAndDuplicatesHandedOnce
     EXPECT_EQ(
         h.countOps(QStringLiteral("POST"), QStringLiteral("/conf/jobs/"), QStringLiteral("run")),
         1);
+    // Every add_members call asked Alma to skip invalid ids instead of failing the call.
+    for (const auto &operation : h.server->operations()) {
+        if (operation.query.value(QStringLiteral("op")) == QLatin1String("add_members")) {
+            EXPECT_EQ(operation.query.value(QStringLiteral("fail_on_invalid_id")),
+                      QStringLiteral("false"));
+        }
+    }
+}
+
+// Only the member count says Alma skipped something: the barcodes of that call are re-read even
+// when only a sample is verified, so each invalid one still gets its own row.
+TEST(BulkRunnerTest, SkippedBarcodesAreReReadEvenWithASample)
+{
+    BulkHarness h(200, 1);
+    ASSERT_TRUE(h.loaded && h.journal);
+    QStringList barcodes = barcodeRange(200);
+    barcodes.insert(150, QStringLiteral("NOPE-3"));
+    BulkRequest request = h.request(barcodes);
+    request.chunkSize = 50;
+    request.verify = VerifyPolicy::fromText(QStringLiteral("sample:5")).value();
+    BulkRunner runner(h.client.get(), h.journal.get());
+    const BulkSummary summary = BulkHarness::run(runner, request);
+
+    ASSERT_EQ(summary.items.size(), 201u);
+    EXPECT_EQ(summary.count(Outcome::NotFound), 1);
+    EXPECT_EQ(summary.count(Outcome::Done), 200);
+    for (const auto &item : summary.items) {
+        if (item.barcode == QLatin1String("NOPE-3")) {
+            EXPECT_EQ(item.outcome, Outcome::NotFound);
+        }
+    }
+    // The sample (5) plus the 51 barcodes of the one short call, not all 201, were re-read.
+    int reads = 0;
+    for (const auto &item : summary.items)
+        reads += item.verified || item.outcome == Outcome::NotFound ? 1 : 0;
+    EXPECT_LE(reads, 5 + 51);
+    EXPECT_GE(reads, 51);
 }
 
 TEST(BulkRunnerTest, JobFailureLeavesItemsInErrorAndSaysWhereToLook)
@@ -114,7 +153,9 @@ TEST(BulkRunnerTest, JobFailureLeavesItemsInErrorAndSaysWhereToLook)
     auto failing =
         JobTemplate::parse(QByteArray(R"({"job_id":")") + h.server->options().jobId.toUtf8() +
                            R"(","parameter":[{"name":"set_id","value":"{set_id}"},
-            {"name":"process_type","value":"{status}"},
+            {"name":"MISSING_STATUS_selected","value":"{missing_selected}"},
+            {"name":"MISSING_STATUS_value","value":"MISSING"},
+            {"name":"MISSING_STATUS_condition","value":"Null"},
             {"name":"force_failure","value":"true"}]})");
     ASSERT_TRUE(failing.isOk()) << failing.error().message.toStdString();
     request.jobTemplate = failing.value();
@@ -283,14 +324,14 @@ TEST(BulkRunnerTest, ConfirmationNamesCountJobAndSet)
     BulkRequest request;
     request.action = BulkAction::Missing;
     request.items = {{QStringLiteral("A"), 0}, {QStringLiteral("B"), 0}, {QStringLiteral("A"), 0}};
-    request.jobTemplate = JobTemplate::sandboxDefault(QStringLiteral("M_TEST"));
+    request.jobTemplate = JobTemplate::changePhysicalItems();
     request.sessionName = QStringLiteral("Main desk");
     request.date = QDate(2026, 11, 28);
     const BulkConfirmation confirmation = BulkRunner::confirmation(request);
     EXPECT_EQ(confirmation.itemCount, 2);
     EXPECT_TRUE(confirmation.problems.isEmpty());
     EXPECT_EQ(confirmation.setName, QStringLiteral("MigDesk Missing 2026-11-28 Main desk"));
-    EXPECT_TRUE(confirmation.text().contains(QStringLiteral("M_TEST")));
+    EXPECT_TRUE(confirmation.text().contains(QStringLiteral("M18")));
     EXPECT_TRUE(confirmation.text().contains(confirmation.setName));
     EXPECT_TRUE(confirmation.title().contains(QStringLiteral("2 items")));
 

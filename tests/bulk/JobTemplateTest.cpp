@@ -5,6 +5,8 @@
 
 #include <QTemporaryDir>
 
+#include <map>
+
 using namespace migdesk;
 
 namespace {
@@ -218,12 +220,48 @@ TEST(JobTemplateTest, LoadFileNamesTheFileAndReportsUnreadable)
     EXPECT_TRUE(broken.error().message.startsWith(QStringLiteral("broken.json: ")));
 }
 
-TEST(JobTemplateTest, SandboxDefaultIsValidForBothActions)
+TEST(JobTemplateTest, ShippedDefaultIsM18ForBothActions)
 {
-    const JobTemplate sandbox = JobTemplate::sandboxDefault(QStringLiteral("M_TEST"));
-    EXPECT_EQ(sandbox.jobId(), QStringLiteral("M_TEST"));
-    EXPECT_TRUE(sandbox.problemsFor(BulkAction::Missing, QStringLiteral("DAMAGED")).isEmpty());
-    EXPECT_TRUE(sandbox.problemsFor(BulkAction::Damaged, QStringLiteral("DAMAGED")).isEmpty());
+    const JobTemplate m18 = JobTemplate::changePhysicalItems();
+    EXPECT_EQ(m18.jobId(), QStringLiteral("M18"));
+    EXPECT_TRUE(m18.problemsFor(BulkAction::Missing, QStringLiteral("DAMAGED")).isEmpty());
+    EXPECT_TRUE(m18.problemsFor(BulkAction::Damaged, QStringLiteral("DAMAGED")).isEmpty());
+    // It round-trips through the settings text, so staff can edit it.
+    const auto reparsed = JobTemplate::parse(JobTemplate::changePhysicalItemsText().toUtf8());
+    ASSERT_TRUE(reparsed.isOk()) << reparsed.error().message.toStdString();
+    EXPECT_EQ(reparsed.value().parameterNames(), m18.parameterNames());
+}
+
+// The run bodies Alma's M18 expects: the triple of the field to change selected, the other not.
+TEST(JobTemplateTest, ShippedDefaultFillsTheM18Triples)
+{
+    auto parameters = [](const QString &action) {
+        JobValues values;
+        values.setId = QStringLiteral("9900001");
+        values.setName = QStringLiteral("MigDesk Missing 2026-11-28 {desk}");
+        values.action = action;
+        values.status = action == QLatin1String("MISSING") ? action : QString();
+        values.condition = action == QLatin1String("DAMAGED") ? QStringLiteral("DMG") : QString();
+        values.conditionCode = QStringLiteral("DMG");
+        std::map<std::string, std::string> out;
+        const nlohmann::json body = JobTemplate::changePhysicalItems().runBody(values);
+        for (const auto &p : body["parameter"])
+            out[p["name"]["value"].get<std::string>()] = p["value"].get<std::string>();
+        return out;
+    };
+    const auto missing = parameters(QStringLiteral("MISSING"));
+    EXPECT_EQ(missing.at("MISSING_STATUS_selected"), "true");
+    EXPECT_EQ(missing.at("MISSING_STATUS_value"), "MISSING");
+    EXPECT_EQ(missing.at("MISSING_STATUS_condition"), "Null");
+    EXPECT_EQ(missing.at("PHYSICAL_CONDITION_selected"), "false");
+    EXPECT_EQ(missing.at("set_id"), "9900001");
+    // A session name with braces is copied as it is, never filled in again.
+    EXPECT_EQ(missing.at("job_name"), "Change Physical items: MigDesk Missing 2026-11-28 {desk}");
+    const auto damaged = parameters(QStringLiteral("DAMAGED"));
+    EXPECT_EQ(damaged.at("MISSING_STATUS_selected"), "false");
+    EXPECT_EQ(damaged.at("PHYSICAL_CONDITION_selected"), "true");
+    EXPECT_EQ(damaged.at("PHYSICAL_CONDITION_value"), "DMG");
+    EXPECT_EQ(damaged.at("PHYSICAL_CONDITION_condition"), "Null");
 }
 
 TEST(JobTemplateTest, ActionNames)

@@ -136,6 +136,19 @@ TEST_F(CliOptionsTest, BatchReportsTheFirstProblemInOrder)
                 QStringLiteral("--rate-limit must be a number between 0 and 1000."));
     expectUsage(batch({QStringLiteral("--source"), QStringLiteral("aleph"), m_list}), kBatch,
                 QStringLiteral("unknown source ILS \"aleph\"."));
+    expectUsage(batch({QStringLiteral("--proxy"), QStringLiteral("http://proxy:3128"), m_list}),
+                kBatch,
+                QStringLiteral("--proxy: \"http://proxy:3128\" is not a proxy: write system, "
+                               "none, or HOST:PORT (for example proxy.example.edu:3128)."));
+    const QString missing = m_dir.filePath(QStringLiteral("missing-ca.pem"));
+    expectUsage(batch({QStringLiteral("--ca-file"), missing, m_list}), kBatch,
+                QStringLiteral("The trusted CA file %1 cannot be used: No such file or "
+                               "directory.")
+                    .arg(missing));
+    expectUsage(batch({QStringLiteral("--ca-file"), m_list, m_list}), kBatch,
+                QStringLiteral("The trusted CA file %1 cannot be used: it holds no PEM "
+                               "certificate (-----BEGIN CERTIFICATE-----).")
+                    .arg(m_list));
 }
 
 // The start of the message when neither the environment nor the keychain has a key (after it
@@ -174,9 +187,9 @@ TEST_F(CliOptionsTest, BatchHelpListsTheSharedOptionsAndExitsZero)
     // Qt names the program by its path on the usage line.
     EXPECT_TRUE(run.out.startsWith(QStringLiteral("Usage: "))) << run.out.toStdString();
     EXPECT_TRUE(run.out.contains(QStringLiteral(" [options] BARCODES_FILE\n")));
-    for (const char *option :
-         {"--mode <mode>", "--alma-url <url>", "--region <region>", "--journal <file>",
-          "--report <file>", "--rate-limit <n>", "--profile <name>"})
+    for (const char *option : {"--mode <mode>", "--alma-url <url>", "--region <region>",
+                               "--journal <file>", "--report <file>", "--rate-limit <n>",
+                               "--profile <name>", "--ca-file <file>", "--proxy <proxy>"})
         EXPECT_TRUE(run.out.contains(QLatin1String(option))) << option;
     EXPECT_TRUE(run.out.contains(QStringLiteral("the batch journal in the user's")));
     EXPECT_TRUE(run.out.indexOf(QStringLiteral("--mode")) <

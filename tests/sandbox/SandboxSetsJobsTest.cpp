@@ -42,10 +42,12 @@ protected:
     {
         json parameters =
             json::array({{{"name", {{"value", "set_id"}}}, {"value", setId}},
-                         {{"name", {{"value", "process_type"}}}, {"value", processType}}});
+                         {{"name", {{"value", "MISSING_STATUS_selected"}}}, {"value", "true"}},
+                         {{"name", {{"value", "MISSING_STATUS_value"}}}, {"value", processType}},
+                         {{"name", {{"value", "MISSING_STATUS_condition"}}}, {"value", "Null"}}});
         if (fail)
             parameters.push_back({{"name", {{"value", "force_failure"}}}, {"value", "true"}});
-        return client->post(QStringLiteral("/almaws/v1/conf/jobs/M_MIGDESK_CHANGE_PHYSICAL_ITEMS"),
+        return client->post(QStringLiteral("/almaws/v1/conf/jobs/M18"),
                             makeQuery({{"op", QStringLiteral("run")}}),
                             QByteArray::fromStdString(json{{"parameter", parameters}}.dump()));
     }

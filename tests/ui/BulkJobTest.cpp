@@ -187,8 +187,9 @@ TEST_F(BulkJobLimit, AlmasJobLimitShowsItsMessageAndKeepsTheItems)
         ASSERT_TRUE(set->isFinished() || setDone.wait(5000));
         ASSERT_TRUE(set->isOk());
         const QString setId = QString::fromStdString(set->json().value("id", std::string()));
-        const nlohmann::json body = JobTemplate::sandboxDefault(jobId).runBody(
-            {setId, QString(), QStringLiteral("MISSING"), QString(), QStringLiteral("MISSING")});
+        const nlohmann::json body = JobTemplate::changePhysicalItems().runBody(
+            {setId, QString(), QStringLiteral("MISSING"), QString(), QStringLiteral("MISSING"),
+             QStringLiteral("DAMAGED")});
         JsonReply *run = client->runJob(jobId, body);
         QSignalSpy runDone(run, &AlmaReply::finished);
         ASSERT_TRUE(run->isFinished() || runDone.wait(5000));

@@ -28,8 +28,9 @@ namespace {
 const QString kGoodTemplate = QStringLiteral(
     "{\n  \"job_id\": \"M18\",\n  \"name\": \"Change Physical items\",\n  \"parameter\": [\n"
     "    {\"name\": {\"value\": \"set_id\"}, \"value\": \"{set_id}\"},\n"
-    "    {\"name\": {\"value\": \"MISSING_STATUS_selected\"}, \"value\": \"{status}\"},\n"
-    "    {\"name\": {\"value\": \"PHYSICAL_CONDITION_selected\"}, \"value\": \"{condition}\"},\n"
+    "    {\"name\": {\"value\": \"MISSING_STATUS_selected\"}, \"value\": \"{missing_selected}\"},\n"
+    "    {\"name\": {\"value\": \"PHYSICAL_CONDITION_selected\"}, \"value\": "
+    "\"{condition_selected}\"},\n"
     "    {\"name\": {\"value\": \"job_name\"}, \"value\": \"MigDesk {set_name}\"}\n  ]\n}");
 
 struct Page {
@@ -73,7 +74,11 @@ TEST(BulkSettingsTest, SavesTheTemplateThresholdAndVerification)
         EXPECT_EQ(page.missing->currentData().toString(), QStringLiteral("job"));
         EXPECT_EQ(page.threshold->value(), 200);
         EXPECT_EQ(page.sample->value(), 50);
-        EXPECT_TRUE(page.status->text().contains(QStringLiteral("No template")));
+        // Nothing stored: the shipped M18 template is shown, editable, and valid.
+        EXPECT_TRUE(page.edit->toPlainText().contains(QStringLiteral("MISSING_STATUS_selected")));
+        EXPECT_TRUE(page.page->templateIsValid());
+        EXPECT_TRUE(page.status->text().contains(QStringLiteral("(M18)")))
+            << page.status->text().toStdString();
 
         page.edit->setPlainText(kGoodTemplate);
         EXPECT_TRUE(page.page->templateIsValid());
@@ -129,10 +134,10 @@ TEST(BulkSettingsTest, ABrokenTemplateIsShownInlineAndNotSaved)
 
     // A misspelt placeholder.
     QString misspelt = kGoodTemplate;
-    misspelt.replace(QStringLiteral("{status}"), QStringLiteral("{statuss}"));
+    misspelt.replace(QStringLiteral("{missing_selected}"), QStringLiteral("{missing_selectd}"));
     page.edit->setPlainText(misspelt);
     EXPECT_FALSE(page.page->templateIsValid());
-    EXPECT_TRUE(page.status->text().contains(QStringLiteral("{statuss}")));
+    EXPECT_TRUE(page.status->text().contains(QStringLiteral("{missing_selectd}")));
 
     // Saving is refused: the dialog stays open on the bulk page, nothing is written.
     page.tabs->setCurrentIndex(0);
@@ -147,7 +152,7 @@ TEST(BulkSettingsTest, ABrokenTemplateIsShownInlineAndNotSaved)
     QString missingOnly = kGoodTemplate;
     missingOnly.remove(
         QStringLiteral("    {\"name\": {\"value\": \"PHYSICAL_CONDITION_selected\"}, \"value\": "
-                       "\"{condition}\"},\n"));
+                       "\"{condition_selected}\"},\n"));
     page.edit->setPlainText(missingOnly);
     EXPECT_TRUE(page.page->templateIsValid());
     EXPECT_TRUE(page.status->text().contains(QStringLiteral("cannot set: Damaged")))
@@ -189,8 +194,8 @@ TEST(BulkSettingsTest, RejectsStoredValuesOutOfRange)
         << settings.problems().join(QLatin1Char('\n')).toStdString();
 }
 
-// Rendered only for scripts/screenshots.sh (MIGDESK_SCREENSHOT_DIR): the bulk jobs page with a
-// template as copied from Alma's API information, for docs/BULK_JOBS.md.
+// Rendered only for scripts/screenshots.sh (MIGDESK_SCREENSHOT_DIR): the bulk jobs page with the
+// shipped M18 template, for docs/BULK_JOBS.md.
 TEST(BulkSettingsScreenshot, BulkJobsPage)
 {
     const QString out = qEnvironmentVariable("MIGDESK_SCREENSHOT_DIR");
@@ -198,7 +203,6 @@ TEST(BulkSettingsScreenshot, BulkJobsPage)
         GTEST_SKIP() << "set MIGDESK_SCREENSHOT_DIR to render screenshots";
     QTemporaryDir dir;
     Settings settings(dir.filePath(QStringLiteral("settings.ini")));
-    settings.setJobTemplate(kGoodTemplate);
     SettingsDialog dialog(&settings, nullptr);
     Page page(dialog);
     ASSERT_TRUE(page.complete());
