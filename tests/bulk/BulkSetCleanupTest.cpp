@@ -43,7 +43,7 @@ TEST(BulkSetCleanupTest, VerifiedRunDeletesItsSet)
     bool journaled = false;
     JournalQuery query;
     for (const auto &intent : h.journal->intents(query)) {
-        for (const auto &write : h.journal->writesOf(intent.id))
+        for (const auto &write : intent.writes)
             journaled = journaled || (write.kind == QLatin1String("set_delete") &&
                                       write.status == QLatin1String("ok"));
     }
