@@ -3,7 +3,12 @@
 // has (402263, e.g. a kept set of an earlier run that day) answered by a numbered name.
 #include "BulkHarness.h"
 
+#include "TestSupport.h"
 #include "bulk/BulkState.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QTest>
 
 #include <gtest/gtest.h>
 
@@ -85,6 +90,45 @@ TEST(BulkSetCleanupTest, UnverifiedRunKeepsTheSet)
     EXPECT_GT(summary.count(Outcome::Error), 0);
     EXPECT_FALSE(summary.setDeleted);
     EXPECT_EQ(setDeletes(h), 0);
+}
+
+TEST(BulkSetCleanupTest, CliKeepSetOption)
+{
+    BulkHarness h(5, 0);
+    ASSERT_TRUE(h.loaded);
+    QFile list(h.dir.filePath(QStringLiteral("list.txt")));
+    ASSERT_TRUE(list.open(QIODevice::WriteOnly));
+    list.write(barcodeRange(5).join(QLatin1Char('\n')).toUtf8());
+    list.close();
+    auto run = [&](bool keep) {
+        QStringList arguments = {QStringLiteral("bulk"),
+                                 QStringLiteral("--status"),
+                                 QStringLiteral("MISSING"),
+                                 QStringLiteral("--alma-url"),
+                                 h.server->baseUrl().toString(),
+                                 QStringLiteral("--journal"),
+                                 h.dir.filePath(QStringLiteral("cli.db")),
+                                 QStringLiteral("--report"),
+                                 h.dir.filePath(QStringLiteral("report.csv")),
+                                 QStringLiteral("--poll-ms"),
+                                 QStringLiteral("100")};
+        if (keep)
+            arguments << QStringLiteral("--keep-set");
+        arguments << list.fileName();
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("MIGDESK_API_KEY"), h.server->options().apiKey);
+        process.setProcessEnvironment(env);
+        process.start(test::cliPath(), arguments);
+        // The sandbox runs in this process: keep its event loop turning while the CLI works.
+        EXPECT_TRUE(
+            QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 90000));
+        EXPECT_EQ(process.exitCode(), 0) << process.readAllStandardError().toStdString();
+    };
+    run(true);
+    EXPECT_EQ(setDeletes(h), 0);
+    run(false); // the kept set holds the name: this run's set is "... (2)", then deleted
+    EXPECT_EQ(setDeletes(h), 1);
 }
 
 } // namespace

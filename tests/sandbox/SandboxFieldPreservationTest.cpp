@@ -3,7 +3,8 @@
 // fulfillment note, Mark Missing by item update, undo) runs through the Executor over it. Every
 // field of the item (bib, holding and item data, fields the sandbox has no rule for included) must
 // come back byte for byte apart from the intended change and Alma's modification_date. The
-// model's own round trip (parse, change, serialize) is checked the same way.
+// model's own round trip (parse, change, serialize) is checked the same way. MigDesk has no stamp
+// and no temporary-location write yet: when it gets them, they join `paths` below.
 #include "ExecutorSupport.h"
 #include "alma/AlmaClient.h"
 #include "desk/Executor.h"
