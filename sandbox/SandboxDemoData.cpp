@@ -6,6 +6,9 @@
 #include "SandboxDemoScenarios.h"
 #include "SandboxItemShape.h"
 
+#include <QDate>
+
+#include <algorithm>
 #include <random>
 
 namespace migdesk::sandbox {
@@ -148,6 +151,10 @@ DemoData generateDemoData(int count, quint32 seed)
         weights.push_back(scenario.weight);
     std::discrete_distribution<int> pickScenario(weights.begin(), weights.end());
     auto pick = [&](int n) { return int(std::uniform_int_distribution<int>(0, n - 1)(random)); };
+    std::mt19937 details(seed + 7919);
+    auto pickDetail = [&](int n) {
+        return int(std::uniform_int_distribution<int>(0, n - 1)(details));
+    };
     const quint64 base = 10000000ULL + quint64(seed % 80) * 1000000ULL;
     std::vector<int> examplesPerScenario(scenarios.size(), 0);
     demo.records.reserve(size_t(std::max(0, count)));
@@ -174,6 +181,7 @@ DemoData generateDemoData(int count, quint32 seed)
         json &item = record.item;
         item["bib_data"] = {
             {"author", book.author},
+            {"bib_suppress_from_publishing", "false"},
             {"complete_edition", ""},
             {"date_of_publication", std::to_string(year)},
             {"isbn",
@@ -184,25 +192,45 @@ DemoData generateDemoData(int count, quint32 seed)
             {"place_of_publication", book.place},
             {"publisher_const", book.publisher},
             {"title", book.title}};
-        item["holding_data"] = {{"accession_number", ""},
-                                {"call_number", callNumber},
-                                {"call_number_type", cv("0", "Library of Congress classification")},
-                                {"copy_id", ""},
-                                {"holding_id", holdingId},
-                                {"in_temp_location", false},
-                                {"temp_call_number", ""},
-                                {"temp_call_number_type", cv("", nullptr)},
-                                {"temp_library", json{{"value", nullptr}, {"desc", nullptr}}},
-                                {"temp_location", json{{"value", nullptr}, {"desc", nullptr}}},
-                                {"temp_policy", cv("", nullptr)}};
+        item["holding_data"] = {
+            {"accession_number", ""},
+            {"call_number", callNumber},
+            {"call_number_type", cv("0", "Library of Congress classification")},
+            {"permanent_call_number", callNumber},
+            {"permanent_call_number_type", cv("0", "Library of Congress classification")},
+            {"holding_suppress_from_publishing", "false"},
+            {"calculated_suppress_from_publishing", "false"},
+            {"copy_id", ""},
+            {"holding_id", holdingId},
+            {"in_temp_location", false},
+            {"temp_call_number", ""},
+            {"temp_call_number_source", ""},
+            {"temp_call_number_type", cv("", nullptr)},
+            {"temp_library", json{{"value", nullptr}, {"desc", nullptr}}},
+            {"temp_location", json{{"value", nullptr}, {"desc", nullptr}}},
+            {"temp_policy", cv("", nullptr)}};
         json data = defaultItemData();
         data["pid"] = pid;
         data["barcode"] = barcode;
-        data["creation_date"] = isoDate(2020 + pick(5), 1 + pick(12), 1 + pick(28)) + "Z";
-        data["modification_date"] = isoDate(2024, 1 + pick(12), 1 + pick(28)) + "Z";
+        // Created at migration (2020-2024) and last modified in 2024, but never before it was
+        // created (then on the day it was created).
+        const QDate created(2020 + pick(5), 1 + pick(12), 1 + pick(28));
+        const QDate modified = std::max(created, QDate(2024, 1 + pick(12), 1 + pick(28)));
+        data["creation_date"] = created.toString(Qt::ISODate).toStdString() + "Z";
+        data["modification_date"] = modified.toString(Qt::ISODate).toStdString() + "Z";
         data["arrival_date"] = isoDate(year + 1, 1 + pick(12), 1 + pick(28)) + "Z";
         data["receiving_operator"] = "import";
         data["inventory_number"] = "";
+        // From their own generator, so the rest of the demo stays as it was for a seed.
+        data["inventory_price"] = std::to_string(20 + pickDetail(80)) + ".00";
+        // A few items are shared-print retention copies, as in real collections.
+        if (pickDetail(10) == 0) {
+            data["committed_to_retain"] = cv("true", "Yes");
+            data["retention_reason"] = cv("LASTCOPY", "Last copy in the region");
+            data["retention_note"] = "Shared print retention until 2035";
+        } else {
+            data["committed_to_retain"] = cv("false", "No");
+        }
         data["library"] = cv(library->code, library->name);
         data["location"] = cv(location.code, location.name);
         data["physical_material_type"] = std::string(location.code) == "SCORES"
@@ -241,7 +269,7 @@ DemoData generateDemoData(int count, quint32 seed)
                  {"library", cv(library->code, library->name)},
                  {"circ_desk", cv("DEFAULT_CIRC_DESK", library->circDesks.front().name)},
                  {"location_code", {{"value", location.code}, {"name", location.name}}},
-                 {"item_policy", cv("01", "Regular loan")},
+                 {"item_policy", {{"value", "01"}, {"description", "Regular loan"}}},
                  {"publication_year", std::to_string(year)},
                  {"renewable", true}});
         }

@@ -99,10 +99,15 @@ const json &defaultItemData()
                                 "creation_date",
                                 "modification_date",
                                 "arrival_date",
-                                "receiving_operator"})
+                                "receiving_operator",
+                                "inventory_price",
+                                "retention_note",
+                                "linking_number",
+                                "type_of_unit"})
             d[key] = "";
         for (const char *key : {"alternative_call_number_type", "physical_material_type", "policy",
-                                "provenance", "process_type"})
+                                "provenance", "process_type", "committed_to_retain",
+                                "retention_reason", "break_indicator", "pattern_type"})
             d[key] = emptyCode();
         d["physical_condition"] = json{{"value", nullptr}, {"desc", nullptr}};
         d["base_status"] = json{{"value", "1"}, {"desc", "Item in place"}};
@@ -160,9 +165,12 @@ json normalizeItem(const json &item, QString *problem)
 json replaceItemData(const json &current, const json &sent, bool processTypeWritable,
                      bool hasActiveLoan, QString *problem)
 {
+    // Alma's PUT replaces the record: known fields left out go back to their defaults, every
+    // field sent is kept as sent (fields the sandbox has no rule for included), and read-only
+    // fields keep their stored value.
     json data = defaultItemData();
     for (const auto &[key, value] : sent.items()) {
-        if (key == "process_type" || isReadOnly(key) || !data.contains(key))
+        if (key == "process_type" || isReadOnly(key))
             continue;
         data[key] = value;
     }
@@ -188,21 +196,33 @@ json replaceItemData(const json &current, const json &sent, bool processTypeWrit
         *problem = QStringLiteral("Mandatory field is missing: location");
         return {};
     }
-    const SandboxLibrary *lib = findLibrary(library);
-    if (!lib) {
-        *problem = QStringLiteral("Invalid field: library %1").arg(library);
-        return {};
+    // A code left as it was keeps its stored object (description included); a changed one is
+    // checked against the institution's configuration and gets its description from there.
+    auto unchanged = [&](const char *key) {
+        return current.contains(key) && codeOf(current, key) == codeOf(data, key);
+    };
+    if (!unchanged("library") || !unchanged("location")) {
+        const SandboxLibrary *lib = findLibrary(library);
+        if (!lib) {
+            *problem = QStringLiteral("Invalid field: library %1").arg(library);
+            return {};
+        }
+        const char *locationName = findLocationName(*lib, location);
+        if (!locationName) {
+            *problem =
+                QStringLiteral("Invalid field: location %1 in library %2").arg(location, library);
+            return {};
+        }
+        data["library"] = codeValue(library, QString::fromUtf8(lib->name));
+        data["location"] = codeValue(location, QString::fromUtf8(locationName));
+    } else {
+        data["library"] = current["library"];
+        data["location"] = current["location"];
     }
-    const char *locationName = findLocationName(*lib, location);
-    if (!locationName) {
-        *problem =
-            QStringLiteral("Invalid field: location %1 in library %2").arg(location, library);
-        return {};
-    }
-    data["library"] = codeValue(library, QString::fromUtf8(lib->name));
-    data["location"] = codeValue(location, QString::fromUtf8(locationName));
     const QString condition = codeOf(data, "physical_condition");
-    if (condition.isEmpty()) {
+    if (unchanged("physical_condition")) {
+        data["physical_condition"] = current["physical_condition"];
+    } else if (condition.isEmpty()) {
         data["physical_condition"] = json{{"value", nullptr}, {"desc", nullptr}};
     } else {
         const char *name = findPhysicalConditionName(condition);
@@ -212,7 +232,8 @@ json replaceItemData(const json &current, const json &sent, bool processTypeWrit
         }
         data["physical_condition"] = codeValue(condition, QString::fromUtf8(name));
     }
-    if (processTypeWritable && sent.contains("process_type")) {
+    if (processTypeWritable && sent.contains("process_type") &&
+        codeOf(sent, "process_type") != codeOf(current, "process_type")) {
         const QString type = codeOf(sent, "process_type");
         if (!type.isEmpty() && processTypeDesc(type).isEmpty()) {
             *problem = QStringLiteral("Invalid field: process_type %1").arg(type);

@@ -1,6 +1,6 @@
-// Sets and jobs in the sandbox: itemized sets of physical items, members added by barcode,
-// and Alma's Change Physical items job, M18 (parameters in SandboxM18), with Alma-like
-// instances and limits.
+// Jobs in the sandbox: Alma's Change Physical items job, M18 (its parameters are read in
+// SandboxM18), run on a set, with Alma-like instances and limits (sets are in SandboxSets.cpp,
+// job lookups in SandboxJobInfo.cpp).
 #include "SandboxCatalog.h"
 #include "SandboxErrors.h"
 #include "SandboxM18.h"
@@ -12,7 +12,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr int kMaxMembersPerCall = 1000;
 constexpr int kMaxRunningApiJobs = 3;
 constexpr int kMaxRunsPerHour = 5;
 
@@ -53,178 +52,15 @@ QString statusDesc(const QString &status)
     return QStringLiteral("Completed with Errors");
 }
 
-const char *kJobName = "Change Physical items";
-
-// fail_on_invalid_id=false: Alma skips the ids it cannot add and answers with the set.
-bool skipsInvalidIds(const SandboxRequest &request)
-{
-    return request.queryValue(QStringLiteral("fail_on_invalid_id")) == QLatin1String("false");
-}
+const char *const kJobName = kSandboxJobName;
 
 } // namespace
-
-SandboxReply SandboxState::createSet(const QByteArray &body, const QString &base)
-{
-    const json sent = parseBody(body);
-    if (sent.is_discarded() || !sent.is_object()) {
-        return almaError(400, QStringLiteral("401652"),
-                         QStringLiteral("General Error - the body is not a set object."));
-    }
-    const std::string name = textOf(sent.value("name", json()));
-    if (name.empty()) {
-        return almaError(400, QStringLiteral("401664"),
-                         QStringLiteral("Mandatory field is missing: name"));
-    }
-    const std::string type = textOf(sent.value("type", json()));
-    const std::string content = textOf(sent.value("content", json()));
-    if (type != "ITEMIZED" || content != "ITEM") {
-        return almaError(400, QStringLiteral("40166404"),
-                         QStringLiteral("Invalid field: the sandbox supports itemized sets of "
-                                        "physical items only (type ITEMIZED, content ITEM)."));
-    }
-    SandboxSet set;
-    set.id = std::to_string(1000000000000ULL * 9 + m_nextId++) + "3601";
-    set.object =
-        json{{"id", set.id},
-             {"name", name},
-             {"description", textOf(sent.value("description", json()))},
-             {"type", {{"value", "ITEMIZED"}, {"desc", "Itemized"}}},
-             {"content", {{"value", "ITEM"}, {"desc", "Physical items"}}},
-             {"private",
-              {{"value", textOf(sent.value("private", json())) == "true" ? "true" : "false"}}},
-             {"status", {{"value", "ACTIVE"}, {"desc", "Active"}}},
-             {"origin", {{"value", "UI"}, {"desc", "Institution only"}}},
-             {"created_by", {{"value", "exl_api"}, {"desc", "API, Ex Libris"}}},
-             {"created_date", almaToday()}};
-    const std::string id = set.id;
-    m_sets.emplace(id, std::move(set));
-    return getSet(q(id), base);
-}
-
-SandboxReply SandboxState::getSet(const QString &setId, const QString &base) const
-{
-    const auto it = m_sets.find(setId.toStdString());
-    if (it == m_sets.end()) {
-        return almaError(400, QStringLiteral("INVALID_REQUEST"),
-                         QStringLiteral("Set %1 does not exist.").arg(setId));
-    }
-    json object = it->second.object;
-    const QString link = base + QStringLiteral("/almaws/v1/conf/sets/") + setId;
-    object["number_of_members"] = {{"value", it->second.memberPids.size()},
-                                   {"link", (link + QStringLiteral("/members")).toStdString()}};
-    object["link"] = link.toStdString();
-    SandboxReply reply;
-    reply.body = QByteArray::fromStdString(object.dump());
-    return reply;
-}
-
-SandboxReply SandboxState::deleteSet(const QString &setId)
-{
-    if (m_sets.erase(setId.toStdString()) == 0) {
-        return almaError(400, QStringLiteral("INVALID_REQUEST"),
-                         QStringLiteral("Set %1 does not exist.").arg(setId));
-    }
-    SandboxReply reply;
-    reply.status = 204;
-    return reply;
-}
-
-SandboxReply SandboxState::addMembers(const QString &setId, const SandboxRequest &request,
-                                      const QString &base)
-{
-    const auto it = m_sets.find(setId.toStdString());
-    if (it == m_sets.end()) {
-        return almaError(400, QStringLiteral("INVALID_REQUEST"),
-                         QStringLiteral("Set %1 does not exist.").arg(setId));
-    }
-    if (request.queryValue(QStringLiteral("op")) != QLatin1String("add_members") ||
-        request.queryValue(QStringLiteral("id_type")) != QLatin1String("BARCODE")) {
-        return almaError(400, QStringLiteral("INVALID_REQUEST"),
-                         QStringLiteral("The sandbox supports op=add_members with "
-                                        "id_type=BARCODE on sets."));
-    }
-    const json sent = parseBody(request.body);
-    json members;
-    if (sent.is_object() && sent.contains("members") && sent["members"].is_object())
-        members = sent["members"].value("member", json());
-    if (members.is_object())
-        members = json::array({members});
-    if (!members.is_array()) {
-        return almaError(400, QStringLiteral("401652"),
-                         QStringLiteral("General Error - the body has no members.member list."));
-    }
-    if (members.size() > size_t(kMaxMembersPerCall)) {
-        return almaError(
-            400, QStringLiteral("INVALID_REQUEST"),
-            QStringLiteral("At most %1 members can be added in one call.").arg(kMaxMembersPerCall));
-    }
-    SandboxSet &set = it->second;
-    std::vector<std::pair<QString, QString>> errors;
-    for (const json &member : members) {
-        const std::string barcode =
-            textOf(member.is_object() ? member.value("id", json()) : member);
-        const auto found = m_byBarcode.find(barcode);
-        if (barcode.empty() || found == m_byBarcode.end()) {
-            errors.emplace_back(QStringLiteral("60116"),
-                                QStringLiteral("Invalid member: %1").arg(q(barcode)));
-            continue;
-        }
-        const std::string pid = m_records[found->second].item["item_data"]["pid"];
-        if (!set.members.insert(pid).second) {
-            errors.emplace_back(
-                QStringLiteral("60115"),
-                QStringLiteral("Member %1 already exists in the set.").arg(q(barcode)));
-            continue;
-        }
-        set.memberPids.push_back(pid);
-    }
-    if (!errors.empty() && !skipsInvalidIds(request))
-        return almaErrors(400, errors); // the valid members were added all the same
-    return getSet(setId, base);
-}
-
-SandboxReply SandboxState::setMembers(const QString &setId, const SandboxRequest &request,
-                                      const QString &base) const
-{
-    const auto it = m_sets.find(setId.toStdString());
-    if (it == m_sets.end()) {
-        return almaError(400, QStringLiteral("INVALID_REQUEST"),
-                         QStringLiteral("Set %1 does not exist.").arg(setId));
-    }
-    bool ok = false;
-    int limit = request.queryValue(QStringLiteral("limit")).toInt(&ok);
-    if (!ok || limit <= 0)
-        limit = 10;
-    limit = std::min(limit, 100);
-    const int offset = std::max(0, request.queryValue(QStringLiteral("offset")).toInt());
-    const auto &pids = it->second.memberPids;
-    json list = json::array();
-    for (size_t i = size_t(offset); i < pids.size() && list.size() < size_t(limit); ++i) {
-        const ItemRecord *record = recordByPid(pids[i]);
-        json entry = {{"id", pids[i]}};
-        if (record) {
-            entry["description"] = record->item["bib_data"].value("title", std::string());
-            entry["link"] = withLinks(record->item, base)["link"];
-        }
-        list.push_back(std::move(entry));
-    }
-    json answer = json::object();
-    if (!list.empty())
-        answer["member"] = list;
-    answer["total_record_count"] = pids.size();
-    SandboxReply reply;
-    reply.body = QByteArray::fromStdString(answer.dump());
-    return reply;
-}
 
 SandboxReply SandboxState::runJob(const QString &jobId, const SandboxRequest &request,
                                   const QString &base)
 {
-    if (jobId != m_options.jobId) {
-        return almaError(400, QStringLiteral("INVALID_REQUEST"),
-                         QStringLiteral("Job %1 is not defined in the sandbox; its job is %2.")
-                             .arg(jobId, m_options.jobId));
-    }
+    if (jobId != m_options.jobId)
+        return unknownJob(jobId);
     if (request.queryValue(QStringLiteral("op")) != QLatin1String("run")) {
         return almaError(400, QStringLiteral("INVALID_REQUEST"),
                          QStringLiteral("Jobs are started with op=run."));
@@ -236,10 +72,8 @@ SandboxReply SandboxState::runJob(const QString &jobId, const SandboxRequest &re
         return almaError(400, QStringLiteral("40166404"),
                          QStringLiteral("Invalid field: ") + problem);
     const auto set = m_sets.find(run->setId);
-    if (set == m_sets.end()) {
-        return almaError(400, QStringLiteral("INVALID_REQUEST"),
-                         QStringLiteral("Set %1 does not exist.").arg(q(run->setId)));
-    }
+    if (set == m_sets.end())
+        return unknownSet(q(run->setId));
     int running = 0;
     for (const auto &job : m_jobs)
         running += finished(job) ? 0 : 1;
@@ -277,7 +111,7 @@ SandboxReply SandboxState::runJob(const QString &jobId, const SandboxRequest &re
     const json answer = {
         {"id", job.jobId},
         {"name", kJobName},
-        {"description", "Changes fields of the physical items of a set."},
+        {"description", kSandboxJobDescription},
         {"type", {{"value", "MANUAL"}, {"desc", "Manual"}}},
         {"category", {{"value", "PHYSICAL_INVENTORY"}, {"desc", "Physical Inventory"}}},
         {"parameter", job.parameters},
@@ -378,14 +212,15 @@ json SandboxState::instanceJson(const JobInstance &job, const QString &base) con
                           {"desc", "Some items were not updated (on loan or no longer exist)."}});
     json out = {
         {"id", job.id},
+        {"external_id", job.id},
         {"name", kJobName},
         {"submitted_by", {{"value", "exl_api"}, {"desc", "API, Ex Libris"}}},
-        {"submit_date", job.submitted.toString(Qt::ISODateWithMs).toStdString()},
+        {"submit_time", job.submitted.toString(Qt::ISODateWithMs).toStdString()},
         {"progress", progress},
         {"status",
          {{"value", job.status.toStdString()}, {"desc", statusDesc(job.status).toStdString()}}},
         {"status_date", almaToday()},
-        {"alerts", {{"alert", alerts}}},
+        {"alert", alerts},
         {"counter",
          json::array(
              {{{"type", {{"value", "label.items.total"}, {"desc", "Total items"}}},
@@ -394,7 +229,8 @@ json SandboxState::instanceJson(const JobInstance &job, const QString &base) con
                {"value", std::to_string(job.updated)}},
               {{"type", {{"value", "label.items.not.updated"}, {"desc", "Items not updated"}}},
                {"value", std::to_string(job.notUpdated)}}})},
-        {"job_info", {{"id", job.jobId}, {"name", kJobName}, {"link", jobLink.toStdString()}}},
+        {"action", json::array()},
+        {"job_info", jobInfoJson(base)},
         {"link", (jobLink + QStringLiteral("/instances/") + q(job.id)).toStdString()}};
     if (job.started.isValid())
         out["start_time"] = job.started.toString(Qt::ISODateWithMs).toStdString();
@@ -413,8 +249,10 @@ SandboxReply SandboxState::jobInstance(const QString &jobId, const QString &inst
             return reply;
         }
     }
+    if (jobId != m_options.jobId)
+        return unknownJob(jobId);
     return almaError(
-        400, QStringLiteral("INVALID_REQUEST"),
+        400, QStringLiteral("402216"),
         QStringLiteral("Job instance %1 of job %2 does not exist.").arg(instanceId, jobId));
 }
 

@@ -44,18 +44,31 @@ RouteInfo routeOf(const SandboxRequest &request)
             info.endpoint = QStringLiteral("item_other");
     } else if (rest.size() >= 2 && rest[0] == QLatin1String("conf") &&
                rest[1] == QLatin1String("sets")) {
+        const bool removing =
+            request.queryValue(QStringLiteral("op")) == QLatin1String("delete_members");
         if (rest.size() == 2)
-            info.endpoint = QStringLiteral("set_create");
+            info.endpoint = m == "POST" ? QStringLiteral("set_create") : QStringLiteral("set_list");
         else if (rest.size() == 4)
             info.endpoint = QStringLiteral("set_members");
         else if (m == "POST")
-            info.endpoint = QStringLiteral("set_add_members");
+            info.endpoint =
+                removing ? QStringLiteral("set_delete_members") : QStringLiteral("set_add_members");
+        else if (m == "DELETE")
+            info.endpoint = QStringLiteral("set_delete");
         else
             info.endpoint = QStringLiteral("set_get");
     } else if (rest.size() >= 3 && rest[0] == QLatin1String("conf") &&
                rest[1] == QLatin1String("jobs")) {
-        info.endpoint =
-            rest.size() == 3 ? QStringLiteral("job_run") : QStringLiteral("job_instance");
+        if (rest.size() == 3)
+            info.endpoint = m == "POST" ? QStringLiteral("job_run") : QStringLiteral("job_get");
+        else if (rest.size() == 4)
+            info.endpoint = QStringLiteral("job_instances");
+        else
+            info.endpoint = QStringLiteral("job_instance");
+    } else if (rest.size() >= 2 && rest[0] == QLatin1String("conf") &&
+               (rest[1] == QLatin1String("libraries") || rest[1] == QLatin1String("departments") ||
+                rest[1] == QLatin1String("code-tables"))) {
+        info.endpoint = QStringLiteral("conf_") + rest[1]; // conf_libraries, ...
     } else {
         info.endpoint = QStringLiteral("unknown");
     }

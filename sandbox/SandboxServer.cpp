@@ -2,6 +2,7 @@
 // budget, injected faults, delayed answers) in front of SandboxState, plus the admin API.
 #include "SandboxServer.h"
 
+#include "SandboxConf.h"
 #include "SandboxDemoData.h"
 #include "SandboxErrors.h"
 #include "SandboxHttp.h"
@@ -31,6 +32,22 @@ void useSingleErrorObject(SandboxReply &reply)
     if (errors.is_array() && errors.size() == 1) {
         errors = json(errors[0]);
         reply.body = QByteArray::fromStdString(body.dump());
+    }
+}
+
+// Alma keeps the query string on the barcode redirect (view, expand, an apikey parameter): the
+// Location gets every parameter but the barcode.
+void keepQueryOnRedirect(SandboxReply &reply, const SandboxRequest &request)
+{
+    if (reply.status != 302)
+        return;
+    QUrlQuery kept = request.query;
+    kept.removeAllQueryItems(QStringLiteral("item_barcode"));
+    if (kept.isEmpty())
+        return;
+    for (auto &[name, value] : reply.headers) {
+        if (name == "Location")
+            value += '?' + kept.toString(QUrl::FullyEncoded).toUtf8();
     }
 }
 
@@ -294,7 +311,10 @@ SandboxReply SandboxServer::dispatch(const SandboxRequest &request, const QStrin
             return almaError(400, QStringLiteral("INVALID_REQUEST"),
                              QStringLiteral("The item_barcode parameter is required."));
         }
-        return m_state->itemByBarcode(request.queryValue(QStringLiteral("item_barcode")), base);
+        SandboxReply reply =
+            m_state->itemByBarcode(request.queryValue(QStringLiteral("item_barcode")), base);
+        keepQueryOnRedirect(reply, request);
+        return reply;
     }
     if (rest.size() == 2 && rest[0] == QLatin1String("bibs") && rest[1] == QLatin1String("test")) {
         SandboxReply reply;
@@ -327,13 +347,16 @@ SandboxReply SandboxServer::dispatch(const SandboxRequest &request, const QStrin
         }
     }
     if (rest.size() >= 2 && rest[0] == QLatin1String("conf") && rest[1] == QLatin1String("sets")) {
-        if (rest.size() == 2)
+        if (rest.size() == 2) {
+            if (m == "GET")
+                return m_state->listSets(request, base);
             return m == "POST" ? m_state->createSet(request.body, base) : methodNotAllowed();
+        }
         if (rest.size() == 3) {
             if (m == "GET")
                 return m_state->getSet(rest[2], base);
             if (m == "POST")
-                return m_state->addMembers(rest[2], request, base);
+                return m_state->updateMembers(rest[2], request, base);
             if (m == "DELETE")
                 return m_state->deleteSet(rest[2]);
             return methodNotAllowed();
@@ -343,6 +366,8 @@ SandboxReply SandboxServer::dispatch(const SandboxRequest &request, const QStrin
     }
     if (rest.size() >= 3 && rest[0] == QLatin1String("conf") && rest[1] == QLatin1String("jobs")) {
         if (rest.size() == 3) {
+            if (m == "GET")
+                return m_state->getJob(rest[2], base);
             if (m != "POST")
                 return methodNotAllowed();
             SandboxReply reply = m_state->runJob(rest[2], request, base);
@@ -350,8 +375,15 @@ SandboxReply SandboxServer::dispatch(const SandboxRequest &request, const QStrin
                 startJobTimer();
             return reply;
         }
+        if (rest.size() == 4 && rest[3] == QLatin1String("instances"))
+            return m == "GET" ? m_state->jobInstances(rest[2], request, base) : methodNotAllowed();
         if (rest.size() == 5 && rest[3] == QLatin1String("instances"))
             return m == "GET" ? m_state->jobInstance(rest[2], rest[4], base) : methodNotAllowed();
+    }
+    if (rest.size() >= 2 && rest[0] == QLatin1String("conf")) {
+        SandboxReply reply;
+        if (confReply(m, rest.mid(1), request, base, &reply))
+            return reply;
     }
     return almaError(
         404, QStringLiteral("INVALID_REQUEST"),

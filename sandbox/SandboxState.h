@@ -82,16 +82,23 @@ public:
                        const QString &base) const;
     SandboxReply deleteItem(const QStringList &ids, const SandboxRequest &request);
 
+    // Sets (SandboxSets.cpp).
     SandboxReply createSet(const QByteArray &body, const QString &base);
     SandboxReply getSet(const QString &setId, const QString &base) const;
+    SandboxReply listSets(const SandboxRequest &request, const QString &base) const;
     SandboxReply deleteSet(const QString &setId);
-    SandboxReply addMembers(const QString &setId, const SandboxRequest &request,
-                            const QString &base);
+    // POST on a set: op=add_members or op=delete_members (id_type, fail_on_invalid_id).
+    SandboxReply updateMembers(const QString &setId, const SandboxRequest &request,
+                               const QString &base);
     SandboxReply setMembers(const QString &setId, const SandboxRequest &request,
                             const QString &base) const;
+    // Jobs (SandboxJobs.cpp; the lookups in SandboxJobInfo.cpp).
     SandboxReply runJob(const QString &jobId, const SandboxRequest &request, const QString &base);
     SandboxReply jobInstance(const QString &jobId, const QString &instanceId,
                              const QString &base) const;
+    SandboxReply getJob(const QString &jobId, const QString &base) const;
+    SandboxReply jobInstances(const QString &jobId, const SandboxRequest &request,
+                              const QString &base) const;
 
     // Advances queued and running job instances; returns true while any is unfinished.
     bool advanceJobs(const QDateTime &now);
@@ -117,6 +124,10 @@ private:
                     QString *additionalInfo);
     void applyJobTo(JobInstance &job, const std::string &pid);
     nlohmann::json instanceJson(const JobInstance &job, const QString &base) const;
+    nlohmann::json jobInfoJson(const QString &base) const; // the job, as job_info shows it
+    nlohmann::json setJson(const SandboxSet &set, const QString &base) const;
+    SandboxReply unknownSet(const QString &setId) const; // 60107
+    SandboxReply unknownJob(const QString &jobId) const; // 402216
 
     const SandboxOptions &m_options;
     std::vector<ItemRecord> m_records;
@@ -130,6 +141,11 @@ private:
     int m_inHouseUses = 0;
     quint64 m_nextId = 1;
 };
+
+// The sandbox's one job, as GET /conf/jobs/{id} and the job_info of its instances name it.
+inline constexpr const char *kSandboxJobName = "Change Physical items";
+inline constexpr const char *kSandboxJobDescription =
+    "Changes fields of the physical items of a set.";
 
 // "2026-11-28Z", Alma's date format.
 std::string almaToday();

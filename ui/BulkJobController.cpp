@@ -204,6 +204,7 @@ BulkRequest BulkJobController::request(BulkAction action) const
     request.sessionName = sessionName();
     request.conditionCode = m_settings->conditionCode();
     request.verify = VerifyPolicy::fromText(m_settings->bulkVerify()).value_or(VerifyPolicy{});
+    request.keepSet = m_settings->keepBulkSets();
     request.pollIntervalMs = m_stack->connection().sandbox ? 500 : 5000;
     return request;
 }

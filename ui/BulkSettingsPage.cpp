@@ -6,6 +6,7 @@
 #include "bulk/JobTemplate.h"
 #include "settings/Settings.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QFontDatabase>
@@ -86,6 +87,10 @@ BulkSettingsPage::BulkSettingsPage(QWidget *parent)
     auto *verifyRow = new QHBoxLayout;
     verifyRow->addWidget(m_verify, 1);
     verifyRow->addWidget(m_sample);
+    m_keepSets = new QCheckBox(tr("Keep the set in Alma after the run"), this);
+    m_keepSets->setObjectName(QStringLiteral("keepBulkSetsCheckBox"));
+    m_keepSets->setToolTip(tr("Without it MigDesk deletes the set it created once the items "
+                              "have been verified."));
 
     form->addRow(tr("Mark Missing:"), m_missing);
     form->addRow(where);
@@ -93,6 +98,7 @@ BulkSettingsPage::BulkSettingsPage(QWidget *parent)
     form->addRow(QString(), statusRow);
     form->addRow(tr("Damaged by the job from:"), m_threshold);
     form->addRow(tr("After the job:"), verifyRow);
+    form->addRow(QString(), m_keepSets);
 
     connect(m_template, &QPlainTextEdit::textChanged, this, &BulkSettingsPage::checkTemplate);
     connect(m_verify, &QComboBox::currentIndexChanged, this, [this] {
@@ -113,6 +119,7 @@ void BulkSettingsPage::load(const Settings &settings)
     m_verify->setCurrentIndex(verify.mode == VerifyPolicy::Mode::All ? 1 : 0);
     m_sample->setValue(verify.sampleSize);
     m_sample->setEnabled(verify.mode == VerifyPolicy::Mode::Sample);
+    m_keepSets->setChecked(settings.keepBulkSets());
     checkTemplate();
 }
 
@@ -135,6 +142,7 @@ bool BulkSettingsPage::save(Settings &settings)
                       : VerifyPolicy::Mode::Sample;
     verify.sampleSize = m_sample->value();
     settings.setBulkVerify(verify.toText());
+    settings.setKeepBulkSets(m_keepSets->isChecked());
     return true;
 }
 

@@ -1,12 +1,14 @@
 // BulkSettingsPage: the "Bulk jobs" page of the settings: the Mark Missing strategy, the
 // Change Physical Items job template (JSON pasted from Alma's Run-a-Job "API information" step,
 // or loaded from a file), checked by JobTemplate as it is typed with the problem shown under the
-// field, the Damaged job threshold and how the items are verified after the job.
+// field, the Damaged job threshold, how the items are verified after the job and whether the
+// set is kept in Alma afterwards.
 #pragma once
 
 #include <QString>
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QPlainTextEdit;
@@ -40,6 +42,7 @@ private:
     QSpinBox *m_threshold;
     QComboBox *m_verify;
     QSpinBox *m_sample;
+    QCheckBox *m_keepSets;
     bool m_templateValid = true;
     QString m_conditionCode = QStringLiteral("DAMAGED");
 };

@@ -74,6 +74,9 @@ struct Options {
     QCommandLineOption rules{QStringLiteral("rules"),
                              tr("Rules file (its Damaged condition code; default: shipped)."),
                              QStringLiteral("file")};
+    QCommandLineOption keepSet{QStringLiteral("keep-set"),
+                               tr("Keep the set in Alma after the run (default: deleted once the "
+                                  "items are verified).")};
 };
 
 int runBulk(const QStringList &arguments)
@@ -85,7 +88,7 @@ int runBulk(const QStringList &arguments)
     QCommandLineParser &cli = common.parser();
     cli.addOptions({common.help, o.status, o.jobTemplate, common.almaUrl, common.region,
                     common.journal, common.report, common.caFile, common.proxy, o.verify, o.session,
-                    o.resume, o.rateLimit, o.pollMs, o.rules});
+                    o.resume, o.rateLimit, o.pollMs, o.rules, o.keepSet});
     cli.addPositionalArgument(QStringLiteral("BARCODES_FILE"),
                               tr("One barcode per line, or a CSV with a Barcode column."));
     if (const auto exit = common.parse(
@@ -151,6 +154,7 @@ int runBulk(const QStringList &arguments)
 
     BulkRequest request;
     request.verify = *verify;
+    request.keepSet = cli.isSet(o.keepSet);
     request.pollIntervalMs = pollInterval;
     request.jobTemplate = jobTemplate;
     request.sessionName = cli.value(o.session);

@@ -304,6 +304,16 @@ JsonReply *AlmaClient::setMembers(const QString &setId, int offset, int limit)
     return start<JsonReply>(std::move(spec));
 }
 
+AlmaReply *AlmaClient::deleteSet(const QString &setId)
+{
+    if (!isSafeId(setId))
+        return refuse<AlmaReply>(validation(tr("The set id is not valid.")));
+    AlmaRequestSpec spec;
+    spec.method = "DELETE";
+    spec.path = QStringLiteral("/almaws/v1/conf/sets/%1").arg(setId);
+    return start<AlmaReply>(std::move(spec));
+}
+
 JsonReply *AlmaClient::runJob(const QString &jobId, const nlohmann::json &body)
 {
     if (!isSafeId(jobId))

@@ -68,6 +68,7 @@ public:
     JsonReply *createSet(const QString &name, const QString &description);
     JsonReply *addSetMembers(const QString &setId, const QStringList &barcodes); // <= 1000
     JsonReply *setMembers(const QString &setId, int offset, int limit);
+    AlmaReply *deleteSet(const QString &setId); // 204; 60107 when Alma has no such set
     JsonReply *runJob(const QString &jobId, const nlohmann::json &body);
     JsonReply *jobInstance(const QString &jobId, const QString &instanceId);
 

@@ -39,6 +39,8 @@ QString mentionedBarcode(const QString &message, const QSet<QString> &chunk)
     return {};
 }
 
+constexpr int kMaxSetNameAttempts = 9;
+
 bool isAmbiguous(const ApiError &error)
 {
     return writeMayHaveHappened(error);
@@ -206,6 +208,7 @@ void BulkRunner::start(const BulkRequest &request)
     }
     m_summary.journalRunId = m_state.runId;
     saveState();
+    m_baseSetName = m_state.setName;
     createSet();
 }
 
@@ -252,6 +255,7 @@ void BulkRunner::resume(const BulkResumable &run, const BulkRequest &settings)
                   "hand.")
                    .arg(m_state.jobId, m_state.setName));
     } else if (m_state.setId.isEmpty()) {
+        m_baseSetName = m_state.setName;
         createSet();
     } else {
         m_chunkCursor = std::clamp(m_state.membersAdded, 0, int(m_state.items.size()));
@@ -290,7 +294,7 @@ void BulkRunner::saveState()
         m_journal->setIntentDetail(m_state.jobIntentId, m_state.toJson());
 }
 
-void BulkRunner::createSet()
+void BulkRunner::createSet(int attempt)
 {
     setPhase(BulkPhase::CreatingSet, 0, 1);
     qint64 writeId = 0;
@@ -301,9 +305,20 @@ void BulkRunner::createSet()
         tr("Created by MigDesk for %n item(s); %1.", nullptr, int(m_state.items.size()))
             .arg(bulkActionLabel(m_state.action));
     JsonReply *reply = m_client->createSet(m_state.setName, description);
-    connect(reply, &AlmaReply::finished, this, [this, reply, writeId] {
+    connect(reply, &AlmaReply::finished, this, [this, reply, writeId, attempt] {
         if (!m_running)
             return;
+        // Alma refuses a second set of the same name (402263), e.g. a kept set of an earlier run
+        // today: the run takes the name with " (2)", " (3)", ... instead.
+        if (reply->error().code == QLatin1String("402263") && attempt < kMaxSetNameAttempts) {
+            if (m_journal)
+                m_journal->endWrite(writeId, QStringLiteral("failed"), reply->error().message);
+            m_state.setName = QStringLiteral("%1 (%2)").arg(m_baseSetName).arg(attempt + 1);
+            m_summary.setName = m_state.setName;
+            saveState();
+            createSet(attempt + 1);
+            return;
+        }
         if (!reply->isOk() || json::str(reply->json(), "id").isEmpty()) {
             const ApiError error =
                 reply->isOk()

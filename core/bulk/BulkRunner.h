@@ -3,7 +3,8 @@
 // barcode in chunks of at most 1,000 (already a member, 60115, is fine; an invalid barcode,
 // 60116, is reported for that barcode), runs the library's Change Physical Items job on the set
 // (JobTemplate), polls the job instance, then re-reads all or a sample of the items and records
-// each item's outcome in the journal.
+// each item's outcome in the journal. Once the items are verified it deletes the set it created,
+// unless the request keeps it (BulkRequest::keepSet).
 //
 // Every step is journaled before it is sent, under one "bulk_job" intent (BulkState), so a run
 // interrupted at any point resumes from the journal: a job already started is polled again and
@@ -59,7 +60,8 @@ Q_SIGNALS:
 private:
     void setPhase(BulkPhase phase, int done, int total, const QString &message = {});
     void saveState();
-    void createSet();
+    // `attempt` > 1: the set name was taken (402263), so the name carries " (attempt)".
+    void createSet(int attempt = 1);
     void addNextChunk();
     void addChunk(const QStringList &barcodes, int attempt);
     // Handles 60115/60116 answers to an add: refused barcodes are decided, the rest re-added.
@@ -70,6 +72,8 @@ private:
     void pollAnswered(const nlohmann::json &instance);
     void verify();
     void verified();
+    // Deletes the run's set (unless the request keeps it), then finishes with `message`.
+    void deleteSet(const QString &message);
     // Ends the run: every item not yet decided gets `outcome` and `message`.
     void finish(Outcome undecided, const QString &message, const ApiError &error = {},
                 bool jobIntentDone = true);
@@ -80,6 +84,7 @@ private:
     Journal *m_journal;
     BulkRequest m_request;
     BulkState m_state;
+    QString m_baseSetName; // the set name before any " (n)" for a name already taken
     JobTemplate m_template;
     BulkSummary m_summary;
     QHash<QString, int> m_index; // barcode -> m_summary.items index

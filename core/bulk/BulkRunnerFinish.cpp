@@ -1,7 +1,9 @@
 // The end of a bulk run: verification after the job and the per-item outcomes in the journal
-// (the rest of BulkRunner is in BulkRunner.cpp).
+// and the clean-up of the set (the rest of BulkRunner is in BulkRunner.cpp).
 #include "bulk/BulkRunner.h"
 
+#include "alma/AlmaClient.h"
+#include "alma/AlmaReply.h"
 #include "alma/ErrorMessages.h"
 #include "bulk/BulkVerifier.h"
 #include "journal/Journal.h"
@@ -123,7 +125,46 @@ void BulkRunner::verified()
     if (unread > 0)
         message += tr(", %n could not be re-read", nullptr, unread);
     message += QLatin1Char('.');
+    if (sampleClean && !m_request.keepSet && !m_state.setId.isEmpty()) {
+        deleteSet(message);
+        return;
+    }
     finish(Outcome::Pending, message);
+}
+
+void BulkRunner::deleteSet(const QString &message)
+{
+    qint64 writeId = 0;
+    if (m_journal)
+        writeId = m_journal->beginWrite(m_state.jobIntentId, QStringLiteral("set_delete"), Item(),
+                                        tr("delete the set \"%1\"").arg(m_state.setName));
+    AlmaReply *reply = m_client->deleteSet(m_state.setId);
+    connect(reply, &AlmaReply::finished, this, [this, reply, writeId, message] {
+        if (!m_running)
+            return;
+        QString text = message;
+        if (reply->isOk()) {
+            m_summary.setDeleted = true;
+            text += QLatin1Char(' ') + tr("The set \"%1\" was deleted.").arg(m_state.setName);
+        } else {
+            // The items are done all the same: only the clean-up failed.
+            text += QLatin1Char(' ') + tr("The set \"%1\" could not be deleted (%2): delete it "
+                                          "in Alma.")
+                                           .arg(m_state.setName, userMessage(reply->error()));
+        }
+        if (m_journal) {
+            const ErrorKind kind = reply->error().kind;
+            const bool lost = kind == ErrorKind::Ambiguous || kind == ErrorKind::Network ||
+                              kind == ErrorKind::Timeout;
+            const QString status = reply->isOk() ? QStringLiteral("ok")
+                                   : lost        ? QStringLiteral("unknown")
+                                                 : QStringLiteral("failed");
+            m_journal->endWrite(writeId, status,
+                                reply->isOk() ? QStringLiteral("set_id=%1").arg(m_state.setId)
+                                              : reply->error().message);
+        }
+        finish(Outcome::Pending, text);
+    });
 }
 
 void BulkRunner::finish(Outcome undecided, const QString &message, const ApiError &error,

@@ -54,6 +54,9 @@ struct BulkRequest {
     int pollIntervalMs = 2000;
     int maxPollFailures = 5; // consecutive failed polls before the run stops as pending
     int verifyConcurrency = 8;
+    // Keep the set in Alma after a verified run; by default MigDesk deletes the set it created
+    // once every re-read item showed the change.
+    bool keepSet = false;
 };
 
 // "1 item" / "240 items" (translated).
@@ -118,7 +121,8 @@ struct BulkSummary {
     QString setName;
     QString jobId;
     QString instanceId;
-    QString jobStatus; // Alma's last status.value
+    QString jobStatus;       // Alma's last status.value
+    bool setDeleted = false; // the run deleted its set after verification
     std::vector<BulkItemResult> items;
     qint64 journalRunId = 0;
 

@@ -61,17 +61,28 @@ void from_json(const nlohmann::json &j, Item &item)
 
 void to_json(nlohmann::json &j, const Item &item)
 {
+    // Only the fields MigDesk changed are written: everything else goes back exactly as Alma
+    // sent it (an empty condition stays {"value":null,...}, a missing note stays missing).
     j = item.raw.is_object() ? item.raw : nlohmann::json::object();
     auto &data = j["item_data"];
     if (!data.is_object())
         data = nlohmann::json::object();
-    data["physical_condition"] = toJson(item.physicalCondition);
-    data["process_type"] = toJson(item.processType);
-    data["fulfillment_note"] = utf8(item.fulfillmentNote);
-    data["public_note"] = utf8(item.publicNote);
-    data["internal_note_1"] = utf8(item.internalNote1);
-    data["internal_note_2"] = utf8(item.internalNote2);
-    data["internal_note_3"] = utf8(item.internalNote3);
+    const nlohmann::json original = data;
+    auto writeCode = [&](const char *key, const CodeValue &value) {
+        if (code(original, key).value != value.value || !original.contains(key))
+            data[key] = toJson(value);
+    };
+    auto writeText = [&](const char *key, const QString &value) {
+        if (str(original, key) != value || !original.contains(key))
+            data[key] = utf8(value);
+    };
+    writeCode("physical_condition", item.physicalCondition);
+    writeCode("process_type", item.processType);
+    writeText("fulfillment_note", item.fulfillmentNote);
+    writeText("public_note", item.publicNote);
+    writeText("internal_note_1", item.internalNote1);
+    writeText("internal_note_2", item.internalNote2);
+    writeText("internal_note_3", item.internalNote3);
 }
 
 Result<Item> itemFromJson(const nlohmann::json &json)

@@ -59,7 +59,9 @@ struct Item {
 
 // Throws nlohmann::json exceptions on wrong shapes; use parseItem() at boundaries.
 void from_json(const nlohmann::json &json, Item &item);
-// The original JSON with the editable fields (notes, condition, process type) written back.
+// The original JSON with the editable fields (notes, condition, process type) written back,
+// each only when it differs from the original (or is missing there): every other byte of what
+// Alma sent goes back unchanged.
 void to_json(nlohmann::json &json, const Item &item);
 
 // Parses a body Alma sent. Never throws: wrong input becomes ErrorKind::Parse.

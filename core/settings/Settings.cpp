@@ -31,6 +31,7 @@ const QString kWithdrawBib = QStringLiteral("rules/withdrawBib");
 const QString kJobTemplate = QStringLiteral("bulk/jobTemplate");
 const QString kDamagedThreshold = QStringLiteral("bulk/damagedJobThreshold");
 const QString kBulkVerify = QStringLiteral("bulk/verify");
+const QString kBulkKeepSets = QStringLiteral("bulk/keepSets");
 const QString kWorkOrders = QStringLiteral("workOrders/");
 const QString kPrefix = QStringLiteral("scanner/prefix");
 const QString kSuffix = QStringLiteral("scanner/suffix");
@@ -409,6 +410,14 @@ void Settings::setBulkVerify(const QString &policy)
 {
     const auto parsed = VerifyPolicy::fromText(policy);
     write(kBulkVerify, parsed ? parsed->toText() : QStringLiteral("sample:50"));
+}
+bool Settings::keepBulkSets() const
+{
+    return readBool(*m_settings, kBulkKeepSets, false);
+}
+void Settings::setKeepBulkSets(bool keep)
+{
+    write(kBulkKeepSets, keep);
 }
 
 QString Settings::scannerPrefix() const

@@ -91,6 +91,9 @@ public:
     void setDamagedJobThreshold(int items);
     QString bulkVerify() const; // "all" | "sample:N", default "sample:50"
     void setBulkVerify(const QString &policy);
+    // Keep the itemized set in Alma after a verified bulk run (default false: MigDesk deletes it).
+    bool keepBulkSets() const;
+    void setKeepBulkSets(bool keep);
 
     // Scanner
     QString scannerPrefix() const;

@@ -87,7 +87,7 @@ TEST_F(SandboxSetsJobsTest, CreateSetHasAlmaShape)
     EXPECT_EQ(set.status, 200);
     EXPECT_EQ(set.json["type"]["value"], "ITEMIZED");
     EXPECT_EQ(set.json["content"]["value"], "ITEM");
-    EXPECT_EQ(set.json["number_of_members"]["value"], 0);
+    EXPECT_EQ(set.json["number_of_members"]["value"], "0");
     const auto bad = client->post(QStringLiteral("/almaws/v1/conf/sets"), {},
                                   R"({"type":{"value":"ITEMIZED"},"content":{"value":"ITEM"}})");
     EXPECT_EQ(bad.status, 400);
@@ -101,7 +101,7 @@ TEST_F(SandboxSetsJobsTest, MembersByBarcodeWithDuplicateAndInvalidErrors)
     ASSERT_EQ(barcodes.size(), 4u);
     auto result = addMembers(id, {barcodes[0], barcodes[1]});
     EXPECT_EQ(result.status, 200);
-    EXPECT_EQ(result.json["number_of_members"]["value"], 2);
+    EXPECT_EQ(result.json["number_of_members"]["value"], "2");
     result = addMembers(id, {barcodes[1], barcodes[2], QStringLiteral("no-such-item")});
     EXPECT_EQ(result.status, 400);
     std::set<std::string> codes;
@@ -208,6 +208,7 @@ TEST_F(SandboxSetsJobsTest, UnknownJobOrSetIsAnError)
     const auto unknownJob = client->post(QStringLiteral("/almaws/v1/conf/jobs/M_OTHER"),
                                          makeQuery({{"op", QStringLiteral("run")}}), "{}");
     EXPECT_EQ(unknownJob.status, 400);
+    EXPECT_EQ(unknownJob.firstErrorCode(), "402216");
     const auto noSet = run("123", "MISSING");
     EXPECT_EQ(noSet.status, 400);
 }

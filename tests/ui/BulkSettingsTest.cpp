@@ -8,6 +8,7 @@
 #include "settings/SecretStore.h"
 #include "settings/Settings.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -107,6 +108,27 @@ TEST(BulkSettingsTest, SavesTheTemplateThresholdAndVerification)
     EXPECT_EQ(page.verify->currentData().toString(), QStringLiteral("sample"));
     EXPECT_EQ(page.sample->value(), 12);
     EXPECT_EQ(page.missing->currentData().toString(), QStringLiteral("put"));
+}
+
+TEST(BulkSettingsTest, KeepSetsCheckboxRoundTrips)
+{
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    InMemorySecretStore secrets;
+    EXPECT_FALSE(settings.keepBulkSets()); // MigDesk deletes its sets by default
+    {
+        SettingsDialog dialog(&settings, &secrets);
+        auto *keep = dialog.findChild<QCheckBox *>(QStringLiteral("keepBulkSetsCheckBox"));
+        ASSERT_NE(keep, nullptr);
+        EXPECT_FALSE(keep->isChecked());
+        keep->setChecked(true);
+        dialog.accept();
+    }
+    EXPECT_TRUE(settings.keepBulkSets());
+    SettingsDialog again(&settings, &secrets);
+    auto *keep = again.findChild<QCheckBox *>(QStringLiteral("keepBulkSetsCheckBox"));
+    ASSERT_NE(keep, nullptr);
+    EXPECT_TRUE(keep->isChecked());
 }
 
 TEST(BulkSettingsTest, ABrokenTemplateIsShownInlineAndNotSaved)
