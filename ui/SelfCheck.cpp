@@ -16,9 +16,9 @@ namespace {
 
 const QStringList &checkOrder()
 {
-    static const QStringList order{QStringLiteral("icons"), QStringLiteral("sqlite"),
+    static const QStringList order{QStringLiteral("icons"),    QStringLiteral("sqlite"),
                                    QStringLiteral("keychain"), QStringLiteral("audio"),
-                                   QStringLiteral("alma"), QStringLiteral("tls")};
+                                   QStringLiteral("alma"),     QStringLiteral("tls")};
     return order;
 }
 
@@ -127,8 +127,8 @@ void SelfCheck::startAlma()
             });
     JsonReply *reply = m_alma.client->testKey(false);
     connect(reply, &AlmaReply::finished, this, [this, reply] {
-        const auto [alma, tls] = selfcheck::almaAnswer(m_alma, reply->isOk(), reply->error(),
-                                                       m_tlsErrors);
+        const auto [alma, tls] =
+            selfcheck::almaAnswer(m_alma, reply->isOk(), reply->error(), m_tlsErrors);
         set(alma);
         set(tls);
         done();

@@ -21,8 +21,8 @@ class SecretStore;
 enum class CheckStatus { Ok, Warning, Failed };
 
 struct CheckResult {
-    QString id;     // stable, untranslated: "icons", "sqlite", "keychain", "audio", "alma", "tls"
-    QString title;  // translated: "Outcome icons"
+    QString id;    // stable, untranslated: "icons", "sqlite", "keychain", "audio", "alma", "tls"
+    QString title; // translated: "Outcome icons"
     CheckStatus status = CheckStatus::Ok;
     QString detail; // translated: what was found
     QString fix;    // translated: what to do (empty when nothing is to be done)

@@ -30,7 +30,8 @@ SelfCheckBanner::SelfCheckBanner(QWidget *parent)
     , m_label(new QLabel(this))
     , m_againButton(
           makeButton(tr("Check a&gain (Alt+G)"), QStringLiteral("selfCheckAgainPushButton"), this))
-    , m_hideButton(makeButton(tr("Dis&miss (Alt+M)"), QStringLiteral("selfCheckHidePushButton"), this))
+    , m_hideButton(
+          makeButton(tr("Dis&miss (Alt+M)"), QStringLiteral("selfCheckHidePushButton"), this))
 {
     setObjectName(QStringLiteral("selfCheckBannerFrame"));
     setFrameShape(QFrame::StyledPanel);

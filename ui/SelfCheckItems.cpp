@@ -25,8 +25,8 @@ QString tr(const char *text)
     return QCoreApplication::translate("SelfCheck", text);
 }
 
-CheckResult make(const QString &id, const QString &title, CheckStatus status,
-                 const QString &detail, const QString &fix = {})
+CheckResult make(const QString &id, const QString &title, CheckStatus status, const QString &detail,
+                 const QString &fix = {})
 {
     return {id, title, status, detail, fix};
 }
@@ -43,7 +43,8 @@ QString tlsTitle()
 
 bool rendersSomething(const QIcon &icon)
 {
-    const QImage image = icon.pixmap(QSize(32, 32)).toImage().convertToFormat(QImage::Format_ARGB32);
+    const QImage image =
+        icon.pixmap(QSize(32, 32)).toImage().convertToFormat(QImage::Format_ARGB32);
     int painted = 0;
     for (int y = 0; y < image.height(); ++y) {
         for (int x = 0; x < image.width(); ++x)
@@ -81,9 +82,9 @@ CheckResult icons()
 {
     const QString id = QStringLiteral("icons");
     const QString title = tr("Outcome icons");
-    const std::vector<Outcome> all{Outcome::Done,          Outcome::NeedsStaff, Outcome::Error,
-                                   Outcome::NotFound,      Outcome::TransitOrHold,
-                                   Outcome::Pending,       Outcome::Skipped,    Outcome::DryRun};
+    const std::vector<Outcome> all{Outcome::Done,     Outcome::NeedsStaff,    Outcome::Error,
+                                   Outcome::NotFound, Outcome::TransitOrHold, Outcome::Pending,
+                                   Outcome::Skipped,  Outcome::DryRun};
     QStringList blank;
     for (Outcome outcome : all) {
         if (!rendersSomething(outcomeIcon(outcome)))
@@ -110,7 +111,8 @@ CheckResult sqlite()
         return make(id, title, CheckStatus::Failed,
                     tr("missing: scans cannot be journaled, so none can be resumed after a crash."),
                     fix);
-    const QString connection = QStringLiteral("migdesk-self-test-") + QUuid::createUuid().toString();
+    const QString connection =
+        QStringLiteral("migdesk-self-test-") + QUuid::createUuid().toString();
     bool works = false;
     QString error;
     {
@@ -128,8 +130,8 @@ CheckResult sqlite()
     QSqlDatabase::removeDatabase(connection);
     if (works)
         return make(id, title, CheckStatus::Ok, tr("loads and opens a database."));
-    return make(id, title, CheckStatus::Failed, tr("loads but cannot open a database: %1").arg(error),
-                fix);
+    return make(id, title, CheckStatus::Failed,
+                tr("loads but cannot open a database: %1").arg(error), fix);
 }
 
 CheckResult audio()
@@ -195,11 +197,12 @@ std::pair<CheckResult, CheckResult> almaAnswer(const SelfCheckAlma &alma, bool o
     const bool https = url.scheme() == QLatin1String("https");
     const CheckResult trusted =
         !QSslSocket::supportsSsl() ? tlsBackendMissing()
-        : https                    ? make(QStringLiteral("tls"), tlsTitle(), CheckStatus::Ok,
-                     tr("the certificate of %1 is trusted.").arg(host))
-              : make(QStringLiteral("tls"), tlsTitle(), CheckStatus::Ok,
-                     tr("not used: %1 is this computer (plain HTTP to the local sandbox).")
-                         .arg(host));
+        : https
+            ? make(QStringLiteral("tls"), tlsTitle(), CheckStatus::Ok,
+                   tr("the certificate of %1 is trusted.").arg(host))
+            : make(
+                  QStringLiteral("tls"), tlsTitle(), CheckStatus::Ok,
+                  tr("not used: %1 is this computer (plain HTTP to the local sandbox).").arg(host));
     if (ok) {
         const QString detail = alma.sandbox
                                    ? tr("the demo Alma on this computer answers with its key.")
@@ -207,7 +210,8 @@ std::pair<CheckResult, CheckResult> almaAnswer(const SelfCheckAlma &alma, bool o
         return {make(QStringLiteral("alma"), almaTitle(), CheckStatus::Ok, detail), trusted};
     }
     if (https && looksLikeTls(error, tlsErrors)) {
-        const QString reason = tlsErrors.isEmpty() ? error.message : tlsErrors.join(QStringLiteral("; "));
+        const QString reason =
+            tlsErrors.isEmpty() ? error.message : tlsErrors.join(QStringLiteral("; "));
         return {make(QStringLiteral("alma"), almaTitle(), CheckStatus::Failed,
                      tr("%1 could not be reached: the TLS connection was refused.").arg(host),
                      tr("See TLS trust below.")),
@@ -228,14 +232,14 @@ std::pair<CheckResult, CheckResult> almaAnswer(const SelfCheckAlma &alma, bool o
     else
         fix = tr("Check the Alma settings (Ctrl+,); if they are right, ask your Alma "
                  "administrator.");
-    const CheckResult refused = make(QStringLiteral("alma"), almaTitle(), CheckStatus::Failed,
-                                   tr("%1 did not accept the check: %2").arg(host, userMessage(error)),
-                                   fix);
+    const CheckResult refused =
+        make(QStringLiteral("alma"), almaTitle(), CheckStatus::Failed,
+             tr("%1 did not accept the check: %2").arg(host, userMessage(error)), fix);
     // An HTTP answer came back, so the TLS handshake held (or plain HTTP needs none).
     if (error.httpStatus > 0 || !https)
         return {refused, trusted};
     return {refused, make(QStringLiteral("tls"), tlsTitle(), CheckStatus::Warning,
-                        tr("not checked: %1 did not answer.").arg(host))};
+                          tr("not checked: %1 did not answer.").arg(host))};
 }
 
 } // namespace migdesk::selfcheck

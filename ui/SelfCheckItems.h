@@ -31,7 +31,6 @@ std::pair<CheckResult, CheckResult> almaWithoutCall(const SelfCheckAlma &alma);
 // The Alma and TLS results from the answer to GET /bibs/test; `tlsErrors`: what the TLS
 // handshake reported.
 std::pair<CheckResult, CheckResult> almaAnswer(const SelfCheckAlma &alma, bool ok,
-                                               const ApiError &error,
-                                               const QStringList &tlsErrors);
+                                               const ApiError &error, const QStringList &tlsErrors);
 
 } // namespace migdesk::selfcheck

@@ -153,7 +153,11 @@ int runKey(const QStringList &arguments)
         out << tr("key: a key is stored for profile \"%1\".").arg(profile) << '\n';
         return 0;
     }
-    const Answer deleted = wait(store->deleteSecret(name));
+    // Read first: the keychain reports deleting nothing as success.
+    const Answer stored = wait(store->readSecret(name));
+    if (!stored.ok && !stored.notFound)
+        return keychainFailed(stored.error);
+    const Answer deleted = stored.notFound ? stored : wait(store->deleteSecret(name));
     if (deleted.notFound) {
         out << tr("key: no key was stored for profile \"%1\".").arg(profile) << '\n';
         return kNoKey;
@@ -164,8 +168,8 @@ int runKey(const QStringList &arguments)
     return 0;
 }
 
-const migdesk::cli::CliCommandRegistrar registrar(
-    QStringLiteral("key"), QStringLiteral("Store, check or delete the API key in the keychain"),
-    runKey);
+const migdesk::cli::CliCommandRegistrar
+    registrar(QStringLiteral("key"),
+              QStringLiteral("Store, check or delete the API key in the keychain"), runKey);
 
 } // namespace
