@@ -149,8 +149,8 @@ protected:
                         QStringLiteral("--circ-desk"), QStringLiteral("DEFAULT_CIRC_DESK"),
                         QStringLiteral("--alma-url"), m_sandbox->baseUrl().toString(),
                         QStringLiteral("--journal"), m_dir.filePath(QStringLiteral("j.sqlite")),
-                        QStringLiteral("--report"), report, QStringLiteral("--profile"),
-                        m_profile, m_dir.filePath(QStringLiteral("barcodes.txt"))});
+                        QStringLiteral("--report"), report, QStringLiteral("--profile"), m_profile,
+                        m_dir.filePath(QStringLiteral("barcodes.txt"))});
         QFile file(report);
         m_report = file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
         return run;

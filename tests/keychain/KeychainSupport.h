@@ -62,8 +62,7 @@ inline ProgramRun runProgram(const QString &program, const QStringList &argument
         process.write(input);
     process.closeWriteChannel();
     // Not waitForFinished(): the event loop must turn for an in-process sandbox.
-    EXPECT_TRUE(
-        QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 120000));
+    EXPECT_TRUE(QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 120000));
     if (process.state() != QProcess::NotRunning) {
         process.kill();
         process.waitForFinished(5000);
