@@ -164,9 +164,8 @@ TEST(SelfCheckTest, AnUnreachableAlmaFailsAndPointsAtTheNetwork)
     closed.close(); // nothing listens there now
     InMemorySecretStore store;
     QNetworkAccessManager network;
-    AlmaClient client(&network,
-                      configFor(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)),
-                                QStringLiteral("key")));
+    AlmaClient client(&network, configFor(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)),
+                                          QStringLiteral("key")));
     SelfCheckAlma alma;
     alma.client = &client;
     const auto results = runChecks(&store, alma);
