@@ -102,6 +102,9 @@ printf '%s\n' "${entries[@]}" | awk '{u = $1; s = $2; $1 = $2 = ""; sub(/^ +/, "
   >"$chroot_dir/etc/apt/sources.list"
 rm -f "$chroot_dir"/etc/apt/sources.list.d/*
 cp /etc/resolv.conf "$chroot_dir/etc/resolv.conf" 2>/dev/null || true
+# A throw-away system: no fsync per file, no translations.
+echo force-unsafe-io >"$chroot_dir/etc/dpkg/dpkg.cfg.d/migdesk-package-test"
+echo 'Acquire::Languages "none";' >"$chroot_dir/etc/apt/apt.conf.d/99migdesk-package-test"
 mount -t proc proc "$chroot_dir/proc"
 mount -t sysfs sys "$chroot_dir/sys"
 mount --bind /dev "$chroot_dir/dev"
