@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace migdesk {
 
@@ -126,7 +127,9 @@ void DeskLauncher::showWindow(const QString &notice)
     m_window->show();
     if (!notice.isEmpty())
         m_window->statusBar()->showMessage(notice, 15000);
-    m_window->runSelfCheck(false);
+    // After the window is up: the check never delays the first scan.
+    MainWindow *window = m_window.get();
+    QTimer::singleShot(0, window, [window] { window->runSelfCheck(false); });
     Q_EMIT ready();
 }
 
