@@ -11,6 +11,8 @@ packages=(
   nlohmann-json3-dev libsimdjson-dev libgtest-dev libgmock-dev libbenchmark-dev
   clang clang-format libclang-rt-14-dev
   xvfb xauth fonts-dejavu-core sqlite3 openssl
+  dbus dbus-bin gnome-keyring libsecret-1-0
+  debootstrap
 )
 
 missing=()

@@ -4,6 +4,7 @@
 #include "DeskStack.h"
 #include "KeychainSecretStore.h"
 #include "MainWindow.h"
+#include "SelfCheck.h"
 #include "alma/Region.h"
 #include "settings/Settings.h"
 
@@ -12,6 +13,7 @@
 #include <QDir>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace migdesk {
 
@@ -32,7 +34,12 @@ void DeskLauncher::start()
     m_settings = m_options.settingsFile.isEmpty()
                      ? std::make_unique<Settings>()
                      : std::make_unique<Settings>(m_options.settingsFile);
-    m_secrets = std::make_unique<KeychainSecretStore>();
+    if (m_options.secretStore) {
+        m_secrets = m_options.secretStore;
+    } else {
+        m_ownedSecrets = std::make_unique<KeychainSecretStore>();
+        m_secrets = m_ownedSecrets.get();
+    }
     if (m_options.demo || !m_options.sandboxDataFile.isEmpty()) {
         startSandbox({});
         return;
@@ -43,13 +50,14 @@ void DeskLauncher::start()
     }
     SecretReply *reply = m_secrets->readSecret(SecretStore::apiKeyName(m_settings->profile()));
     connect(reply, &SecretReply::finished, this, [this, reply] {
-        if (reply->isOk() && !reply->value().isEmpty())
-            startAlma(reply->value());
+        // A configured Alma stays the Alma: without a key the self-check banner says why.
+        if (reply->isOk() && !reply->value().trimmed().isEmpty())
+            startAlma(reply->value(), {});
+        else if (reply->isOk() || reply->isNotFound())
+            startAlma(
+                {}, tr("no API key is stored for the profile \"%1\".").arg(m_settings->profile()));
         else
-            startSandbox(reply->isNotFound()
-                             ? tr("No API key stored: this is the demo. Settings: Ctrl+,")
-                             : tr("The keychain could not be read (%1): this is the demo.")
-                                   .arg(reply->error()));
+            startAlma({}, tr("the keychain could not be read (%1).").arg(reply->error()));
     });
 }
 
@@ -85,7 +93,7 @@ void DeskLauncher::startSandbox(const QString &notice)
     showWindow(notice);
 }
 
-void DeskLauncher::startAlma(const QString &apiKey)
+void DeskLauncher::startAlma(const QString &apiKey, const QString &keyProblem)
 {
     DeskConnection connection;
     if (m_settings->region() == QLatin1String("custom")) {
@@ -94,6 +102,7 @@ void DeskLauncher::startAlma(const QString &apiKey)
         connection.baseUrl = regionBaseUrl(*region);
     }
     connection.apiKey = apiKey;
+    connection.keyProblem = keyProblem;
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     QDir().mkpath(dataDir);
     connection.journalPath =
@@ -104,18 +113,41 @@ void DeskLauncher::startAlma(const QString &apiKey)
 
 void DeskLauncher::showWindow(const QString &notice)
 {
+    if (m_options.selfTestOnly) {
+        runSelfTest();
+        return;
+    }
     std::vector<DemoBarcode> examples;
     if (m_sandbox) {
         for (const sandbox::DemoExample &example : m_sandbox->demoExamples())
             examples.push_back({example.barcode, example.scenario});
     }
-    m_window =
-        std::make_unique<MainWindow>(m_stack.get(), m_settings.get(), m_secrets.get(), examples);
+    m_window = std::make_unique<MainWindow>(m_stack.get(), m_settings.get(), m_secrets, examples);
     m_window->resize(1366, 768);
     m_window->show();
     if (!notice.isEmpty())
         m_window->statusBar()->showMessage(notice, 15000);
+    // After the window is up: the check never delays the first scan.
+    MainWindow *window = m_window.get();
+    QTimer::singleShot(0, window, [window] { window->runSelfCheck(false); });
     Q_EMIT ready();
+}
+
+void DeskLauncher::runSelfTest()
+{
+    SelfCheckAlma alma;
+    alma.client = m_stack->client();
+    alma.sandbox = m_stack->connection().sandbox;
+    alma.keyProblem = m_stack->connection().keyProblem;
+    auto *check = new SelfCheck(m_secrets, alma, this);
+    connect(check, &SelfCheck::finished, this, [this, check] {
+        QStringList lines;
+        for (const CheckResult &result : check->results())
+            lines << SelfCheck::line(result);
+        check->deleteLater();
+        Q_EMIT selfTested(check->passed(), lines);
+    });
+    check->start();
 }
 
 } // namespace migdesk

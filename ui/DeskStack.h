@@ -28,6 +28,7 @@ struct DeskConnection {
     QString library;       // overrides Settings when set (the demo's "MAIN")
     QString circDesk;      // overrides Settings when set (the demo's "DEFAULT_CIRC_DESK")
     QString journalPath;   // empty: no journal (demo, tests)
+    QString keyProblem;    // why a configured Alma has no API key (the self-check shows it)
     double rateLimit = 20; // calls per second
     int transferTimeoutMs = 15000;
     int deadlineMs = 30000;

@@ -17,6 +17,7 @@
 #include "RecordPresenter.h"
 #include "RecoveryBanner.h"
 #include "ScanField.h"
+#include "SelfCheckBanner.h"
 #include "SettingsDialog.h"
 #include "ShelfListPrinter.h"
 #include "Sounds.h"
@@ -63,6 +64,10 @@ MainWindow::MainWindow(DeskStack *stack, Settings *settings, SecretStore *secret
     layout->setContentsMargins(10, 8, 10, 4);
     layout->setSpacing(8);
 
+    // What this computer lacks (a package, the keychain, the key, Alma): staff see it first.
+    m_selfCheck = new SelfCheckBanner(central);
+    connect(m_selfCheck, &SelfCheckBanner::againRequested, this, [this] { runSelfCheck(true); });
+    layout->addWidget(m_selfCheck);
     if (stack->connection().sandbox || !demoExamples.empty()) {
         m_demoBanner = new DemoBanner(central);
         m_demoBanner->setExamples(demoExamples);
@@ -213,6 +218,16 @@ void MainWindow::buildMenus()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Demo barcodes…"), QKeySequence(Qt::Key_F1), this,
                     &MainWindow::showDemoBarcodes);
+    help->addAction(tr("&Check this computer (self-test)"), this, [this] { runSelfCheck(true); });
+}
+
+void MainWindow::runSelfCheck(bool showWhenClean)
+{
+    SelfCheckAlma alma;
+    alma.client = m_stack->client();
+    alma.sandbox = m_stack->connection().sandbox;
+    alma.keyProblem = m_stack->connection().keyProblem;
+    m_selfCheck->run(m_secrets, alma, showWhenClean);
 }
 
 void MainWindow::applySettings()

@@ -29,6 +29,7 @@ class PlanPanel;
 class RecoveryBanner;
 class ScanField;
 class SecretStore;
+class SelfCheckBanner;
 class Settings;
 class Sounds;
 
@@ -47,6 +48,11 @@ public:
     BulkJobController *bulkJobs() const { return m_bulk; }
     // The offer to resume the scans the last session left unfinished (hidden when none).
     RecoveryBanner *recoveryBanner() const { return m_recovery; }
+    // What the self-check found wrong on this computer (hidden when all is well).
+    SelfCheckBanner *selfCheckBanner() const { return m_selfCheck; }
+    // Runs the self-check against this window's Alma; the banner shows what failed or warned
+    // (everything when `showWhenClean`). DeskLauncher runs it at start, Help runs it on demand.
+    void runSelfCheck(bool showWhenClean);
     void setFollowUpMode(bool on);
     bool isFollowUpMode() const;
     // Imports a work list file into follow-up mode; false with the reason shown.
@@ -82,6 +88,7 @@ private:
     QTabWidget *m_bottomTabs = nullptr;
     DemoBanner *m_demoBanner = nullptr;
     RecoveryBanner *m_recovery = nullptr;
+    SelfCheckBanner *m_selfCheck = nullptr;
     OutcomeCountsLabel *m_counts = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_modeLabel = nullptr;
