@@ -7,7 +7,7 @@
 // and no temporary-location write yet: when it gets them, they join `paths` below.
 #include "ExecutorSupport.h"
 #include "alma/AlmaClient.h"
-#include "desk/Executor.h"
+#include "pipeline/Executor.h"
 #include "journal/Journal.h"
 #include "model/Item.h"
 
