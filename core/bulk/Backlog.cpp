@@ -7,7 +7,6 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QHash>
-#include <QSet>
 
 #include <algorithm>
 #include <map>
@@ -32,16 +31,7 @@ QString headerKey(const QString &header)
     return key;
 }
 
-struct Columns {
-    int barcode = -1;
-    int processType = -1;
-    int note1 = -1;
-    int note2 = -1;
-    int note3 = -1;
-    int title = -1;
-    int callNumber = -1;
-    int condition = -1;
-};
+using Columns = BacklogColumns;
 
 Columns findColumns(const QStringList &header)
 {
@@ -246,98 +236,120 @@ QString BacklogReader::processTypeCode(const QString &text)
     return text.trimmed().toUpper().replace(QLatin1Char(' '), QLatin1Char('_'));
 }
 
-Backlog BacklogReader::read(const QByteArray &csvData, WorkMode mode) const
+BacklogBuilder::BacklogBuilder(const BacklogReader &reader, WorkMode mode)
+    : m_reader(reader)
 {
-    Backlog backlog;
-    backlog.mode = mode;
-    // Analytics can export tab-separated text as well as CSV.
-    const QByteArray firstLine = csvData.left(csvData.indexOf('\n'));
-    const QChar delimiter =
-        firstLine.count('\t') > firstLine.count(',') ? QLatin1Char('\t') : QLatin1Char(',');
-    const csv::ParseResult parsed = csv::parse(csvData, delimiter);
-    if (parsed.rows.empty()) {
-        backlog.error = tr("The file is empty.");
-        return backlog;
-    }
-    if (!parsed.ok())
-        backlog.warnings << tr("The file ends early: %1").arg(parsed.error);
-    const Columns columns = findColumns(parsed.rows.front());
-    if (columns.barcode < 0) {
-        backlog.error = tr("No \"Barcode\" column: export the report from Alma Analytics with the "
-                           "Barcode, Process Type, Internal Note 1 and Internal Note 3 columns.");
-        return backlog;
-    }
-    if (columns.note1 < 0 && columns.note2 < 0 && columns.note3 < 0) {
-        backlog.error = tr("No internal note column: add Internal Note 1 and Internal Note 3 to "
-                           "the Analytics report; the legacy status is kept there.");
-        return backlog;
-    }
-    if (columns.processType < 0) {
-        backlog.warnings << tr("No \"Process Type\" column: every row is read as a Technical - "
-                               "Migration item.");
-    }
-    if (mode == WorkMode::Followup) {
-        backlog.warnings << tr("The export says nothing about loans: statuses that depend on an "
-                               "active loan are planned as if there were none; the desk and the "
-                               "batch check the loan before acting.");
-    }
+    m_backlog.mode = mode;
+}
 
-    std::map<std::pair<QString, QString>, std::size_t> index; // (statusKey, stepKey) -> group
-    QSet<QString> seen;
+bool BacklogBuilder::setHeader(const QStringList &header)
+{
+    m_hasHeader = true;
+    m_columns = findColumns(header);
+    if (m_columns.barcode < 0) {
+        m_backlog.error = tr("No \"Barcode\" column: export the report from Alma Analytics with "
+                             "the Barcode, Process Type, Internal Note 1 and Internal Note 3 "
+                             "columns.");
+        return false;
+    }
+    if (m_columns.note1 < 0 && m_columns.note2 < 0 && m_columns.note3 < 0) {
+        m_backlog.error = tr("No internal note column: add Internal Note 1 and Internal Note 3 "
+                             "to the Analytics report; the legacy status is kept there.");
+        return false;
+    }
+    if (m_columns.processType < 0) {
+        m_backlog.warnings << tr("No \"Process Type\" column: every row is read as a Technical - "
+                                 "Migration item.");
+    }
+    if (m_backlog.mode == WorkMode::Followup) {
+        m_backlog.warnings << tr("The export says nothing about loans: statuses that depend on an "
+                                 "active loan are planned as if there were none; the desk and the "
+                                 "batch check the loan before acting.");
+    }
+    return true;
+}
+
+void BacklogBuilder::addRow(const QStringList &row)
+{
+    const int line = ++m_line;
+    if (!m_backlog.error.isEmpty())
+        return;
+    if (std::all_of(row.begin(), row.end(), [](const QString &f) { return f.trimmed().isEmpty(); }))
+        return;
+    ++m_backlog.rows;
+    const Columns &columns = m_columns;
+    const QString barcode = field(row, columns.barcode);
+    if (barcode.isEmpty()) {
+        m_backlog.problems.push_back(
+            {line, row.join(QLatin1Char(',')).left(200), tr("no barcode in this row")});
+        return;
+    }
+    if (m_seen.contains(barcode)) {
+        m_backlog.problems.push_back({line, barcode, tr("duplicate of an earlier row")});
+        return;
+    }
+    m_seen.insert(barcode);
+    const QString processType =
+        columns.processType < 0 ? QStringLiteral("TECHNICAL")
+                                : BacklogReader::processTypeCode(field(row, columns.processType));
+    const bool isMigration = processType == QLatin1String("TECHNICAL");
+    if (isMigration)
+        ++m_backlog.migrationRows;
+    const Item item = itemFromRow(barcode, processType, row, columns);
+    const NoteReading reading = m_reader.m_parser.parse(item);
     PlanContext context;
-    context.mode = mode;
-    for (std::size_t r = 1; r < parsed.rows.size(); ++r) {
-        const QStringList &row = parsed.rows[r];
-        const int line = static_cast<int>(r) + 1;
-        if (std::all_of(row.begin(), row.end(),
-                        [](const QString &f) { return f.trimmed().isEmpty(); }))
-            continue;
-        ++backlog.rows;
-        const QString barcode = field(row, columns.barcode);
-        if (barcode.isEmpty()) {
-            backlog.problems.push_back(
-                {line, row.join(QLatin1Char(',')).left(200), tr("no barcode in this row")});
-            continue;
-        }
-        if (seen.contains(barcode)) {
-            backlog.problems.push_back({line, barcode, tr("duplicate of an earlier row")});
-            continue;
-        }
-        seen.insert(barcode);
-        const QString processType = columns.processType < 0
-                                        ? QStringLiteral("TECHNICAL")
-                                        : processTypeCode(field(row, columns.processType));
-        const bool isMigration = processType == QLatin1String("TECHNICAL");
-        if (isMigration)
-            ++backlog.migrationRows;
-        const Item item = itemFromRow(barcode, processType, row, columns);
-        const NoteReading reading = m_parser.parse(item);
-        const Plan plan = m_planner.plan(item, reading, context);
+    context.mode = m_backlog.mode;
+    const Plan plan = m_reader.m_planner.plan(item, reading, context);
 
-        BacklogGroup probe;
-        probe.statusIds = reading.ids();
-        probe.steps = isMigration ? plan.stepNames() : QStringList();
-        probe.route = routeFor(plan, isMigration);
-        if (!isMigration)
-            probe.statusIds =
-                QStringList{processType.isEmpty() ? QStringLiteral("-") : processType};
-        const auto key = std::make_pair(
-            probe.statusKey() + QLatin1Char('|') + backlogRouteName(probe.route), probe.stepKey());
-        auto it = index.find(key);
-        if (it == index.end()) {
-            probe.explanation = plan.explanation;
-            backlog.groups.push_back(std::move(probe));
-            it = index.emplace(key, backlog.groups.size() - 1).first;
-        }
-        backlog.groups[it->second].barcodes << barcode;
+    BacklogGroup probe;
+    probe.statusIds = reading.ids();
+    probe.steps = isMigration ? plan.stepNames() : QStringList();
+    probe.route = routeFor(plan, isMigration);
+    if (!isMigration)
+        probe.statusIds = QStringList{processType.isEmpty() ? QStringLiteral("-") : processType};
+    const auto key = std::make_pair(
+        probe.statusKey() + QLatin1Char('|') + backlogRouteName(probe.route), probe.stepKey());
+    auto it = m_index.find(key);
+    if (it == m_index.end()) {
+        probe.explanation = plan.explanation;
+        m_backlog.groups.push_back(std::move(probe));
+        it = m_index.emplace(key, m_backlog.groups.size() - 1).first;
     }
-    std::stable_sort(backlog.groups.begin(), backlog.groups.end(),
+    m_backlog.groups[it->second].barcodes << barcode;
+}
+
+Backlog BacklogBuilder::finish()
+{
+    std::stable_sort(m_backlog.groups.begin(), m_backlog.groups.end(),
                      [](const BacklogGroup &a, const BacklogGroup &b) {
                          if (a.barcodes.size() != b.barcodes.size())
                              return a.barcodes.size() > b.barcodes.size();
                          return a.statusKey() < b.statusKey();
                      });
-    return backlog;
+    m_index.clear();
+    m_seen.clear();
+    return std::move(m_backlog);
+}
+
+Backlog BacklogReader::read(const QByteArray &csvData, WorkMode mode) const
+{
+    // Analytics can export tab-separated text as well as CSV.
+    const QByteArray firstLine = csvData.left(csvData.indexOf('\n'));
+    const QChar delimiter =
+        firstLine.count('\t') > firstLine.count(',') ? QLatin1Char('\t') : QLatin1Char(',');
+    const csv::ParseResult parsed = csv::parse(csvData, delimiter);
+    BacklogBuilder builder(*this, mode);
+    if (parsed.rows.empty()) {
+        builder.setError(tr("The file is empty."));
+        return builder.finish();
+    }
+    if (!parsed.ok())
+        builder.addWarning(tr("The file ends early: %1").arg(parsed.error));
+    if (!builder.setHeader(parsed.rows.front()))
+        return builder.finish();
+    for (std::size_t r = 1; r < parsed.rows.size(); ++r)
+        builder.addRow(parsed.rows[r]);
+    return builder.finish();
 }
 
 Backlog BacklogReader::readFile(const QString &path, WorkMode mode) const
