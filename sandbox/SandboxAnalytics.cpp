@@ -196,8 +196,9 @@ SandboxReply SandboxAnalytics::page(Cursor &cursor, int limit, bool first) const
     const std::size_t end = std::min(rows.size(), cursor.offset + size);
     const bool lateFinish = cursor.path == lateFinishReportPath();
     const bool finished = end >= rows.size() && !lateFinish;
-    QString xml = QStringLiteral("<QueryResult xmlns=\"urn:schemas-microsoft-com:xml-analysis:"
-                                 "rowset\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">");
+    QString xml =
+        QStringLiteral("<QueryResult xmlns=\"urn:schemas-microsoft-com:xml-analysis:"
+                       "rowset\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">");
     if (first)
         xml += QStringLiteral("<ResumptionToken>%1</ResumptionToken>").arg(cursor.token);
     xml += QStringLiteral("<IsFinished>%1</IsFinished><ResultXml>")
@@ -231,7 +232,8 @@ SandboxReply SandboxAnalytics::page(Cursor &cursor, int limit, bool first) const
     xml += QStringLiteral("</rowset></ResultXml></QueryResult>");
     cursor.offset = end;
     SandboxReply reply;
-    reply.body = QByteArray::fromStdString(json{{"anies", json::array({xml.toStdString()})}}.dump());
+    reply.body =
+        QByteArray::fromStdString(json{{"anies", json::array({xml.toStdString()})}}.dump());
     return reply;
 }
 

@@ -77,6 +77,8 @@ Q_SIGNALS:
     // "Find migration items" sends a group to the follow-up work list.
     void followUpRequested(const QStringList &barcodes, const QString &summary);
     void runFinished(const migdesk::BulkSummary &summary);
+    // "Find migration items" read a backlog and saved its counts for the dashboard.
+    void backlogCounted();
 
 private:
     Journal *journal() const;

@@ -45,8 +45,8 @@ AnalyticsPathEntry entryFrom(const QString &name, const QString &path, const QSt
     entry.name = name.trimmed();
     entry.path = path.trimmed();
     if (entry.path.isEmpty() && !entry.name.isEmpty())
-        entry.path = (parent.endsWith(QLatin1Char('/')) ? parent : parent + QLatin1Char('/')) +
-                     entry.name;
+        entry.path =
+            (parent.endsWith(QLatin1Char('/')) ? parent : parent + QLatin1Char('/')) + entry.name;
     if (entry.name.isEmpty())
         entry.name = entry.path.section(QLatin1Char('/'), -1);
     entry.isReport = type.compare(QLatin1String("Report"), Qt::CaseInsensitive) == 0 ||
@@ -109,7 +109,8 @@ ApiError AnalyticsPathsReply::parseBody(const QByteArray &body)
                                   tr("Alma's Analytics folder list is not a JSON object."));
         const auto found = doc.find("path");
         if (found != doc.end()) {
-            const nlohmann::json list = found->is_array() ? *found : nlohmann::json::array({*found});
+            const nlohmann::json list =
+                found->is_array() ? *found : nlohmann::json::array({*found});
             for (const auto &item : list) {
                 if (!item.is_object())
                     continue;
@@ -147,8 +148,7 @@ AnalyticsPageReply *requestAnalyticsFirstPage(AlmaClient *client, const QString 
 AnalyticsPageReply *requestAnalyticsNextPage(AlmaClient *client, const QString &token, int limit)
 {
     if (token.trimmed().isEmpty() || token.size() > kMaxPathLength)
-        return refuseCall<AnalyticsPageReply>(client,
-                                              tr("Alma gave no usable resumption token."));
+        return refuseCall<AnalyticsPageReply>(client, tr("Alma gave no usable resumption token."));
     AlmaRequestSpec spec;
     spec.method = "GET";
     spec.path = QStringLiteral("/almaws/v1/analytics/reports");

@@ -16,10 +16,10 @@
 namespace migdesk {
 
 struct BacklogSnapshot {
-    QDateTime takenAt;  // when the pull was made (UTC)
-    QString source;     // the report path or the file name
-    qint64 rows = 0;    // data rows read
-    qint64 total = 0;   // Technical - Migration items (the backlog)
+    QDateTime takenAt;                   // when the pull was made (UTC)
+    QString source;                      // the report path or the file name
+    qint64 rows = 0;                     // data rows read
+    qint64 total = 0;                    // Technical - Migration items (the backlog)
     std::map<QString, qint64> byStatus;  // legacy status labels joined with " + "
     std::map<QString, qint64> byLibrary; // the Library column's text
 

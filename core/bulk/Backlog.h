@@ -119,6 +119,7 @@ public:
     static QString processTypeCode(const QString &text);
 
     BacklogBuilder builder(WorkMode mode) const { return BacklogBuilder(*this, mode); }
+    const NoteParser &noteParser() const { return m_parser; }
 
 private:
     friend class BacklogBuilder;

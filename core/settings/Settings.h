@@ -80,6 +80,9 @@ public:
     void setDamagedJobThreshold(int items);
     QString bulkVerify() const; // "all" | "sample:N", default "sample:50"
     void setBulkVerify(const QString &policy);
+    // The Alma Analytics report "Find migration items" reads (its full catalog path; empty: none).
+    QString analyticsReportPath() const;
+    void setAnalyticsReportPath(const QString &path);
 
     // Scanner
     QString scannerPrefix() const;

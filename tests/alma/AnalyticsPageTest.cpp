@@ -1,7 +1,7 @@
 // AnalyticsPageParser on hand-written Alma answers: the XML inside anies[0], Column0, headings
 // from the first page's schema only, cells left out, a single-row page, and broken answers.
-#include "analytics/AnalyticsCalls.h"
 #include "analytics/AnalyticsPage.h"
+#include "analytics/AnalyticsCalls.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -55,15 +55,15 @@ TEST(AnalyticsPageTest, ReadsHeadingsTokenAndRowsSkippingColumnZero)
                  schema({QStringLiteral("Barcode"), QStringLiteral("Process Type"),
                          QStringLiteral("Internal Note 1")}));
     ASSERT_FALSE(parser.parse(first, got.fn()).isError());
-    EXPECT_EQ(parser.headings(), (QStringList{QStringLiteral("Barcode"),
-                                              QStringLiteral("Process Type"),
-                                              QStringLiteral("Internal Note 1")}));
+    EXPECT_EQ(parser.headings(),
+              (QStringList{QStringLiteral("Barcode"), QStringLiteral("Process Type"),
+                           QStringLiteral("Internal Note 1")}));
     EXPECT_EQ(parser.resumptionToken(), QStringLiteral("TOKEN-1"));
     EXPECT_FALSE(parser.isFinished());
     ASSERT_EQ(got.rows.size(), 1u);
-    EXPECT_EQ(got.rows[0], (QStringList{QStringLiteral("301"),
-                                        QStringLiteral("Technical - Migration"),
-                                        QStringLiteral("MISSING")}));
+    EXPECT_EQ(got.rows[0],
+              (QStringList{QStringLiteral("301"), QStringLiteral("Technical - Migration"),
+                           QStringLiteral("MISSING")}));
 }
 
 TEST(AnalyticsPageTest, LeftOutCellsComeBackEmptyAndLaterSchemasAreIgnored)

@@ -50,8 +50,8 @@ protected:
             QByteArray::fromStdString(nlohmann::json{{"items", items}}.dump()), &error))
             << error.toStdString();
         ASSERT_TRUE(server->listen());
-        client = std::make_unique<AlmaClient>(&network,
-                                              loopbackConfig(server->baseUrl(), kSandboxKey));
+        client =
+            std::make_unique<AlmaClient>(&network, loopbackConfig(server->baseUrl(), kSandboxKey));
     }
 
     // Reads `path` to the end; returns the reader's error.
@@ -125,9 +125,8 @@ TEST_F(AnalyticsSandboxTest, ASpentTokenGetsNoMoreRows)
     // The token is only ever the first page's: asking with a spent one gives 420033 at once.
     CollectingSink sink;
     ASSERT_FALSE(read(SandboxAnalytics::backlogReportPath(), &sink, 1000).isError());
-    const CallOutcome outcome =
-        waitFor(requestAnalyticsNextPage(client.get(), QStringLiteral("SANDBOX0000000001TOKEN"),
-                                         25));
+    const CallOutcome outcome = waitFor(
+        requestAnalyticsNextPage(client.get(), QStringLiteral("SANDBOX0000000001TOKEN"), 25));
     EXPECT_EQ(outcome.error.code, kAnalyticsNoMoreRows);
 }
 
@@ -195,9 +194,8 @@ TEST_F(AnalyticsSandboxTest, BrowsesFoldersAndReports)
     EXPECT_EQ(folder[0].name, QStringLiteral("Reports"));
     const auto reports = list(SandboxAnalytics::folderPath() + QStringLiteral("/Reports"));
     ASSERT_EQ(reports.size(), 3u);
-    EXPECT_TRUE(std::all_of(reports.begin(), reports.end(), [](const auto &e) {
-        return e.isReport;
-    }));
+    EXPECT_TRUE(
+        std::all_of(reports.begin(), reports.end(), [](const auto &e) { return e.isReport; }));
     EXPECT_TRUE(std::any_of(reports.begin(), reports.end(), [](const auto &e) {
         return e.path == SandboxAnalytics::backlogReportPath();
     }));

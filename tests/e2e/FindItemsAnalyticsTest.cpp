@@ -61,10 +61,10 @@ TEST_F(FindItemsAnalyticsTest, ReportAndItsCsvExportGiveIdenticalGroups)
             const QStringList modeArgs{QStringLiteral("--mode"), QString::fromLatin1(mode)};
             const BatchRun fromCsv = findItems(modeArgs + QStringList{csvPath});
             // 75 rows a page: several pages, whatever the report's size.
-            const BatchRun fromAlma = findItems(
-                modeArgs + QStringList{QStringLiteral("--analytics-path"), path,
-                                       QStringLiteral("--alma-url"), sandbox.url(),
-                                       QStringLiteral("--limit"), QStringLiteral("75")});
+            const BatchRun fromAlma =
+                findItems(modeArgs + QStringList{QStringLiteral("--analytics-path"), path,
+                                                 QStringLiteral("--alma-url"), sandbox.url(),
+                                                 QStringLiteral("--limit"), QStringLiteral("75")});
             ASSERT_EQ(fromCsv.exitCode, 0) << fromCsv.err.toStdString();
             ASSERT_EQ(fromAlma.exitCode, 0) << fromAlma.err.toStdString();
             const auto csvJson = nlohmann::json::parse(fromCsv.out.toStdString());
@@ -88,15 +88,14 @@ TEST_F(FindItemsAnalyticsTest, ReportErrorsExitWithOneAndSayWhy)
                    QStringLiteral("--alma-url"), sandbox.url()});
     EXPECT_EQ(denied.exitCode, 1);
     EXPECT_FALSE(denied.err.contains(sandboxKey().toUtf8()));
-    const BatchRun both = findItems({QStringLiteral("--analytics-path"),
-                                     SandboxAnalytics::backlogReportPath(),
-                                     QStringLiteral("--alma-url"), sandbox.url(),
-                                     dir.filePath(QStringLiteral("x.csv"))});
+    const BatchRun both = findItems(
+        {QStringLiteral("--analytics-path"), SandboxAnalytics::backlogReportPath(),
+         QStringLiteral("--alma-url"), sandbox.url(), dir.filePath(QStringLiteral("x.csv"))});
     EXPECT_EQ(both.exitCode, 2);
-    const BatchRun badLimit = findItems({QStringLiteral("--analytics-path"),
-                                         SandboxAnalytics::backlogReportPath(),
-                                         QStringLiteral("--alma-url"), sandbox.url(),
-                                         QStringLiteral("--limit"), QStringLiteral("30")});
+    const BatchRun badLimit =
+        findItems({QStringLiteral("--analytics-path"), SandboxAnalytics::backlogReportPath(),
+                   QStringLiteral("--alma-url"), sandbox.url(), QStringLiteral("--limit"),
+                   QStringLiteral("30")});
     EXPECT_EQ(badLimit.exitCode, 2);
 }
 
