@@ -112,9 +112,9 @@ void AnalyticsPathDialog::list(QTreeWidgetItem *folder, const QString &path)
         if (generation != m_generation)
             return; // the tree was listed again meanwhile: `folder` is gone
         if (!reply->isOk()) {
-            m_status->setText(tr("Alma could not list %1: %2")
-                                  .arg(path.isEmpty() ? tr("the catalog") : path,
-                                       userMessage(reply->error())));
+            m_status->setText(
+                tr("Alma could not list %1: %2")
+                    .arg(path.isEmpty() ? tr("the catalog") : path, userMessage(reply->error())));
             if (folder)
                 folder->setData(0, kListedRole, false);
             return;
@@ -122,8 +122,8 @@ void AnalyticsPathDialog::list(QTreeWidgetItem *folder, const QString &path)
         if (folder)
             qDeleteAll(folder->takeChildren());
         for (const AnalyticsPathEntry &entry : reply->entries()) {
-            auto *item = new QTreeWidgetItem(
-                {entry.name, entry.isReport ? tr("Report") : tr("Folder")});
+            auto *item =
+                new QTreeWidgetItem({entry.name, entry.isReport ? tr("Report") : tr("Folder")});
             item->setData(0, kPathRole, entry.path);
             item->setData(0, kReportRole, entry.isReport);
             item->setToolTip(0, entry.path);

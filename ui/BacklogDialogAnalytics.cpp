@@ -24,8 +24,8 @@ void BacklogDialog::setAnalyticsSource(AlmaClient *client, const QString &path)
     if (!m_pull && client) {
         m_pull = new BacklogPull(client, m_reader, this);
         connect(m_pull, &BacklogPull::progress, this, [this](qint64 rows, int pages) {
-            m_progress->setFormat(tr("%1 rows read (%n page(s))", nullptr, pages)
-                                      .arg(QLocale().toString(rows)));
+            m_progress->setFormat(
+                tr("%1 rows read (%n page(s))", nullptr, pages).arg(QLocale().toString(rows)));
         });
         connect(m_pull, &BacklogPull::finished, this, &BacklogDialog::onPullFinished);
     }

@@ -216,7 +216,7 @@ void MainWindow::buildMenus()
                     &DeskController::submitNextFromList);
     view->addAction(tr("&Print shelf-search list…"), QKeySequence::Print, this,
                     &MainWindow::printShelfList);
-    view->addAction(tr("Progress &dashboard…"), QKeySequence(tr("Ctrl+D")), this,
+    view->addAction(tr("Progress &dashboard…"), QKeySequence(tr("Ctrl+Shift+D")), this,
                     [this] { openDashboard(); });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Demo barcodes…"), QKeySequence(Qt::Key_F1), this,

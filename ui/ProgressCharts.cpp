@@ -71,7 +71,10 @@ QChart *makeClearedChart(const ProgressForecast &forecast, const QFont &font)
     int highest = 0;
     for (std::size_t i = first; i < forecast.days.size(); ++i) {
         const ProgressDay &day = forecast.days[i];
-        categories << QLocale().toString(day.date, QStringLiteral("d MMM"));
+        // "25", "26", ... "1 Dec", "2": short enough for larger text, unique over 21 days; the
+        // axis title names the months.
+        categories << QLocale().toString(day.date, day.date.day() == 1 ? QStringLiteral("d MMM")
+                                                                       : QStringLiteral("d"));
         *set << day.cleared;
         highest = std::max(highest, day.cleared);
     }
@@ -82,11 +85,18 @@ QChart *makeClearedChart(const ProgressForecast &forecast, const QFont &font)
     chart->addSeries(series);
     auto *x = new QBarCategoryAxis;
     x->append(categories);
-    styleAxis(x, font, tr("Day"));
+    const QString span =
+        forecast.days.empty()
+            ? QString()
+            : tr("Day, %1 to %2")
+                  .arg(QLocale().toString(forecast.days[first].date, QStringLiteral("d MMM")),
+                       QLocale().toString(forecast.days.back().date, QStringLiteral("d MMM yyyy")));
+    styleAxis(x, font, span.isEmpty() ? tr("Day") : span);
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
     auto *y = new QValueAxis;
     y->setRange(0, std::max(5, int(highest * 1.2) + 1));
+    y->applyNiceNumbers();
     y->setLabelFormat(QStringLiteral("%d"));
     styleAxis(y, font, tr("Items"));
     chart->addAxis(y, Qt::AlignLeft);
@@ -96,12 +106,17 @@ QChart *makeClearedChart(const ProgressForecast &forecast, const QFont &font)
 
 QChart *makeRemainingChart(const ProgressForecast &forecast, bool havePull, const QFont &font)
 {
-    auto *chart = baseChart(havePull ? tr("Items remaining, and the end date at the current pace")
-                                     : tr("Items remaining: no backlog read yet (Find migration "
-                                          "items)"),
-                            font);
+    QString title = tr("Items remaining: no backlog read yet (Find migration items)");
+    if (havePull && forecast.remaining == 0)
+        title = tr("Items remaining: none, the backlog is cleared");
+    else if (havePull && forecast.endDate)
+        title = tr("Items remaining; at the current pace none on %1")
+                    .arg(QLocale().toString(*forecast.endDate, QLocale::ShortFormat));
+    else if (havePull)
+        title = tr("Items remaining; no end date at the current pace");
+    auto *chart = baseChart(title, font);
     auto *remaining = new QLineSeries;
-    remaining->setName(tr("Items remaining (solid line)"));
+    remaining->setName(tr("Remaining (solid)"));
     QPen pen(QColor(0x15, 0x65, 0xc0));
     pen.setWidth(3);
     remaining->setPen(pen);
@@ -120,8 +135,7 @@ QChart *makeRemainingChart(const ProgressForecast &forecast, bool havePull, cons
     QDate end = last;
     if (havePull && !forecast.days.empty() && forecast.endDate && forecast.remaining > 0) {
         projection = new QLineSeries;
-        projection->setName(tr("Projected at the current pace (dashed): done %1")
-                                .arg(QLocale().toString(*forecast.endDate, QLocale::ShortFormat)));
+        projection->setName(tr("Projected at the current pace (dashed)"));
         QPen dashed(QColor(0x6d, 0x4c, 0x41));
         dashed.setStyle(Qt::DashLine);
         dashed.setWidth(2);
@@ -143,7 +157,8 @@ QChart *makeRemainingChart(const ProgressForecast &forecast, bool havePull, cons
     styleAxis(x, font, tr("Date"));
     chart->addAxis(x, Qt::AlignBottom);
     auto *y = new QValueAxis;
-    y->setRange(0, std::max<qint64>(10, qint64(double(highest) * 1.1) + 1));
+    y->setRange(0, double(std::max<qint64>(10, qint64(double(highest) * 1.1) + 1)));
+    y->applyNiceNumbers();
     y->setLabelFormat(QStringLiteral("%d"));
     styleAxis(y, font, tr("Items"));
     chart->addAxis(y, Qt::AlignLeft);

@@ -32,7 +32,8 @@ QTableWidget *countTable(QWidget *parent, const QString &name, const QStringList
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->verticalHeader()->hide();
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    table->horizontalHeader()->setStretchLastSection(true);
+    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    table->horizontalHeader()->setStretchLastSection(false);
     return table;
 }
 
@@ -62,8 +63,7 @@ ProgressDashboard::ProgressDashboard(QString journalPath, QString snapshotPath, 
     m_summary = new QLabel(m_content);
     m_summary->setObjectName(QStringLiteral("progressSummaryLabel"));
     m_summary->setWordWrap(true);
-    m_summary->setTextInteractionFlags(Qt::TextSelectableByKeyboard | Qt::TextSelectableByMouse);
-    m_summary->setFocusPolicy(Qt::StrongFocus);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_source = new QLabel(m_content);
     m_source->setObjectName(QStringLiteral("progressSourceLabel"));
     m_source->setWordWrap(true);
@@ -231,7 +231,8 @@ void ProgressDashboard::fillDays()
     // Newest first: today's row is the one staff look for.
     for (int r = 0; r < int(days.size()); ++r) {
         const ProgressDay &day = days[days.size() - 1 - std::size_t(r)];
-        m_byDay->setItem(r, 0, new QTableWidgetItem(locale.toString(day.date, QLocale::LongFormat)));
+        m_byDay->setItem(r, 0,
+                         new QTableWidgetItem(locale.toString(day.date, QLocale::LongFormat)));
         m_byDay->setItem(r, 1, number(day.cleared));
         if (m_snapshot.isEmpty())
             m_byDay->setItem(r, 2, new QTableWidgetItem(tr("unknown")));
@@ -260,18 +261,28 @@ QString ProgressDashboard::csvText() const
     const ProgressForecast &f = m_forecast;
     QString out = row({tr("section"), tr("name"), tr("items"), tr("remaining")});
     out += row({QStringLiteral("summary"), QStringLiteral("source"), m_snapshot.source, {}});
-    out += row({QStringLiteral("summary"), QStringLiteral("pulled_at"),
-                m_snapshot.takenAt.toString(Qt::ISODate), {}});
-    out += row({QStringLiteral("summary"), QStringLiteral("backlog_at_pull"),
-                QString::number(f.total), {}});
-    out += row({QStringLiteral("summary"), QStringLiteral("cleared_since_pull"),
-                QString::number(f.clearedSincePull), {}});
-    out += row({QStringLiteral("summary"), QStringLiteral("remaining"),
-                QString::number(f.remaining), {}});
-    out += row({QStringLiteral("summary"), QStringLiteral("items_per_day"),
-                QString::number(f.perDay, 'f', 2), {}});
-    out += row({QStringLiteral("summary"), QStringLiteral("end_date"),
-                f.endDate ? f.endDate->toString(Qt::ISODate) : QString(), {}});
+    out += row({QStringLiteral("summary"),
+                QStringLiteral("pulled_at"),
+                m_snapshot.takenAt.toString(Qt::ISODate),
+                {}});
+    out += row({QStringLiteral("summary"),
+                QStringLiteral("backlog_at_pull"),
+                QString::number(f.total),
+                {}});
+    out += row({QStringLiteral("summary"),
+                QStringLiteral("cleared_since_pull"),
+                QString::number(f.clearedSincePull),
+                {}});
+    out += row(
+        {QStringLiteral("summary"), QStringLiteral("remaining"), QString::number(f.remaining), {}});
+    out += row({QStringLiteral("summary"),
+                QStringLiteral("items_per_day"),
+                QString::number(f.perDay, 'f', 2),
+                {}});
+    out += row({QStringLiteral("summary"),
+                QStringLiteral("end_date"),
+                f.endDate ? f.endDate->toString(Qt::ISODate) : QString(),
+                {}});
     for (const auto &[name, count] : m_snapshot.byStatus)
         out += row({QStringLiteral("by_status"), name, QString::number(count), {}});
     for (const auto &[name, count] : m_snapshot.byLibrary)

@@ -20,6 +20,8 @@ namespace migdesk {
 
 namespace {
 
+constexpr qsizetype kLabelCacheSize = 50000; // distinct note combinations remembered
+
 QString tr(const char *text)
 {
     return QCoreApplication::translate("migdesk::BacklogSnapshot", text);
@@ -178,11 +180,20 @@ void BacklogTally::row(const QStringList &cells)
     item.internalNote1 = cell(cells, m_note1);
     item.internalNote2 = cell(cells, m_note2);
     item.internalNote3 = cell(cells, m_note3);
-    const QStringList ids = m_parser.parse(item).ids();
-    QStringList labels;
-    for (const QString &id : ids)
-        labels << legacyStatusLabel(id);
-    ++m_byStatus[labels.isEmpty() ? noStatusLabel() : labels.join(QStringLiteral(" + "))];
+    const QChar separator(0x1f);
+    const QString key =
+        item.internalNote1 + separator + item.internalNote2 + separator + item.internalNote3;
+    auto found = m_labels.constFind(key);
+    if (found == m_labels.constEnd()) {
+        QStringList labels;
+        for (const QString &id : m_parser.parse(item).ids())
+            labels << legacyStatusLabel(id);
+        if (m_labels.size() >= kLabelCacheSize)
+            m_labels.clear();
+        found = m_labels.insert(key, labels.isEmpty() ? noStatusLabel()
+                                                      : labels.join(QStringLiteral(" + ")));
+    }
+    ++m_byStatus[found.value()];
     const QString library = cell(cells, m_library);
     ++m_byLibrary[library.isEmpty() ? noLibraryLabel() : library];
 }

@@ -8,6 +8,7 @@
 #include "legacy/NoteParser.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -64,6 +65,7 @@ private:
     qint64 m_total = 0;
     std::map<QString, qint64> m_byStatus;
     std::map<QString, qint64> m_byLibrary;
+    QHash<QString, QString> m_labels; // notes -> status label (bounded: cleared when large)
 };
 
 // Hands every row to two sinks (the backlog's groups and the dashboard's counts in one pass).

@@ -40,8 +40,8 @@ std::vector<QDateTime> readClearedTimes(const QString &journalPath, QString *err
                               "AND finished_at IS NOT NULL ORDER BY finished_at, id"))) {
             if (error)
                 *error = tr("Cannot read the journal %1: %2")
-                             .arg(journalPath, db.isOpen() ? query.lastError().text()
-                                                           : db.lastError().text());
+                             .arg(journalPath,
+                                  db.isOpen() ? query.lastError().text() : db.lastError().text());
         } else {
             QSet<QString> seen;
             while (query.next()) {

@@ -31,9 +31,9 @@ struct ProgressForecast {
     qint64 total = 0;     // the latest pull's backlog
     qint64 remaining = 0; // minus the items cleared since the pull
     qint64 clearedSincePull = 0;
-    double perDay = 0;     // the current pace: items a day over the last `paceDays` days
-    int paceDays = 0;      // days the pace is measured over
-    std::optional<QDate> endDate; // when remaining reaches 0 at that pace
+    double perDay = 0;             // the current pace: items a day over the last `paceDays` days
+    int paceDays = 0;              // days the pace is measured over
+    std::optional<QDate> endDate;  // when remaining reaches 0 at that pace
     std::vector<ProgressDay> days; // every day from the first clearing (or the pull) to today
 };
 

@@ -33,6 +33,8 @@ QString headerKey(const QString &header)
 
 using Columns = BacklogColumns;
 
+constexpr qsizetype kPlanCacheSize = 50000; // distinct note combinations remembered
+
 Columns findColumns(const QStringList &header)
 {
     Columns columns;
@@ -61,23 +63,22 @@ QString field(const QStringList &row, int column)
     return column >= 0 && column < row.size() ? row.at(column).trimmed() : QString();
 }
 
+// The fields the note parser and the planner read, set directly (no JSON round trip: this runs
+// once per row of reports of up to a million rows).
 Item itemFromRow(const QString &barcode, const QString &processType, const QStringList &row,
                  const Columns &columns)
 {
-    using migdesk::json::utf8;
-    const QString condition = field(row, columns.condition);
-    nlohmann::json raw = {{"bib_data", {{"title", utf8(field(row, columns.title))}}},
-                          {"holding_data", {{"call_number", utf8(field(row, columns.callNumber))}}},
-                          {"item_data",
-                           {{"barcode", utf8(barcode)},
-                            {"base_status", {{"value", processType.isEmpty() ? "1" : "0"}}},
-                            {"process_type", {{"value", utf8(processType)}}},
-                            {"physical_condition", {{"value", utf8(condition.toUpper())}}},
-                            {"internal_note_1", utf8(field(row, columns.note1))},
-                            {"internal_note_2", utf8(field(row, columns.note2))},
-                            {"internal_note_3", utf8(field(row, columns.note3))}}}};
-    auto item = itemFromJson(raw);
-    return item.isOk() ? item.value() : Item();
+    Item item;
+    item.title = field(row, columns.title);
+    item.callNumber = field(row, columns.callNumber);
+    item.barcode = barcode;
+    item.baseStatus.value = processType.isEmpty() ? QStringLiteral("1") : QStringLiteral("0");
+    item.processType.value = processType;
+    item.physicalCondition.value = field(row, columns.condition).toUpper();
+    item.internalNote1 = field(row, columns.note1);
+    item.internalNote2 = field(row, columns.note2);
+    item.internalNote3 = field(row, columns.note3);
+    return item;
 }
 
 BacklogRoute routeFor(const Plan &plan, bool isMigration)
@@ -296,6 +297,14 @@ void BacklogBuilder::addRow(const QStringList &row)
     if (isMigration)
         ++m_backlog.migrationRows;
     const Item item = itemFromRow(barcode, processType, row, columns);
+    const QChar separator(0x1f);
+    const QString planKey = processType + separator + item.internalNote1 + separator +
+                            item.internalNote2 + separator + item.internalNote3 + separator +
+                            item.physicalCondition.value;
+    if (const auto cached = m_planCache.constFind(planKey); cached != m_planCache.constEnd()) {
+        m_backlog.groups[cached.value()].barcodes << barcode;
+        return;
+    }
     const NoteReading reading = m_reader.m_parser.parse(item);
     PlanContext context;
     context.mode = m_backlog.mode;
@@ -315,6 +324,9 @@ void BacklogBuilder::addRow(const QStringList &row)
         m_backlog.groups.push_back(std::move(probe));
         it = m_index.emplace(key, m_backlog.groups.size() - 1).first;
     }
+    if (m_planCache.size() >= kPlanCacheSize)
+        m_planCache.clear();
+    m_planCache.insert(planKey, it->second);
     m_backlog.groups[it->second].barcodes << barcode;
 }
 
@@ -328,6 +340,7 @@ Backlog BacklogBuilder::finish()
                      });
     m_index.clear();
     m_seen.clear();
+    m_planCache.clear();
     return std::move(m_backlog);
 }
 

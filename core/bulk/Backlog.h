@@ -10,6 +10,7 @@
 #include "planning/Planner.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -102,6 +103,9 @@ private:
     Backlog m_backlog;
     BacklogColumns m_columns;
     std::map<std::pair<QString, QString>, std::size_t> m_index; // (status, steps) -> group
+    // What the plan depends on (process type, notes, condition) -> group: rows repeat the same
+    // notes, and planning is most of a row's cost. Bounded: cleared when it grows too large.
+    QHash<QString, std::size_t> m_planCache;
     QSet<QString> m_seen;
     int m_line = 1;
     bool m_hasHeader = false;

@@ -124,7 +124,8 @@ TEST(ProgressStatsTest, PaceLooksAtTheLastWeekOnly)
         list.emplace_back(1, 10);
     for (int i = 0; i < 7; ++i)
         list.emplace_back(24, 10);
-    const ProgressForecast f = forecastProgress(pull(50, at(20, 10)), times(list), at(30, 0).date());
+    const ProgressForecast f =
+        forecastProgress(pull(50, at(20, 10)), times(list), at(30, 0).date());
     EXPECT_EQ(f.paceDays, 7);
     EXPECT_DOUBLE_EQ(f.perDay, 1.0);
     EXPECT_EQ(f.remaining, 43);

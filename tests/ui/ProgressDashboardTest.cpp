@@ -165,7 +165,8 @@ TEST_F(ProgressDesk, FromAnalyticsReadsTheReportRemembersThePathAndSavesCounts)
     dialog->readAnalytics(SandboxAnalytics::folderPath() + QStringLiteral("/Nope"));
     ASSERT_TRUE(waitFor([&] { return !dialog->isReading(); }));
     EXPECT_FALSE(dialog->backlog().ok());
-    EXPECT_TRUE(dialog->message().contains(QStringLiteral("Nope"))) << dialog->message().toStdString();
+    EXPECT_TRUE(dialog->message().contains(QStringLiteral("Nope")))
+        << dialog->message().toStdString();
     EXPECT_EQ(m_settings->analyticsReportPath(), path);
 }
 
@@ -177,8 +178,7 @@ TEST_F(ProgressDesk, PathBrowserFillsThePathFromTheChosenReport)
     QTreeWidget *tree = browser.tree();
     // shared > MigDesk Demo > Reports > the report, opened as staff would with the arrow keys.
     QTreeWidgetItem *item = nullptr;
-    for (const char *name : {"shared", "MigDesk Demo", "Reports",
-                             "Technical - Migration items"}) {
+    for (const char *name : {"shared", "MigDesk Demo", "Reports", "Technical - Migration items"}) {
         ASSERT_TRUE(waitFor([&] {
             const int count = item ? item->childCount() : tree->topLevelItemCount();
             for (int i = 0; i < count; ++i) {
@@ -199,7 +199,8 @@ TEST_F(ProgressDesk, PathBrowserFillsThePathFromTheChosenReport)
 TEST_F(ProgressDesk, DashboardShowsBacklogPaceAndEndDateAndExports)
 {
     const QString snapshotPath = pullBacklog();
-    QTest::keyClick(m_window.get(), Qt::Key_D, Qt::ControlModifier);
+    QApplication::setActiveWindow(m_window.get()); // back from Find migration items
+    QTest::keyClick(m_window->scanField(), Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier);
     ProgressDashboard *dashboard = nullptr;
     ASSERT_TRUE(waitFor([&] {
         dashboard = m_window->findChild<ProgressDashboard *>();
@@ -242,6 +243,7 @@ TEST_F(ProgressDesk, DashboardShowsBacklogPaceAndEndDateAndExports)
     EXPECT_GT(dashboard->font().pointSizeF(), before * 1.2);
     auto *tabs = dashboard->findChild<QTabWidget *>(QStringLiteral("progressTabWidget"));
     ASSERT_NE(tabs, nullptr);
+    QApplication::setActiveWindow(dashboard);
     QTest::keyClick(dashboard, Qt::Key_L, Qt::AltModifier);
     EXPECT_EQ(tabs->currentWidget(), dashboard->libraryTable());
 
