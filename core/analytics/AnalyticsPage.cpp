@@ -30,6 +30,123 @@ int columnIndex(QStringView name)
     return ok && index >= 0 && index < 10000 ? index : -1;
 }
 
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+void appendUtf8(QByteArray &out, char32_t code)
+{
+    if (code < 0x80) {
+        out += char(code);
+    } else if (code < 0x800) {
+        out += char(0xC0 | (code >> 6));
+        out += char(0x80 | (code & 0x3F));
+    } else if (code < 0x10000) {
+        out += char(0xE0 | (code >> 12));
+        out += char(0x80 | ((code >> 6) & 0x3F));
+        out += char(0x80 | (code & 0x3F));
+    } else {
+        out += char(0xF0 | (code >> 18));
+        out += char(0x80 | ((code >> 12) & 0x3F));
+        out += char(0x80 | ((code >> 6) & 0x3F));
+        out += char(0x80 | (code & 0x3F));
+    }
+}
+
+// The fast path for Alma's usual answer, {"anies":["<QueryResult ..."]}: the one string, its
+// JSON escapes undone, without building a JSON tree of a page. Empty when the body has any
+// other shape (the general parser then decides).
+QByteArray fastAniesString(const QByteArray &body)
+{
+    static const QByteArray prefix = QByteArrayLiteral("{\"anies\":[\"");
+    const QByteArray trimmed = body.trimmed();
+    if (!trimmed.startsWith(prefix) || !trimmed.endsWith("\"]}"))
+        return {};
+    QByteArray out;
+    out.reserve(trimmed.size());
+    const char *p = trimmed.constData() + prefix.size();
+    const char *end = trimmed.constData() + trimmed.size() - 3; // before "]}
+    while (p < end) {
+        const char *run = p;
+        while (p < end && *p != '\\' && *p != '"')
+            ++p;
+        out.append(run, p - run);
+        if (p >= end)
+            break;
+        if (*p++ == '"')
+            return {}; // a second string or another field: not the usual shape
+        if (p >= end)
+            return {};
+        const char e = *p++;
+        switch (e) {
+        case '"':
+            out += '"';
+            break;
+        case '\\':
+            out += '\\';
+            break;
+        case '/':
+            out += '/';
+            break;
+        case 'b':
+            out += '\b';
+            break;
+        case 'f':
+            out += '\f';
+            break;
+        case 'n':
+            out += '\n';
+            break;
+        case 'r':
+            out += '\r';
+            break;
+        case 't':
+            out += '\t';
+            break;
+        case 'u': {
+            auto read4 = [&p, end](char32_t *value) {
+                if (end - p < 4)
+                    return false;
+                char32_t v = 0;
+                for (int i = 0; i < 4; ++i) {
+                    const int h = hexValue(p[i]);
+                    if (h < 0)
+                        return false;
+                    v = v * 16 + char32_t(h);
+                }
+                p += 4;
+                *value = v;
+                return true;
+            };
+            char32_t code = 0;
+            if (!read4(&code))
+                return {};
+            if (code >= 0xD800 && code < 0xDC00) {
+                char32_t low = 0;
+                if (end - p < 6 || p[0] != '\\' || p[1] != 'u')
+                    return {};
+                p += 2;
+                if (!read4(&low) || low < 0xDC00 || low > 0xDFFF)
+                    return {};
+                code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+            }
+            appendUtf8(out, code);
+            break;
+        }
+        default:
+            return {};
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 QByteArray analyticsXmlOf(const QByteArray &body, QString *error)
@@ -39,6 +156,8 @@ QByteArray analyticsXmlOf(const QByteArray &body, QString *error)
         ++start;
     if (start < body.size() && body.at(start) == '<')
         return body;
+    if (QByteArray fast = fastAniesString(body); !fast.isEmpty())
+        return fast;
     const auto json = nlohmann::json::parse(body.constBegin(), body.constEnd(), nullptr, false);
     if (json.is_discarded() || !json.is_object()) {
         *error = tr("Alma sent an Analytics answer that is neither JSON nor XML.");
@@ -123,7 +242,7 @@ ApiError AnalyticsPageParser::parseXml(const QByteArray &xml, const RowFunction 
                                                                     Qt::CaseInsensitive) == 0;
         } else if (name == QLatin1String("ResumptionToken")) {
             const QString token = reader.readElementText().trimmed();
-            if (!token.isEmpty())
+            if (!token.isEmpty() && m_token.isEmpty()) // the first page's token serves them all
                 m_token = token;
         } else if (takeHeadings && name == QLatin1String("element")) {
             const auto attributes = reader.attributes();

@@ -27,14 +27,7 @@ QString tr(const char *text)
     return QCoreApplication::translate("migdesk::BacklogSnapshot", text);
 }
 
-QString headerKey(const QString &header)
-{
-    QString key;
-    for (const QChar c : header) {
-        if (c.isLetterOrNumber())
-            key += c.toLower();
-    }
-    return key;
+return key;
 }
 
 QString cell(const QStringList &cells, int column)
@@ -151,7 +144,7 @@ QString BacklogTally::noLibraryLabel()
 void BacklogTally::headings(const QStringList &headings)
 {
     for (int i = 0; i < headings.size(); ++i) {
-        const QString key = headerKey(headings.at(i));
+        const QString key = backlogHeaderKey(headings.at(i));
         auto set = [&](int &slot, std::initializer_list<const char *> names) {
             for (const char *name : names) {
                 if (slot < 0 && key == QLatin1String(name))

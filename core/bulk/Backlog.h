@@ -34,6 +34,9 @@ enum class BacklogRoute {
 QString
 backlogRouteName(BacklogRoute route); // "job" | "batch" | "staff" | "desk" | "not_migration"
 QString backlogRouteLabel(BacklogRoute route); // translated
+// A column heading reduced to its letters and digits, lower case, to find a column whatever its
+// spelling: "Internal Note 1", "internal_note_1", "INTERNAL NOTE1" -> "internalnote1".
+QString backlogHeaderKey(const QString &header);
 
 struct BacklogGroup {
     QStringList statusIds; // in note order, e.g. {"DAMAGED", "MISSING"}
