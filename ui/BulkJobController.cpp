@@ -390,8 +390,9 @@ void BulkJobController::openFindItems()
             [this](const QString &path) { m_settings->setAnalyticsReportPath(path); });
     connect(m_backlog, &BacklogDialog::snapshotTaken, this,
             [this](const BacklogSnapshot &snapshot) {
-                const QString problem =
-                    snapshot.save(backlogSnapshotPath(m_stack->connection().journalPath));
+                m_latestSnapshot = snapshot;
+                const QString path = backlogSnapshotPath(m_stack->connection().journalPath);
+                const QString problem = path.isEmpty() ? QString() : snapshot.save(path);
                 if (!problem.isEmpty())
                     Q_EMIT notice(problem);
                 Q_EMIT backlogCounted();

@@ -7,6 +7,7 @@
 // the journal's unfinished runs (a job is never started twice).
 #pragma once
 
+#include "analytics/BacklogSnapshot.h"
 #include "bulk/BulkCollection.h"
 #include "bulk/BulkState.h"
 #include "bulk/BulkTypes.h"
@@ -69,6 +70,8 @@ public:
     int resumeUnfinished();
     // Opens "Find migration items" (an Analytics export grouped by status and step).
     void openFindItems();
+    // The counts of the latest backlog read in this session (empty before the first).
+    const BacklogSnapshot &latestSnapshot() const { return m_latestSnapshot; }
 
 Q_SIGNALS:
     void notice(const QString &text);
@@ -113,6 +116,7 @@ private:
     QLabel *m_progressLabel;
     QPointer<BulkJobDialog> m_dialog;
     QPointer<BacklogDialog> m_backlog;
+    BacklogSnapshot m_latestSnapshot;
 };
 
 } // namespace migdesk

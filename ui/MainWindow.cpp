@@ -157,8 +157,10 @@ MainWindow::MainWindow(DeskStack *stack, Settings *settings, SecretStore *secret
     connect(m_bulk, &BulkJobController::notice, this, &MainWindow::showNotice);
     connect(m_bulk, &BulkJobController::refocusRequested, m_controller, &DeskController::refocus);
     connect(m_bulk, &BulkJobController::backlogCounted, this, [this] {
-        if (m_dashboard)
-            m_dashboard->refresh();
+        if (!m_dashboard)
+            return;
+        m_dashboard->setSessionSnapshot(m_bulk->latestSnapshot());
+        m_dashboard->refresh();
     });
     connect(m_bulk, &BulkJobController::followUpRequested, this,
             [this](const QStringList &barcodes, const QString &summary) {
@@ -255,9 +257,9 @@ ProgressDashboard *MainWindow::openDashboard()
         m_dashboard->setAttribute(Qt::WA_DeleteOnClose);
         m_dashboard->setTextScale(m_settings->largerText() ? 1.3 : 1.0);
         connect(m_dashboard, &QDialog::finished, m_controller, &DeskController::refocus);
-    } else {
-        m_dashboard->refresh();
     }
+    m_dashboard->setSessionSnapshot(m_bulk->latestSnapshot());
+    m_dashboard->refresh();
     m_dashboard->show();
     m_dashboard->raise();
     m_dashboard->activateWindow();

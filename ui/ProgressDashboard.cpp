@@ -151,7 +151,7 @@ void ProgressDashboard::say(const QString &text)
 
 void ProgressDashboard::refresh()
 {
-    m_snapshot = BacklogSnapshot();
+    m_snapshot = m_snapshotPath.isEmpty() ? m_sessionSnapshot : BacklogSnapshot();
     QString problem;
     if (!m_snapshotPath.isEmpty() && QFile::exists(m_snapshotPath))
         BacklogSnapshot::load(m_snapshotPath, &m_snapshot, &problem);

@@ -28,6 +28,8 @@ public:
     void setTextScale(double scale);
     // Fixes "today" (tests, screenshots); an invalid date follows the clock.
     void setToday(const QDate &today) { m_today = today; }
+    // Without a snapshot file (no journal): the counts of this session's latest read.
+    void setSessionSnapshot(const BacklogSnapshot &snapshot) { m_sessionSnapshot = snapshot; }
     // Reads the snapshot and the journal again and redraws.
     void refresh();
 
@@ -57,6 +59,7 @@ private:
     QDate m_today;
     double m_scale = 1.0;
     BacklogSnapshot m_snapshot;
+    BacklogSnapshot m_sessionSnapshot;
     ProgressForecast m_forecast;
     QWidget *m_content;
     QLabel *m_summary;

@@ -12,7 +12,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
-#include <QStandardPaths>
 
 #include <nlohmann/json.hpp>
 
@@ -121,10 +120,7 @@ bool BacklogSnapshot::load(const QString &path, BacklogSnapshot *snapshot, QStri
 
 QString backlogSnapshotPath(const QString &journalPath)
 {
-    if (!journalPath.isEmpty())
-        return journalPath + QStringLiteral(".backlog.json");
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-           QStringLiteral("/backlog.json");
+    return journalPath.isEmpty() ? QString() : journalPath + QStringLiteral(".backlog.json");
 }
 
 BacklogTally::BacklogTally(NoteParser parser)

@@ -33,8 +33,8 @@ struct BacklogSnapshot {
     static bool load(const QString &path, BacklogSnapshot *snapshot, QString *error);
 };
 
-// Where the snapshot of the desk whose journal is `journalPath` lives: beside the journal, or in
-// the user's data folder when there is none (the demo).
+// Where the snapshot of the desk whose journal is `journalPath` lives: beside the journal. Empty
+// without a journal (the demo, tests): the counts then last for the session only.
 QString backlogSnapshotPath(const QString &journalPath);
 
 // Counts a report's rows into a snapshot: only rows whose process type is Technical - Migration

@@ -264,4 +264,26 @@ TEST_F(ProgressDesk, DashboardShowsBacklogPaceAndEndDateAndExports)
     Q_UNUSED(snapshotPath);
 }
 
+// The demo has no journal: the counts of a read last for the session, and no file is written.
+using DemoDashboardDesk = DeskFixture;
+
+TEST_F(DemoDashboardDesk, WithoutAJournalTheSessionsLatestReadFeedsTheDashboard)
+{
+    m_window->bulkJobs()->findItemsAction()->trigger();
+    BacklogDialog *dialog = nullptr;
+    ASSERT_TRUE(waitFor([&] {
+        dialog = m_window->findChild<BacklogDialog *>();
+        return dialog && dialog->isVisible();
+    }));
+    dialog->readAnalytics(SandboxAnalytics::allItemsReportPath());
+    ASSERT_TRUE(waitFor([&] { return !dialog->isReading(); }));
+    const qint64 migration = dialog->backlog().migrationRows;
+    ProgressDashboard *dashboard = m_window->openDashboard();
+    EXPECT_EQ(dashboard->snapshot().total, migration); // the other process types are not backlog
+    EXPECT_EQ(dashboard->snapshot().rows, dialog->backlog().rows);
+    EXPECT_EQ(dashboard->forecast().clearedSincePull, 0);
+    EXPECT_TRUE(backlogSnapshotPath(QString()).isEmpty());
+    EXPECT_TRUE(QDir(m_dir.path()).entryList({QStringLiteral("*.backlog.json")}).isEmpty());
+}
+
 } // namespace migdesk::test
