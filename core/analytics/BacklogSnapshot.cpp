@@ -26,9 +26,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("migdesk::BacklogSnapshot", text);
 }
 
-return key;
-}
-
 QString cell(const QStringList &cells, int column)
 {
     return column >= 0 && column < cells.size() ? cells.at(column).trimmed() : QString();
