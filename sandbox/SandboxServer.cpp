@@ -3,6 +3,7 @@
 #include "SandboxServer.h"
 
 #include "SandboxConf.h"
+#include "SandboxAnalytics.h"
 #include "SandboxDemoData.h"
 #include "SandboxErrors.h"
 #include "SandboxHttp.h"
@@ -58,6 +59,7 @@ SandboxServer::SandboxServer(SandboxOptions options, QObject *parent)
     , m_options(std::move(options))
     , m_state(std::make_unique<SandboxState>(m_options))
     , m_runtime(std::make_unique<SandboxRuntime>(m_options.seed))
+    , m_analytics(std::make_unique<SandboxAnalytics>())
 {
     m_http = new SandboxHttpServer([this](SandboxRequest &&request) { handle(std::move(request)); },
                                    this);
@@ -98,6 +100,7 @@ const SandboxOptions &SandboxServer::options() const
 void SandboxServer::loadDemo(int itemCount, quint32 seed)
 {
     DemoData demo = generateDemoData(itemCount, seed);
+    m_analytics->load(demo.records);
     m_state->loadRecords(std::move(demo.records), std::move(demo.examples),
                          [itemCount, seed] { return generateDemoData(itemCount, seed).records; });
     m_runtime->clear();
@@ -107,6 +110,9 @@ bool SandboxServer::loadData(const QByteArray &json, QString *error)
 {
     if (!m_state->loadDataJson(json, error))
         return false;
+    std::vector<ItemRecord> records;
+    if (SandboxState::parseDataJson(json, &records, nullptr))
+        m_analytics->load(records);
     m_runtime->clear();
     return true;
 }
@@ -364,6 +370,8 @@ SandboxReply SandboxServer::dispatch(const SandboxRequest &request, const QStrin
         if (rest.size() == 4 && rest[3] == QLatin1String("members"))
             return m == "GET" ? m_state->setMembers(rest[2], request, base) : methodNotAllowed();
     }
+    if (rest[0] == QLatin1String("analytics"))
+        return m_analytics->handle(request, rest.mid(1));
     if (rest.size() >= 3 && rest[0] == QLatin1String("conf") && rest[1] == QLatin1String("jobs")) {
         if (rest.size() == 3) {
             if (m == "GET")

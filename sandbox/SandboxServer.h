@@ -60,6 +60,7 @@ struct Operation {
     QDateTime at;
 };
 
+class SandboxAnalytics;
 class SandboxState;
 class SandboxHttpServer;
 struct SandboxRequest;
@@ -92,6 +93,7 @@ public:
     nlohmann::json itemJson(const QString &barcode) const; // current state, for assertions
 
     const SandboxOptions &options() const;
+    const SandboxAnalytics &analytics() const { return *m_analytics; } // its Analytics reports
 
 private:
     void handle(SandboxRequest &&request);
@@ -104,6 +106,7 @@ private:
     SandboxOptions m_options;
     std::unique_ptr<SandboxState> m_state;
     std::unique_ptr<SandboxRuntime> m_runtime;
+    std::unique_ptr<SandboxAnalytics> m_analytics;
     SandboxHttpServer *m_http = nullptr;
     quint16 m_port = 0;
 };

@@ -5,11 +5,14 @@
 #include "legacy/LegacyStatus.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -27,9 +30,10 @@ BacklogDialog::BacklogDialog(BacklogReader reader, const QString &missingStrateg
     setWindowTitle(tr("Find migration items"));
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(tr("Open an Alma Analytics export of physical items (Barcode, "
-                                "Process Type, Internal Note 1, Internal Note 3, … columns). "
-                                "MigDesk groups the rows by legacy status and planned step; "
-                                "nothing is sent to Alma from here."),
+                                "Process Type, Internal Note 1, Internal Note 3, … columns), or "
+                                "read the report straight from Alma Analytics. MigDesk groups "
+                                "the rows by legacy status and planned step; nothing is changed "
+                                "in Alma from here."),
                              this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
@@ -38,6 +42,12 @@ BacklogDialog::BacklogDialog(BacklogReader reader, const QString &missingStrateg
     auto *open = new QPushButton(tr("&Open export…"), this);
     open->setObjectName(QStringLiteral("backlogOpenPushButton"));
     open->setAutoDefault(false);
+    m_open = open;
+    m_fromAnalytics = new QPushButton(tr("From Alma &Analytics…"), this);
+    m_fromAnalytics->setObjectName(QStringLiteral("backlogAnalyticsPushButton"));
+    m_fromAnalytics->setAutoDefault(false);
+    m_fromAnalytics->setEnabled(false);
+    m_fromAnalytics->setToolTip(tr("Needs a connection to Alma."));
     m_mode = new QComboBox(this);
     m_mode->setObjectName(QStringLiteral("backlogModeComboBox"));
     m_mode->setAccessibleName(tr("Plan the items as"));
@@ -46,6 +56,7 @@ BacklogDialog::BacklogDialog(BacklogReader reader, const QString &missingStrateg
     m_file = new QLabel(tr("No export opened."), this);
     m_file->setObjectName(QStringLiteral("backlogFileLabel"));
     top->addWidget(open);
+    top->addWidget(m_fromAnalytics);
     top->addWidget(m_mode);
     top->addWidget(m_file, 1);
     layout->addLayout(top);
@@ -66,6 +77,20 @@ BacklogDialog::BacklogDialog(BacklogReader reader, const QString &missingStrateg
     m_message->setObjectName(QStringLiteral("backlogMessageLabel"));
     m_message->setWordWrap(true);
     layout->addWidget(m_message);
+    auto *progressRow = new QHBoxLayout;
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("backlogProgressBar"));
+    m_progress->setAccessibleName(tr("Rows read from Alma Analytics"));
+    m_progress->setRange(0, 0);
+    m_progress->setTextVisible(true);
+    m_cancel = new QPushButton(tr("&Stop reading"), this);
+    m_cancel->setObjectName(QStringLiteral("backlogCancelPushButton"));
+    m_cancel->setAutoDefault(false);
+    progressRow->addWidget(m_progress, 1);
+    progressRow->addWidget(m_cancel);
+    layout->addLayout(progressRow);
+    m_progress->hide();
+    m_cancel->hide();
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_followUp =
@@ -80,9 +105,13 @@ BacklogDialog::BacklogDialog(BacklogReader reader, const QString &missingStrateg
                    tr("CSV (*.csv *.txt);;All (*)"),
                    [this](const QString &path) { openFile(path); });
     });
+    connect(m_fromAnalytics, &QPushButton::clicked, this, &BacklogDialog::chooseReport);
+    connect(m_cancel, &QPushButton::clicked, this, &BacklogDialog::cancelReading);
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this] {
-        if (!m_path.isEmpty())
+        if (m_source == Source::File)
             read();
+        else if (m_source == Source::Analytics)
+            readAnalytics(m_analyticsPath);
     });
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &BacklogDialog::selectionChanged);
     connect(m_followUp, &QPushButton::clicked, this,
@@ -95,18 +124,38 @@ BacklogDialog::BacklogDialog(BacklogReader reader, const QString &missingStrateg
 
 bool BacklogDialog::openFile(const QString &path)
 {
+    if (isReading())
+        cancelReading();
     m_path = path;
+    m_source = Source::File;
     read();
     return m_backlog.ok();
 }
 
+WorkMode BacklogDialog::mode() const
+{
+    return m_mode->currentData().toString() == QLatin1String("desk") ? WorkMode::Desk
+                                                                     : WorkMode::Followup;
+}
+
 void BacklogDialog::read()
 {
-    const WorkMode mode = m_mode->currentData().toString() == QLatin1String("desk")
-                              ? WorkMode::Desk
-                              : WorkMode::Followup;
-    m_backlog = m_reader.readFile(m_path, mode);
+    m_backlog = m_reader.readFile(m_path, mode());
     m_file->setText(QFileInfo(m_path).fileName());
+    showSummary();
+    if (!m_backlog.ok())
+        return;
+    QFile file(m_path);
+    if (file.open(QIODevice::ReadOnly)) {
+        BacklogTally tally(m_reader.noteParser());
+        tally.readCsv(file.readAll());
+        Q_EMIT snapshotTaken(
+            tally.snapshot(QDateTime::currentDateTimeUtc(), QFileInfo(m_path).fileName()));
+    }
+}
+
+void BacklogDialog::showSummary()
+{
     showGroups();
     if (!m_backlog.ok()) {
         say(m_backlog.error, true);

@@ -382,6 +382,18 @@ void BulkJobController::openFindItems()
                                   .arg(bulkItemCount(added), bulkActionLabel(action))
                                   .arg(count(action)));
             });
+    m_backlog->setAnalyticsSource(m_stack->client(), m_settings->analyticsReportPath());
+    connect(m_backlog, &BacklogDialog::analyticsPathUsed, this,
+            [this](const QString &path) { m_settings->setAnalyticsReportPath(path); });
+    connect(m_backlog, &BacklogDialog::snapshotTaken, this,
+            [this](const BacklogSnapshot &snapshot) {
+                m_latestSnapshot = snapshot;
+                const QString path = backlogSnapshotPath(m_stack->connection().journalPath);
+                const QString problem = path.isEmpty() ? QString() : snapshot.save(path);
+                if (!problem.isEmpty())
+                    Q_EMIT notice(problem);
+                Q_EMIT backlogCounted();
+            });
     connect(m_backlog, &QDialog::finished, this, &BulkJobController::refocusRequested);
     m_backlog->show();
 }

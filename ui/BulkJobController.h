@@ -7,6 +7,7 @@
 // the journal's unfinished runs (a job is never started twice).
 #pragma once
 
+#include "analytics/BacklogSnapshot.h"
 #include "bulk/BulkCollection.h"
 #include "bulk/BulkState.h"
 #include "bulk/BulkTypes.h"
@@ -69,6 +70,8 @@ public:
     int resumeUnfinished();
     // Opens "Find migration items" (an Analytics export grouped by status and step).
     void openFindItems();
+    // The counts of the latest backlog read in this session (empty before the first).
+    const BacklogSnapshot &latestSnapshot() const { return m_latestSnapshot; }
 
 Q_SIGNALS:
     void notice(const QString &text);
@@ -77,6 +80,8 @@ Q_SIGNALS:
     // "Find migration items" sends a group to the follow-up work list.
     void followUpRequested(const QStringList &barcodes, const QString &summary);
     void runFinished(const migdesk::BulkSummary &summary);
+    // "Find migration items" read a backlog and saved its counts for the dashboard.
+    void backlogCounted();
 
 private:
     Journal *journal() const;
@@ -111,6 +116,7 @@ private:
     QLabel *m_progressLabel;
     QPointer<BulkJobDialog> m_dialog;
     QPointer<BacklogDialog> m_backlog;
+    BacklogSnapshot m_latestSnapshot;
 };
 
 } // namespace migdesk

@@ -14,6 +14,7 @@
 #include "OutcomeBanner.h"
 #include "OutcomeCountsLabel.h"
 #include "PlanPanel.h"
+#include "ProgressDashboard.h"
 #include "RecordPresenter.h"
 #include "RecoveryBanner.h"
 #include "ScanField.h"
@@ -21,6 +22,7 @@
 #include "SettingsDialog.h"
 #include "ShelfListPrinter.h"
 #include "Sounds.h"
+#include "analytics/BacklogSnapshot.h"
 #include "desk/ListImport.h"
 #include "desk/ScanSession.h"
 #include "desk/ShelfList.h"
@@ -159,6 +161,12 @@ MainWindow::MainWindow(DeskStack *stack, Settings *settings, SecretStore *secret
     statusBar()->addPermanentWidget(m_bulk->statusWidget());
     connect(m_bulk, &BulkJobController::notice, this, &MainWindow::showNotice);
     connect(m_bulk, &BulkJobController::refocusRequested, m_controller, &DeskController::refocus);
+    connect(m_bulk, &BulkJobController::backlogCounted, this, [this] {
+        if (!m_dashboard)
+            return;
+        m_dashboard->setSessionSnapshot(m_bulk->latestSnapshot());
+        m_dashboard->refresh();
+    });
     connect(m_bulk, &BulkJobController::followUpRequested, this,
             [this](const QStringList &barcodes, const QString &summary) {
                 setFollowUpMode(true);
@@ -215,6 +223,8 @@ void MainWindow::buildMenus()
                     &DeskController::submitNextFromList);
     view->addAction(tr("&Print shelf-search list…"), QKeySequence::Print, this,
                     &MainWindow::printShelfList);
+    view->addAction(tr("Progress &dashboard…"), QKeySequence(tr("Ctrl+Shift+D")), this,
+                    [this] { openDashboard(); });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Demo barcodes…"), QKeySequence(Qt::Key_F1), this,
                     &MainWindow::showDemoBarcodes);
@@ -244,12 +254,31 @@ void MainWindow::applySettings()
     scan.setPointSizeF(base.pointSizeF() * 1.8);
     m_scanField->setFont(scan);
     m_scanField->setMinimumHeight(QFontMetrics(scan).height() + 16);
+    if (m_dashboard)
+        m_dashboard->setTextScale(m_settings->largerText() ? 1.3 : 1.0);
     setFollowUpMode(m_settings->workMode() == WorkMode::Followup);
     QStringList mode;
     if (m_settings->dryRun())
         mode << tr("DRY RUN");
     mode << (m_settings->autoApply() ? tr("auto-apply") : tr("confirm each"));
     m_modeLabel->setText(mode.join(QStringLiteral(" · ")));
+}
+
+ProgressDashboard *MainWindow::openDashboard()
+{
+    if (!m_dashboard) {
+        const QString journal = m_stack->connection().journalPath;
+        m_dashboard = new ProgressDashboard(journal, backlogSnapshotPath(journal), this);
+        m_dashboard->setAttribute(Qt::WA_DeleteOnClose);
+        m_dashboard->setTextScale(m_settings->largerText() ? 1.3 : 1.0);
+        connect(m_dashboard, &QDialog::finished, m_controller, &DeskController::refocus);
+    }
+    m_dashboard->setSessionSnapshot(m_bulk->latestSnapshot());
+    m_dashboard->refresh();
+    m_dashboard->show();
+    m_dashboard->raise();
+    m_dashboard->activateWindow();
+    return m_dashboard;
 }
 
 void MainWindow::setFollowUpMode(bool on)

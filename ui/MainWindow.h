@@ -6,6 +6,7 @@
 #include "DemoBanner.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <vector>
 
@@ -26,6 +27,7 @@ class ItemCardPanel;
 class OutcomeBanner;
 class OutcomeCountsLabel;
 class PlanPanel;
+class ProgressDashboard;
 class RecoveryBanner;
 class ScanField;
 class SecretStore;
@@ -55,6 +57,8 @@ public:
     void runSelfCheck(bool showWhenClean);
     void setFollowUpMode(bool on);
     bool isFollowUpMode() const;
+    // View > Progress dashboard: opens (or raises) the dashboard window.
+    ProgressDashboard *openDashboard();
     // Imports a work list file into follow-up mode; false with the reason shown.
     bool importList(const QString &path);
 
@@ -95,6 +99,7 @@ private:
     QAction *m_followUpAction = nullptr;
     DeskController *m_controller = nullptr;
     BulkJobController *m_bulk = nullptr;
+    QPointer<ProgressDashboard> m_dashboard;
 };
 
 } // namespace migdesk

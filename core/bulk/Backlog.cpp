@@ -8,7 +8,6 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QHash>
-#include <QSet>
 
 #include <algorithm>
 #include <map>
@@ -22,8 +21,9 @@ QString tr(const char *text)
     return QCoreApplication::translate("Backlog", text);
 }
 
-// "Internal Note 1", "internal_note_1", "INTERNAL NOTE1" -> "internalnote1"
-QString headerKey(const QString &header)
+} // namespace
+
+QString backlogHeaderKey(const QString &header)
 {
     QString key;
     for (const QChar c : header) {
@@ -32,87 +32,6 @@ QString headerKey(const QString &header)
     }
     return key;
 }
-
-struct Columns {
-    int barcode = -1;
-    int processType = -1;
-    int note1 = -1;
-    int note2 = -1;
-    int note3 = -1;
-    int title = -1;
-    int callNumber = -1;
-    int condition = -1;
-};
-
-Columns findColumns(const QStringList &header)
-{
-    Columns columns;
-    for (int i = 0; i < header.size(); ++i) {
-        const QString key = headerKey(header.at(i));
-        auto set = [&](int &slot, std::initializer_list<const char *> names) {
-            for (const char *name : names) {
-                if (slot < 0 && key == QLatin1String(name))
-                    slot = i;
-            }
-        };
-        set(columns.barcode, {"barcode", "itembarcode", "physicalitemsbarcode"});
-        set(columns.processType, {"processtype", "itemprocesstype", "processstatus"});
-        set(columns.note1, {"internalnote1", "internalnote"});
-        set(columns.note2, {"internalnote2"});
-        set(columns.note3, {"internalnote3"});
-        set(columns.title, {"title", "titlenormalized"});
-        set(columns.callNumber, {"permanentcallnumber", "callnumber", "itemcallnumber"});
-        set(columns.condition, {"physicalcondition"});
-    }
-    return columns;
-}
-
-QString field(const QStringList &row, int column)
-{
-    return column >= 0 && column < row.size() ? row.at(column).trimmed() : QString();
-}
-
-Item itemFromRow(const QString &barcode, const QString &processType, const QStringList &row,
-                 const Columns &columns)
-{
-    using migdesk::json::utf8;
-    const QString condition = field(row, columns.condition);
-    nlohmann::json raw = {{"bib_data", {{"title", utf8(field(row, columns.title))}}},
-                          {"holding_data", {{"call_number", utf8(field(row, columns.callNumber))}}},
-                          {"item_data",
-                           {{"barcode", utf8(barcode)},
-                            {"base_status", {{"value", processType.isEmpty() ? "1" : "0"}}},
-                            {"process_type", {{"value", utf8(processType)}}},
-                            {"physical_condition", {{"value", utf8(condition.toUpper())}}},
-                            {"internal_note_1", utf8(field(row, columns.note1))},
-                            {"internal_note_2", utf8(field(row, columns.note2))},
-                            {"internal_note_3", utf8(field(row, columns.note3))}}}};
-    auto item = itemFromJson(raw);
-    return item.isOk() ? item.value() : Item();
-}
-
-BacklogRoute routeFor(const Plan &plan, bool isMigration)
-{
-    if (!isMigration)
-        return BacklogRoute::NotMigration;
-    if (plan.steps.empty())
-        return BacklogRoute::Desk;
-    const bool allJob = std::all_of(plan.steps.begin(), plan.steps.end(), [](const Step &s) {
-        return s.type == StepType::MarkMissing && s.missingStrategy != QLatin1String("put");
-    });
-    if (allJob)
-        return BacklogRoute::Job;
-    const bool allDeferred = std::all_of(plan.steps.begin(), plan.steps.end(), [](const Step &s) {
-        return stepKind(s.type).noOp;
-    });
-    if (allDeferred)
-        return BacklogRoute::Desk;
-    if (plan.isAutoSafe())
-        return BacklogRoute::Batch;
-    return BacklogRoute::Staff;
-}
-
-} // namespace
 
 QString backlogRouteName(BacklogRoute route)
 {
@@ -215,7 +134,7 @@ BacklogReader::BacklogReader(Planner planner, NoteParser parser)
 
 QString BacklogReader::processTypeCode(const QString &text)
 {
-    const QString key = headerKey(text);
+    const QString key = backlogHeaderKey(text);
     if (key.isEmpty())
         return {};
     static const QHash<QString, QString> labels = {
@@ -249,96 +168,23 @@ QString BacklogReader::processTypeCode(const QString &text)
 
 Backlog BacklogReader::read(const QByteArray &csvData, WorkMode mode) const
 {
-    Backlog backlog;
-    backlog.mode = mode;
     // Analytics can export tab-separated text as well as CSV.
     const QByteArray firstLine = csvData.left(csvData.indexOf('\n'));
     const QChar delimiter =
         firstLine.count('\t') > firstLine.count(',') ? QLatin1Char('\t') : QLatin1Char(',');
     const csv::ParseResult parsed = csv::parse(csvData, delimiter);
+    BacklogBuilder builder(*this, mode);
     if (parsed.rows.empty()) {
-        backlog.error = tr("The file is empty.");
-        return backlog;
+        builder.setError(tr("The file is empty."));
+        return builder.finish();
     }
     if (!parsed.ok())
-        backlog.warnings << tr("The file ends early: %1").arg(parsed.error);
-    const Columns columns = findColumns(parsed.rows.front());
-    if (columns.barcode < 0) {
-        backlog.error = tr("No \"Barcode\" column: export the report from Alma Analytics with the "
-                           "Barcode, Process Type, Internal Note 1 and Internal Note 3 columns.");
-        return backlog;
-    }
-    if (columns.note1 < 0 && columns.note2 < 0 && columns.note3 < 0) {
-        backlog.error = tr("No internal note column: add Internal Note 1 and Internal Note 3 to "
-                           "the Analytics report; the legacy status is kept there.");
-        return backlog;
-    }
-    if (columns.processType < 0) {
-        backlog.warnings << tr("No \"Process Type\" column: every row is read as a Technical - "
-                               "Migration item.");
-    }
-    if (mode == WorkMode::Followup) {
-        backlog.warnings << tr("The export says nothing about loans: statuses that depend on an "
-                               "active loan are planned as if there were none; the desk and the "
-                               "batch check the loan before acting.");
-    }
-
-    std::map<std::pair<QString, QString>, std::size_t> index; // (statusKey, stepKey) -> group
-    QSet<QString> seen;
-    PlanContext context;
-    context.mode = mode;
-    for (std::size_t r = 1; r < parsed.rows.size(); ++r) {
-        const QStringList &row = parsed.rows[r];
-        const int line = static_cast<int>(r) + 1;
-        if (std::all_of(row.begin(), row.end(),
-                        [](const QString &f) { return f.trimmed().isEmpty(); }))
-            continue;
-        ++backlog.rows;
-        const QString barcode = field(row, columns.barcode);
-        if (barcode.isEmpty()) {
-            backlog.problems.push_back(
-                {line, row.join(QLatin1Char(',')).left(200), tr("no barcode in this row")});
-            continue;
-        }
-        if (seen.contains(barcode)) {
-            backlog.problems.push_back({line, barcode, tr("duplicate of an earlier row")});
-            continue;
-        }
-        seen.insert(barcode);
-        const QString processType = columns.processType < 0
-                                        ? QStringLiteral("TECHNICAL")
-                                        : processTypeCode(field(row, columns.processType));
-        const bool isMigration = processType == QLatin1String("TECHNICAL");
-        if (isMigration)
-            ++backlog.migrationRows;
-        const Item item = itemFromRow(barcode, processType, row, columns);
-        const NoteReading reading = m_parser.parse(item);
-        const Plan plan = m_planner.plan(item, reading, context);
-
-        BacklogGroup probe;
-        probe.statusIds = reading.ids();
-        probe.steps = isMigration ? plan.stepNames() : QStringList();
-        probe.route = routeFor(plan, isMigration);
-        if (!isMigration)
-            probe.statusIds =
-                QStringList{processType.isEmpty() ? QStringLiteral("-") : processType};
-        const auto key = std::make_pair(
-            probe.statusKey() + QLatin1Char('|') + backlogRouteName(probe.route), probe.stepKey());
-        auto it = index.find(key);
-        if (it == index.end()) {
-            probe.explanation = plan.explanation;
-            backlog.groups.push_back(std::move(probe));
-            it = index.emplace(key, backlog.groups.size() - 1).first;
-        }
-        backlog.groups[it->second].barcodes << barcode;
-    }
-    std::stable_sort(backlog.groups.begin(), backlog.groups.end(),
-                     [](const BacklogGroup &a, const BacklogGroup &b) {
-                         if (a.barcodes.size() != b.barcodes.size())
-                             return a.barcodes.size() > b.barcodes.size();
-                         return a.statusKey() < b.statusKey();
-                     });
-    return backlog;
+        builder.addWarning(tr("The file ends early: %1").arg(parsed.error));
+    if (!builder.setHeader(parsed.rows.front()))
+        return builder.finish();
+    for (std::size_t r = 1; r < parsed.rows.size(); ++r)
+        builder.addRow(parsed.rows[r]);
+    return builder.finish();
 }
 
 Backlog BacklogReader::readFile(const QString &path, WorkMode mode) const

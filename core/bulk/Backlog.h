@@ -10,11 +10,15 @@
 #include "planning/Planner.h"
 
 #include <QByteArray>
+#include <QHash>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
 #include <nlohmann/json.hpp>
 
+#include <map>
+#include <utility>
 #include <vector>
 
 namespace migdesk {
@@ -30,6 +34,9 @@ enum class BacklogRoute {
 QString
 backlogRouteName(BacklogRoute route); // "job" | "batch" | "staff" | "desk" | "not_migration"
 QString backlogRouteLabel(BacklogRoute route); // translated
+// A column heading reduced to its letters and digits, lower case, to find a column whatever its
+// spelling: "Internal Note 1", "internal_note_1", "INTERNAL NOTE1" -> "internalnote1".
+QString backlogHeaderKey(const QString &header);
 
 struct BacklogGroup {
     QStringList statusIds; // in note order, e.g. {"DAMAGED", "MISSING"}
@@ -65,6 +72,48 @@ struct Backlog {
     nlohmann::json toJson() const;
 };
 
+class BacklogReader;
+
+// Where the export's columns are (-1: absent), found from its header.
+struct BacklogColumns {
+    int barcode = -1;
+    int processType = -1;
+    int note1 = -1;
+    int note2 = -1;
+    int note3 = -1;
+    int title = -1;
+    int callNumber = -1;
+    int condition = -1;
+};
+
+// Groups the rows of one export as they come (the CSV reader and the Analytics report reader
+// share it, so both give the same groups for the same rows). The reader must outlive it.
+class BacklogBuilder {
+public:
+    BacklogBuilder(const BacklogReader &reader, WorkMode mode);
+    // The header row; false (and the backlog's error set) when its columns cannot be used.
+    bool setHeader(const QStringList &header);
+    // One data row, numbered like a file record (the header is line 1).
+    void addRow(const QStringList &row);
+    void addWarning(const QString &warning) { m_backlog.warnings << warning; }
+    void setError(const QString &error) { m_backlog.error = error; }
+    bool hasHeader() const { return m_hasHeader; }
+    // The groups, largest first; the builder is spent.
+    Backlog finish();
+
+private:
+    const BacklogReader &m_reader;
+    Backlog m_backlog;
+    BacklogColumns m_columns;
+    std::map<std::pair<QString, QString>, std::size_t> m_index; // (status, steps) -> group
+    // What the plan depends on (process type, notes, condition) -> group: rows repeat the same
+    // notes, and planning is most of a row's cost. Bounded: cleared when it grows too large.
+    QHash<QString, std::size_t> m_planCache;
+    QSet<QString> m_seen;
+    int m_line = 1;
+    bool m_hasHeader = false;
+};
+
 class BacklogReader {
 public:
     explicit BacklogReader(Planner planner = Planner(), NoteParser parser = NoteParser());
@@ -76,7 +125,11 @@ public:
     // "Missing", "") to Alma's code ("TECHNICAL", "MISSING", "").
     static QString processTypeCode(const QString &text);
 
+    BacklogBuilder builder(WorkMode mode) const { return BacklogBuilder(*this, mode); }
+    const NoteParser &noteParser() const { return m_parser; }
+
 private:
+    friend class BacklogBuilder;
     Planner m_planner;
     NoteParser m_parser;
 };

@@ -32,6 +32,7 @@ const QString kJobTemplate = QStringLiteral("bulk/jobTemplate");
 const QString kDamagedThreshold = QStringLiteral("bulk/damagedJobThreshold");
 const QString kBulkVerify = QStringLiteral("bulk/verify");
 const QString kBulkKeepSets = QStringLiteral("bulk/keepSets");
+const QString kAnalyticsReportPath = QStringLiteral("bulk/analyticsReportPath");
 const QString kWorkOrders = QStringLiteral("workOrders/");
 const QString kPrefix = QStringLiteral("scanner/prefix");
 const QString kSuffix = QStringLiteral("scanner/suffix");
@@ -400,6 +401,14 @@ int Settings::damagedJobThreshold() const
 void Settings::setDamagedJobThreshold(int items)
 {
     write(kDamagedThreshold, std::clamp(items, 1, 1000000));
+}
+QString Settings::analyticsReportPath() const
+{
+    return read(kAnalyticsReportPath, QString()).toString().trimmed();
+}
+void Settings::setAnalyticsReportPath(const QString &path)
+{
+    write(kAnalyticsReportPath, path.trimmed());
 }
 QString Settings::bulkVerify() const
 {

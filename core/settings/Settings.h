@@ -94,6 +94,9 @@ public:
     // Keep the itemized set in Alma after a verified bulk run (default false: MigDesk deletes it).
     bool keepBulkSets() const;
     void setKeepBulkSets(bool keep);
+    // The Alma Analytics report "Find migration items" reads (its full catalog path; empty: none).
+    QString analyticsReportPath() const;
+    void setAnalyticsReportPath(const QString &path);
 
     // Scanner
     QString scannerPrefix() const;

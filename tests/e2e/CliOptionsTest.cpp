@@ -285,7 +285,14 @@ TEST_F(CliOptionsTest, FindItemsReportsTheFirstProblemInOrder)
     const CliRun help = runCli({kFind, QStringLiteral("--help")});
     EXPECT_EQ(help.exitCode, 0);
     EXPECT_TRUE(help.out.contains(QStringLiteral(" [options] ANALYTICS_CSV\n")));
-    EXPECT_FALSE(help.out.contains(QStringLiteral("--profile"))) << "find-items reads no key";
+    // The key is read only for --analytics-path, as batch reads it (never from the command line).
+    EXPECT_TRUE(help.out.contains(QStringLiteral("--analytics-path")));
+    EXPECT_TRUE(help.out.contains(QStringLiteral("--profile")));
+    expectUsage({kFind, QStringLiteral("--api-key=abc"), m_list}, kFind,
+                QStringLiteral("the API key is never taken from the command line; set "
+                               "MIGDESK_API_KEY in the environment."));
+    expectUsage({kFind, QStringLiteral("--region"), QStringLiteral("eu"), m_list}, kFind,
+                QStringLiteral("--alma-url, --region and --limit go with --analytics-path."));
 }
 
 } // namespace
