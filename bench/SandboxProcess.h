@@ -25,10 +25,10 @@ struct SandboxProcess {
     {
         process.setStandardOutputFile(logPath);
         process.setStandardErrorFile(QProcess::nullDevice());
-        process.start(QStringLiteral(MIGDESK_CLI_PATH),
-                      QStringList{QStringLiteral("sandbox"), QStringLiteral("--port"),
-                                  QStringLiteral("0")} +
-                          options);
+        process.start(
+            QStringLiteral(MIGDESK_CLI_PATH),
+            QStringList{QStringLiteral("sandbox"), QStringLiteral("--port"), QStringLiteral("0")} +
+                options);
         static const QRegularExpression listening(
             QStringLiteral("listening on (http://127\\.0\\.0\\.1:\\d+)"));
         for (int i = 0; i < 200 && url.isEmpty(); ++i) {

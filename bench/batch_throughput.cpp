@@ -32,7 +32,6 @@ QString cli()
     return QStringLiteral(MIGDESK_CLI_PATH);
 }
 
-
 struct Measured {
     double callsPerSecond = 0;
     double itemsPerSecond = 0;

@@ -68,7 +68,6 @@ int totalRequests(bench::SandboxProcess &sandbox)
     return it != counters.end() && it->is_number() ? it->get<int>() : -1;
 }
 
-
 void BM_DeskCart(benchmark::State &state)
 {
     const int latencyMs = static_cast<int>(state.range(0));
@@ -100,9 +99,8 @@ void BM_DeskCart(benchmark::State &state)
         config.apiKey = QStringLiteral("sandbox-demo-key");
         config.rateLimitPerSecond = 25;
         AlmaClient client(&network, config);
-        auto journal = Journal::open(dir.filePath(QStringLiteral("journal-%1-%2.sqlite")
-                                                      .arg(latencyMs)
-                                                      .arg(oneAtATime ? 1 : 0)));
+        auto journal = Journal::open(dir.filePath(
+            QStringLiteral("journal-%1-%2.sqlite").arg(latencyMs).arg(oneAtATime ? 1 : 0)));
         if (!journal.isOk()) {
             state.SkipWithError("cannot open the journal");
             return;

@@ -2,8 +2,8 @@
 // budget, injected faults, delayed answers) in front of SandboxState, plus the admin API.
 #include "SandboxServer.h"
 
-#include "SandboxConf.h"
 #include "SandboxAnalytics.h"
+#include "SandboxConf.h"
 #include "SandboxDemoData.h"
 #include "SandboxErrors.h"
 #include "SandboxHttp.h"

@@ -219,8 +219,9 @@ QWidget *PlanPanel::buildReviewPage()
     int index = 0;
     for (const StepType action : staffPickableSteps()) {
         const StepKind &kind = stepKind(action);
-        const QString text = tr("&%1  %2").arg(kind.reviewPosition).arg(
-            QCoreApplication::translate("PlanPanel", kind.reviewLabel));
+        const QString text = tr("&%1  %2")
+                                 .arg(kind.reviewPosition)
+                                 .arg(QCoreApplication::translate("PlanPanel", kind.reviewLabel));
         QPushButton *button = makeButton(text, reviewButtonName(action), true);
         button->setAccessibleName(QString(text).remove(QLatin1Char('&')).simplified());
         grid->addWidget(button, index / 2, index % 2);

@@ -148,8 +148,8 @@ QWidget *SettingsDialog::buildDeskPage()
                                    " work orders)"),
                                 page);
     m_autoApply->setObjectName(QStringLiteral("autoApplyCheckBox"));
-    m_oneAtATime = new QCheckBox(tr("One item at a time: later scans wait while staff answer"),
-                                 page);
+    m_oneAtATime =
+        new QCheckBox(tr("One item at a time: later scans wait while staff answer"), page);
     m_oneAtATime->setObjectName(QStringLiteral("oneAtATimeCheckBox"));
     m_oneAtATime->setToolTip(tr("Off (the default): later scans are looked up and applied while "
                                 "an item waits for you, and show in the history."));

@@ -76,9 +76,8 @@ BacklogRoute routeFor(const Plan &plan, bool isMigration)
     });
     if (allJob)
         return BacklogRoute::Job;
-    const bool allDeferred = std::all_of(plan.steps.begin(), plan.steps.end(), [](const Step &s) {
-        return stepKind(s.type).noOp;
-    });
+    const bool allDeferred = std::all_of(plan.steps.begin(), plan.steps.end(),
+                                         [](const Step &s) { return stepKind(s.type).noOp; });
     if (allDeferred)
         return BacklogRoute::Desk;
     if (plan.isAutoSafe())

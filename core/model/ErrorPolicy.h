@@ -43,8 +43,8 @@ inline constexpr QLatin1String ItemUpdateFailed{"401652"}; // PUT refused
 inline constexpr QLatin1String ScanInNeedsDesk{"40166415"};
 inline constexpr QLatin1String MemberAlreadyInSet{"60115"};
 inline constexpr QLatin1String InvalidSetMember{"60116"};
-inline constexpr QLatin1String TooManyApiJobs{"402222"};   // 3 API-started jobs at once
-inline constexpr QLatin1String JobRunsPerHour{"402223"};   // 5 runs of one job an hour
+inline constexpr QLatin1String TooManyApiJobs{"402222"}; // 3 API-started jobs at once
+inline constexpr QLatin1String JobRunsPerHour{"402223"}; // 5 runs of one job an hour
 inline constexpr QLatin1String JobLimitsRefused{"60347"};
 } // namespace almacode
 

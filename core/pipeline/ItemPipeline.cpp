@@ -27,8 +27,7 @@ void whenReplyFinished(Reply *reply, QObject *context, Done done)
 } // namespace
 
 ItemPipeline::ItemPipeline(const PipelineServices &services, QString barcode, qint64 intentId,
-                           WorkMode mode, std::vector<JournalWrite> earlierWrites,
-                           QObject *parent)
+                           WorkMode mode, std::vector<JournalWrite> earlierWrites, QObject *parent)
     : QObject(parent)
     , m_services(services)
     , m_barcode(std::move(barcode))
@@ -146,8 +145,8 @@ void ItemPipeline::adoptItem(const Item &item, const QDateTime &readAt)
 void ItemPipeline::execute(const std::vector<Step> &steps, bool justRead)
 {
     setStage(Stage::Applying);
-    whenExecuted(m_services.executor->execute(m_intentId, m_item, steps,
-                                              justRead ? m_readAt : QDateTime()));
+    whenExecuted(
+        m_services.executor->execute(m_intentId, m_item, steps, justRead ? m_readAt : QDateTime()));
 }
 
 void ItemPipeline::verifyLoanAction(StepType guide)

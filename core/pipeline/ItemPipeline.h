@@ -53,9 +53,8 @@ public:
 
     // `openWrites`: the writes an earlier run journaled for this intent (resume, restart); they
     // are settled from the fresh read before anything is planned.
-    ItemPipeline(const PipelineServices &services, QString barcode, qint64 intentId,
-                 WorkMode mode, std::vector<JournalWrite> earlierWrites = {},
-                 QObject *parent = nullptr);
+    ItemPipeline(const PipelineServices &services, QString barcode, qint64 intentId, WorkMode mode,
+                 std::vector<JournalWrite> earlierWrites = {}, QObject *parent = nullptr);
 
     void start(); // the lookup; emits lookedUp() once
     // Runs the steps through the Executor; emits executed(). `justRead`: the lookup was a moment

@@ -37,25 +37,26 @@ enum class WriteKind { None, Put, ScanIn, Delete };
 // A step that changes fields of the item: the Executor runs it in a whole-record PUT, with the
 // stale check, the lost-reply re-read and the journal's before/after image.
 struct FieldEdit {
-    void (*apply)(Item &item, const Step &step);           // make the change
-    bool (*isApplied)(const Item &item, const Step &step); // Alma already shows it
-    QString (*summary)(const Item &before, const Step &step); // the journal's request line
-    QString (*alreadyText)(const Step &step);               // staff: nothing to write
+    void (*apply)(Item &item, const Step &step);                 // make the change
+    bool (*isApplied)(const Item &item, const Step &step);       // Alma already shows it
+    QString (*summary)(const Item &before, const Step &step);    // the journal's request line
+    QString (*alreadyText)(const Step &step);                    // staff: nothing to write
     QString (*notKeptText)(const Item &after, const Step &step); // staff: Alma did not keep it
 };
 
 struct StepKind {
     StepType type;
-    const char *name;  // "SET_CONDITION": the rules file's and the CLI's name
-    const char *label; // translated in context "Plan" (QT_TRANSLATE_NOOP)
-    bool autoSafe;     // may be applied without a staff decision
-    bool executable;   // the Executor runs it (NOTHING/DEFER count: they are skipped)
-    bool noOp;         // nothing to run (NOTHING, DEFER)
-    Awaiting gate;     // what a plan holding it waits for before a write (Nothing: auto-safe)
-    int reviewPosition; // 1..: offered as action N on the review page (Alt+N); 0: not offered
+    const char *name;        // "SET_CONDITION": the rules file's and the CLI's name
+    const char *label;       // translated in context "Plan" (QT_TRANSLATE_NOOP)
+    bool autoSafe;           // may be applied without a staff decision
+    bool executable;         // the Executor runs it (NOTHING/DEFER count: they are skipped)
+    bool noOp;               // nothing to run (NOTHING, DEFER)
+    Awaiting gate;           // what a plan holding it waits for before a write (Nothing: auto-safe)
+    int reviewPosition;      // 1..: offered as action N on the review page (Alt+N); 0: not offered
     const char *reviewLabel; // the review button's words (context "PlanPanel"), without "N  "
-    std::vector<const char *> ruleKeys; // keys a rules-file step of this kind may have, beside "type"
-    WriteKind write;                    // the journal write it makes
+    std::vector<const char *>
+        ruleKeys;         // keys a rules-file step of this kind may have, beside "type"
+    WriteKind write;      // the journal write it makes
     const char *waitText; // what staff are told while a scan waits for it (context "ScanSession");
                           // %1 is the item's name. Empty: the generic "Enter to apply" text.
     const FieldEdit *edit = nullptr; // set for a step that changes fields of the item

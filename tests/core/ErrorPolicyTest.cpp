@@ -59,8 +59,8 @@ TEST(ErrorPolicyCodes, NotFoundIsTheBarcodeLookupOrAGoneItem)
     ApiError lookup = ApiError::make(ErrorKind::Alma, QStringLiteral("none"), 400,
                                      QString(almacode::NoItemForBarcode));
     EXPECT_TRUE(isItemNotFound(lookup));
-    ApiError gone = ApiError::make(ErrorKind::Alma, QStringLiteral("gone"), 400,
-                                   QString(almacode::NoSuchItem));
+    ApiError gone =
+        ApiError::make(ErrorKind::Alma, QStringLiteral("gone"), 400, QString(almacode::NoSuchItem));
     EXPECT_TRUE(isItemNotFound(gone));
     ApiError other = ApiError::make(ErrorKind::Alma, QStringLiteral("no"), 400,
                                     QString(almacode::ItemUpdateFailed));

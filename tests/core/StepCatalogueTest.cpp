@@ -1,8 +1,8 @@
 // The step catalogue: every StepType has exactly one entry, in order, with a unique name; what a
 // plan waits for follows the gates; field-change kinds carry an edit that the Executor can run.
+#include "planning/StepCatalogue.h"
 #include "model/Item.h"
 #include "planning/Plan.h"
-#include "planning/StepCatalogue.h"
 
 #include <gtest/gtest.h>
 

@@ -188,7 +188,8 @@ TEST_P(DeskPipelineStormTest, JitterAnd429sNeitherDropNorRepeatAWrite)
     for (int i = 0; i < barcodes.size(); ++i) {
         const QString &barcode = barcodes.at(i);
         EXPECT_EQ(record(ids[static_cast<size_t>(i)]).outcome, Outcome::Done)
-            << barcode.toStdString() << ": " << record(ids[static_cast<size_t>(i)]).message.toStdString();
+            << barcode.toStdString() << ": "
+            << record(ids[static_cast<size_t>(i)]).message.toStdString();
         const int expected = barcode == demo::damaged ? 2 : 1;
         EXPECT_EQ(applied.count(barcode) ? applied.at(barcode) : 0, expected)
             << barcode.toStdString();

@@ -7,9 +7,9 @@
 // and no temporary-location write yet: when it gets them, they join `paths` below.
 #include "ExecutorSupport.h"
 #include "alma/AlmaClient.h"
-#include "pipeline/Executor.h"
 #include "journal/Journal.h"
 #include "model/Item.h"
+#include "pipeline/Executor.h"
 
 #include <SandboxServer.h>
 

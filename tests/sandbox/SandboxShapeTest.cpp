@@ -107,10 +107,9 @@ protected:
               {{"name", {{"value", "MISSING_STATUS_selected"}}}, {"value", "true"}},
               {{"name", {{"value", "MISSING_STATUS_value"}}}, {"value", "MISSING"}},
               {{"name", {{"value", "MISSING_STATUS_condition"}}}, {"value", "Null"}}}}};
-        const auto run =
-            client->post(QStringLiteral("/almaws/v1/conf/jobs/M18"),
-                         makeQuery({{"op", QStringLiteral("run")}}),
-                         QByteArray::fromStdString(parameters.dump()));
+        const auto run = client->post(QStringLiteral("/almaws/v1/conf/jobs/M18"),
+                                      makeQuery({{"op", QStringLiteral("run")}}),
+                                      QByteArray::fromStdString(parameters.dump()));
         const QString link = QString::fromStdString(run.json["additional_info"].value("link", ""));
         json instance;
         for (int i = 0; i < 300; ++i) {
@@ -160,9 +159,7 @@ protected:
         }
         if (alma.contains("schedule") && alma.contains("parameter")) {
             *kind = "job";
-            return client
-                ->get(QStringLiteral("/almaws/v1/conf/jobs/M18"))
-                .json;
+            return client->get(QStringLiteral("/almaws/v1/conf/jobs/M18")).json;
         }
         if (alma.contains("library")) {
             *kind = "libraries";

@@ -17,7 +17,9 @@ QString tr(const char *text)
 }
 
 const FieldEdit kEdit = {
-    [](Item &item, const Step &step) { item.physicalCondition = {step.conditionCode, {}}; },
+    [](Item &item, const Step &step) {
+        item.physicalCondition = {step.conditionCode, {}};
+    },
     [](const Item &item, const Step &step) {
         return item.physicalCondition.value == step.conditionCode;
     },
