@@ -35,11 +35,14 @@ SandboxReply SandboxState::getJob(const QString &jobId, const QString &base) con
     json job = jobInfoJson(base);
     job["content"] = {{"value", "ITEM"}, {"desc", "Physical items"}};
     job["schedule"] = {{"value", "NOT_SCHEDULED"}, {"desc", "Not scheduled"}};
-    job["creator"] = "MigDesk sandbox";
+    job["creator"] = "exl_api";
     job["next_run"] = "";
     // The parameters the job reads, each with its current default, as Alma lists them.
     json parameters = json::array();
-    for (const char *name : {"set_id", "process_type", "physical_condition", "force_failure"})
+    for (const char *name :
+         {"set_id", "job_name", "MISSING_STATUS_selected", "MISSING_STATUS_value",
+          "MISSING_STATUS_condition", "PHYSICAL_CONDITION_selected", "PHYSICAL_CONDITION_value",
+          "PHYSICAL_CONDITION_condition"})
         parameters.push_back({{"name", {{"value", name}, {"desc", name}}}, {"value", ""}});
     job["parameter"] = std::move(parameters);
     job["related_profile"] = {{"value", ""}, {"link", ""}};
