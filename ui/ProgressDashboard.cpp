@@ -3,7 +3,7 @@
 
 #include "FileChooser.h"
 #include "ProgressCharts.h"
-#include "reports/Csv.h"
+#include "util/Csv.h"
 
 #include <QApplication>
 #include <QChartView>

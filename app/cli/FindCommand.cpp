@@ -125,7 +125,7 @@ int runFind(const QStringList &arguments)
                                    QStringLiteral("rows"), QStringLiteral("1000"));
     QCommandLineParser &cli = common.parser();
     cli.addOptions({common.help, mode, json, list, source, rules, analyticsPath, common.almaUrl,
-                    common.region, limit});
+                    common.region, common.caFile, common.proxy, limit});
     cli.addPositionalArgument(QStringLiteral("ANALYTICS_CSV"),
                               tr("An Alma Analytics export with Barcode and internal note "
                                  "columns (not with --analytics-path)."));
@@ -186,6 +186,8 @@ int runFind(const QStringList &arguments)
         if (!baseUrl)
             return kBadUsage;
         config.baseUrl = *baseUrl;
+        if (!common.network(config))
+            return kBadUsage;
         const auto apiKey = common.apiKey();
         if (!apiKey)
             return kBadUsage;

@@ -5,6 +5,7 @@
 #include "SandboxClientTest.h"
 #include "analytics/AnalyticsCalls.h"
 #include "analytics/AnalyticsReader.h"
+#include "model/ErrorPolicy.h"
 
 #include <QSignalSpy>
 
