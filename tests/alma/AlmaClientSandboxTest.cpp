@@ -167,7 +167,7 @@ TEST_F(AlmaClientSandboxTest, SetsAndJobsForABulkRun)
     // fail_on_invalid_id=false: an unknown barcode is skipped, not an error; the count says so.
     const CallOutcome bad = waitFor(client->addSetMembers(setId, {QStringLiteral("NOPE")}));
     ASSERT_TRUE(bad.ok) << bad.error.message.toStdString();
-    EXPECT_EQ(bad.json["number_of_members"].value("value", 0), 2);
+    EXPECT_EQ(bad.json["number_of_members"].value("value", std::string()), "2");
 
     const nlohmann::json parameters = {
         {"parameter",

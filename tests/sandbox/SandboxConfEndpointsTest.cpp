@@ -72,9 +72,9 @@ TEST_F(SandboxConfEndpointsTest, JobAndItsInstances)
 
 TEST_F(SandboxConfEndpointsTest, UnknownJobIs402216)
 {
-    for (const QString &path : {QStringLiteral("/almaws/v1/conf/jobs/M18"),
-                                QStringLiteral("/almaws/v1/conf/jobs/M18/instances"),
-                                QStringLiteral("/almaws/v1/conf/jobs/M18/instances/123")}) {
+    for (const QString &path : {QStringLiteral("/almaws/v1/conf/jobs/M99"),
+                                QStringLiteral("/almaws/v1/conf/jobs/M99/instances"),
+                                QStringLiteral("/almaws/v1/conf/jobs/M99/instances/123")}) {
         const auto answer = client->get(path);
         EXPECT_EQ(answer.status, 400) << path.toStdString();
         EXPECT_EQ(answer.firstErrorCode(), "402216") << path.toStdString();
