@@ -105,7 +105,8 @@ TEST_F(SandboxM18Test, RefusesNoFieldSelectedUnknownSetAndBadValues)
     noSet[3].second = "424242";
     const auto unknownSet = run(noSet);
     EXPECT_EQ(unknownSet.status, 400);
-    EXPECT_TRUE(unknownSet.body.contains("Set with ID 424242 does not exist")) << unknownSet.body.data();
+    EXPECT_TRUE(unknownSet.body.contains("Set with ID 424242 does not exist"))
+        << unknownSet.body.data();
 
     auto notBoolean = missing("MISSING"); // the old docs' mistake: a status where true belongs
     EXPECT_EQ(run(notBoolean).status, 400);
