@@ -248,4 +248,62 @@ json replaceItemData(const json &current, const json &sent, bool processTypeWrit
     return data;
 }
 
+json replaceTempLocation(const json &current, const json &sent, QString *problem)
+{
+    json holding = current.is_object() ? current : json::object();
+    if (!sent.is_object())
+        return holding;
+    for (const char *key : {"in_temp_location", "temp_library", "temp_location", "temp_policy"}) {
+        if (sent.contains(key))
+            holding[key] = sent[key];
+    }
+    const bool inTemp = holding.value("in_temp_location", false) == true;
+    const QString library = codeOf(holding, "temp_library");
+    const QString location = codeOf(holding, "temp_location");
+    if (!inTemp) {
+        holding["in_temp_location"] = false;
+        holding["temp_library"] = codeValue({}, {});
+        holding["temp_location"] = codeValue({}, {});
+        holding["temp_policy"] = codeValue({}, {});
+        return holding;
+    }
+    const SandboxLibrary *known = findLibrary(library);
+    if (!known) {
+        *problem =
+            library.isEmpty()
+                ? QStringLiteral("Mandatory field is missing: temp_library")
+                : QStringLiteral("Invalid field: temp_library %1 is not defined.").arg(library);
+        return {};
+    }
+    const char *locationName = findLocationName(*known, location);
+    if (!locationName) {
+        *problem = location.isEmpty()
+                       ? QStringLiteral("Mandatory field is missing: temp_location")
+                       : QStringLiteral("Invalid field: temp_location %1 is not defined in %2.")
+                             .arg(location, library);
+        return {};
+    }
+    holding["temp_library"] = codeValue(library, QString::fromUtf8(known->name));
+    holding["temp_location"] = codeValue(location, QString::fromUtf8(locationName));
+    if (!holding.contains("temp_policy") || !holding["temp_policy"].is_object())
+        holding["temp_policy"] = codeValue({}, {});
+    return holding;
+}
+
+QString currentLibrary(const json &item)
+{
+    const json &holding = item.contains("holding_data") ? item["holding_data"] : json::object();
+    if (holding.is_object() && holding.value("in_temp_location", false) == true)
+        return codeOf(holding, "temp_library");
+    return codeOf(item["item_data"], "library");
+}
+
+QString currentLocation(const json &item)
+{
+    const json &holding = item.contains("holding_data") ? item["holding_data"] : json::object();
+    if (holding.is_object() && holding.value("in_temp_location", false) == true)
+        return codeOf(holding, "temp_location");
+    return codeOf(item["item_data"], "location");
+}
+
 } // namespace migdesk::sandbox

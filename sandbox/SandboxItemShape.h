@@ -19,4 +19,14 @@ nlohmann::json normalizeItem(const nlohmann::json &item, QString *problem);
 nlohmann::json replaceItemData(const nlohmann::json &current, const nlohmann::json &sent,
                                bool processTypeWritable, bool hasActiveLoan, QString *problem);
 
+// The holding_data a PUT leaves: the temporary location fields sent (in_temp_location,
+// temp_library, temp_location, temp_policy) replace the stored ones; a temporary location must
+// name a library and one of its locations. Other holding fields are not the item's to change.
+nlohmann::json replaceTempLocation(const nlohmann::json &current, const nlohmann::json &sent,
+                                   QString *problem);
+// Where the item sits now: its temporary library and location while in_temp_location is true,
+// else its permanent ones (codes).
+QString currentLibrary(const nlohmann::json &item);
+QString currentLocation(const nlohmann::json &item);
+
 } // namespace migdesk::sandbox

@@ -308,6 +308,13 @@ SandboxReply SandboxState::putItem(const QStringList &ids, const QByteArray &bod
         return almaError(400, mandatory ? QStringLiteral("401664") : QStringLiteral("40166404"),
                          problem);
     }
+    const json sentHolding = sent.contains("holding_data") ? sent["holding_data"] : json::object();
+    json holding = replaceTempLocation(record->item["holding_data"], sentHolding, &problem);
+    if (!problem.isEmpty()) {
+        const bool mandatory = problem.startsWith(QLatin1String("Mandatory"));
+        return almaError(400, mandatory ? QStringLiteral("401664") : QStringLiteral("40166404"),
+                         problem);
+    }
     const std::string oldBarcode = record->item["item_data"]["barcode"].get<std::string>();
     const std::string newBarcode = data["barcode"].get<std::string>();
     if (newBarcode != oldBarcode) {
@@ -322,6 +329,7 @@ SandboxReply SandboxState::putItem(const QStringList &ids, const QByteArray &bod
     }
     data["modification_date"] = almaToday();
     record->item["item_data"] = std::move(data);
+    record->item["holding_data"] = std::move(holding);
     reply.body = QByteArray::fromStdString(withLinks(record->item, base).dump());
     return reply;
 }
@@ -339,7 +347,8 @@ void SandboxState::returnItem(ItemRecord &record, const QString &library, const 
     }
     data.erase("work_order_type");
     data.erase("work_order_at");
-    const QString ownLibrary = qs(data, "library");
+    // An item in a temporary location belongs there until the location is cleared.
+    const QString ownLibrary = currentLibrary(record.item);
     const SandboxLibrary *own = findLibrary(ownLibrary);
     const QString ownName = own ? QString::fromUtf8(own->name) : ownLibrary;
     if (!record.requests.empty()) {
@@ -372,10 +381,11 @@ void SandboxState::returnItem(ItemRecord &record, const QString &library, const 
     } else if (library == ownLibrary) {
         data["process_type"] = codeValue(QString(), QString());
         data["base_status"] = codeValue(QStringLiteral("1"), QStringLiteral("Item in place"));
-        const char *location = own ? findLocationName(*own, qs(data, "location")) : nullptr;
+        const QString shelf = currentLocation(record.item);
+        const char *location = own ? findLocationName(*own, shelf) : nullptr;
         *info = QStringLiteral("Item's destination is: Reshelve to %1. Request/Process Type: . "
                                "Requester: . Requester ID: . Place in Queue: ")
-                    .arg(location ? QString::fromUtf8(location) : qs(data, "location"));
+                    .arg(location ? QString::fromUtf8(location) : shelf);
     } else {
         data["process_type"] =
             codeValue(QStringLiteral("TRANSIT"), processTypeDesc(QStringLiteral("TRANSIT")));

@@ -14,9 +14,12 @@ ls -1 "$root/docs/screenshots"
 QT_QPA_PLATFORM=offscreen MIGDESK_SCREENSHOT_DIR="$root/docs/screenshots" \
   "$build_dir/tests/migdesk_ui_tests" --gtest_filter='BulkSettingsScreenshot.*:NetworkSettingsScreenshot.*'
 # The progress dashboard on the demo data plus a journal of nine days (docs/USER_GUIDE.md); its
-# PNGs are renamed to 20-progress-dashboard.png and 21-progress-dashboard-larger.png.
+# PNGs are renamed to 22-progress-dashboard.png and 23-progress-dashboard-larger.png.
 QT_QPA_PLATFORM=offscreen MIGDESK_SCREENSHOT_DIR="$root/docs/screenshots" \
   "$build_dir/tests/migdesk_ui_tests" --gtest_filter='ProgressDesk.Dashboard*'
-mv "$root/docs/screenshots/dashboard.png" "$root/docs/screenshots/20-progress-dashboard.png"
+mv "$root/docs/screenshots/dashboard.png" "$root/docs/screenshots/22-progress-dashboard.png"
 mv "$root/docs/screenshots/dashboard-larger.png" \
-  "$root/docs/screenshots/21-progress-dashboard-larger.png"
+  "$root/docs/screenshots/23-progress-dashboard-larger.png"
+# A Catalog Review item moved to its review shelf (a temporary location) and returned.
+QT_QPA_PLATFORM=offscreen MIGDESK_SCREENSHOT_DIR="$root/docs/screenshots" \
+  "$build_dir/tests/migdesk_ui_tests" --gtest_filter='ReviewShelfDesk.*'

@@ -243,11 +243,13 @@ CardView cardView(const ScanRecord &record, SourceIls configured)
         card.place = item.location.isEmpty()
                          ? item.library.label()
                          : tr("%1 › %2").arg(item.library.label(), item.location.label());
-        if (item.inTempLocation && !item.tempLocation.isEmpty())
+        // Where Alma says the item is now: a temporary location set by the fix shows at once.
+        const Item &now = record.hasResult && record.result.hasAfter ? record.result.after : item;
+        if (now.inTempLocation && !now.tempLocation.isEmpty())
             card.tempPlace =
-                item.tempLibrary.isEmpty()
-                    ? item.tempLocation.label()
-                    : tr("%1 › %2").arg(item.tempLibrary.label(), item.tempLocation.label());
+                now.tempLibrary.isEmpty()
+                    ? now.tempLocation.label()
+                    : tr("%1 › %2").arg(now.tempLibrary.label(), now.tempLocation.label());
         card.kind = itemKind(item);
         if (record.hasResult && record.result.hasAfter) {
             card.almaNow = almaState(record.result.after);

@@ -5,6 +5,7 @@
 #include "ConnectionTester.h"
 #include "FileChooser.h"
 #include "NetworkSettingsPage.h"
+#include "ReviewHandlingBox.h"
 #include "alma/Region.h"
 #include "legacy/LegacyStatus.h"
 #include "settings/SecretStore.h"
@@ -210,6 +211,8 @@ QWidget *SettingsDialog::buildRulesPage()
     form->addRow(tr("Rules file:"), rulesRow);
     form->addRow(new QLabel(tr("Work orders (empty: a fulfillment note, then Return):"), page));
     form->addRow(m_workOrders);
+    m_reviewHandling = new ReviewHandlingBox(page);
+    form->addRow(m_reviewHandling);
     return page;
 }
 
@@ -270,6 +273,7 @@ void SettingsDialog::load()
     selectData(m_sourceIls, sourceIlsName(m_settings->sourceIls()));
     m_bulkPage->load(*m_settings);
     m_networkPage->load(*m_settings);
+    m_reviewHandling->load(*m_settings);
     selectData(m_holdings, m_settings->withdrawHoldings());
     selectData(m_bib, m_settings->withdrawBib());
     m_rulesFile->setText(m_settings->rulesFile());
@@ -343,6 +347,10 @@ void SettingsDialog::accept()
     }
     if (!m_bulkPage->save(*m_settings)) {
         m_tabs->setCurrentWidget(m_bulkPage);
+        return;
+    }
+    if (!m_reviewHandling->save(*m_settings)) {
+        m_tabs->setCurrentIndex(m_tabs->indexOf(m_reviewHandling->parentWidget()));
         return;
     }
     m_networkPage->save(*m_settings);

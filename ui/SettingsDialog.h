@@ -21,6 +21,7 @@ namespace migdesk {
 
 class BulkSettingsPage;
 class NetworkSettingsPage;
+class ReviewHandlingBox;
 class ConnectionTester;
 class SecretStore;
 class Settings;
@@ -52,6 +53,7 @@ private:
     Settings *m_settings;
     SecretStore *m_secrets;
     ConnectionTester *m_tester;
+    ReviewHandlingBox *m_reviewHandling;
     QComboBox *m_region;
     QLineEdit *m_customUrl;
     QLineEdit *m_apiKey;

@@ -32,6 +32,7 @@ void from_json(const nlohmann::json &j, Item &item)
     item.inTempLocation = boolean(holding, "in_temp_location");
     item.tempLibrary = code(holding, "temp_library");
     item.tempLocation = code(holding, "temp_location");
+    item.tempPolicy = code(holding, "temp_policy");
 
     item.pid = str(data, "pid");
     item.barcode = str(data, "barcode");
@@ -83,6 +84,31 @@ void to_json(nlohmann::json &j, const Item &item)
     writeText("internal_note_1", item.internalNote1);
     writeText("internal_note_2", item.internalNote2);
     writeText("internal_note_3", item.internalNote3);
+
+    // The temporary location lives in holding_data; Alma takes it in the item's PUT.
+    const nlohmann::json originalHolding =
+        j.contains("holding_data") && j["holding_data"].is_object() ? j["holding_data"]
+                                                                    : nlohmann::json::object();
+    const Item shown = [&] {
+        Item parsed;
+        parsed.inTempLocation = boolean(originalHolding, "in_temp_location");
+        parsed.tempLibrary = code(originalHolding, "temp_library");
+        parsed.tempLocation = code(originalHolding, "temp_location");
+        parsed.tempPolicy = code(originalHolding, "temp_policy");
+        return parsed;
+    }();
+    if (shown.inTempLocation != item.inTempLocation ||
+        shown.tempLibrary.value != item.tempLibrary.value ||
+        shown.tempLocation.value != item.tempLocation.value ||
+        shown.tempPolicy.value != item.tempPolicy.value) {
+        auto &holding = j["holding_data"];
+        if (!holding.is_object())
+            holding = nlohmann::json::object();
+        holding["in_temp_location"] = item.inTempLocation;
+        holding["temp_library"] = toJson(item.tempLibrary);
+        holding["temp_location"] = toJson(item.tempLocation);
+        holding["temp_policy"] = toJson(item.tempPolicy);
+    }
 }
 
 Result<Item> itemFromJson(const nlohmann::json &json)

@@ -25,6 +25,7 @@ struct Item {
     bool inTempLocation = false;
     CodeValue tempLibrary;
     CodeValue tempLocation;
+    CodeValue tempPolicy;
     // item_data
     QString pid;
     QString barcode;
@@ -59,7 +60,8 @@ struct Item {
 
 // Throws nlohmann::json exceptions on wrong shapes; use parseItem() at boundaries.
 void from_json(const nlohmann::json &json, Item &item);
-// The original JSON with the editable fields (notes, condition, process type) written back,
+// The original JSON with the editable fields (notes, condition, process type, the temporary
+// location in holding_data) written back,
 // each only when it differs from the original (or is missing there): every other byte of what
 // Alma sent goes back unchanged.
 void to_json(nlohmann::json &json, const Item &item);

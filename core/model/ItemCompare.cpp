@@ -22,6 +22,10 @@ QString firstShownDifference(const Item &shown, const Item &current)
         {"public_note", shown.publicNote, current.publicNote},
         {"library", shown.library.value, current.library.value},
         {"location", shown.location.value, current.location.value},
+        {"in_temp_location", shown.inTempLocation ? QStringLiteral("true") : QString(),
+         current.inTempLocation ? QStringLiteral("true") : QString()},
+        {"temp_library", shown.tempLibrary.value, current.tempLibrary.value},
+        {"temp_location", shown.tempLocation.value, current.tempLocation.value},
         {"barcode", shown.barcode, current.barcode},
     };
     for (const auto &field : fields) {
@@ -29,6 +33,30 @@ QString firstShownDifference(const Item &shown, const Item &current)
             return QString::fromLatin1(field.name);
     }
     return {};
+}
+
+void copyEditableFields(Item &to, const Item &from)
+{
+    to.physicalCondition = from.physicalCondition;
+    to.fulfillmentNote = from.fulfillmentNote;
+    to.publicNote = from.publicNote;
+    to.internalNote1 = from.internalNote1;
+    to.internalNote2 = from.internalNote2;
+    to.internalNote3 = from.internalNote3;
+    to.inTempLocation = from.inTempLocation;
+    to.tempLibrary = from.tempLibrary;
+    to.tempLocation = from.tempLocation;
+    to.tempPolicy = from.tempPolicy;
+}
+
+bool sameEditableFields(const Item &a, const Item &b)
+{
+    return a.physicalCondition.value == b.physicalCondition.value &&
+           a.fulfillmentNote == b.fulfillmentNote && a.publicNote == b.publicNote &&
+           a.internalNote1 == b.internalNote1 && a.internalNote2 == b.internalNote2 &&
+           a.internalNote3 == b.internalNote3 && a.inTempLocation == b.inTempLocation &&
+           a.tempLibrary.value == b.tempLibrary.value &&
+           a.tempLocation.value == b.tempLocation.value && a.tempPolicy.value == b.tempPolicy.value;
 }
 
 bool isTransitOrHold(const Item &item)

@@ -276,24 +276,10 @@ void ExecutionRun::undoChange()
     m_current = m_undoAfter;
     m_fresh = false; // always re-read: the change may be minutes old
     const Item before = m_undoBefore;
-    auto applied = [before](const Item &item) {
-        return item.physicalCondition.value == before.physicalCondition.value &&
-               item.fulfillmentNote == before.fulfillmentNote &&
-               item.publicNote == before.publicNote && item.internalNote1 == before.internalNote1 &&
-               item.internalNote2 == before.internalNote2 &&
-               item.internalNote3 == before.internalNote3;
-    };
+    auto applied = [before](const Item &item) { return sameEditableFields(item, before); };
     putItem(
         QStringLiteral("PUT undo of write %1").arg(m_undoneWriteId),
-        [before](Item &item) {
-            item.physicalCondition = before.physicalCondition;
-            item.fulfillmentNote = before.fulfillmentNote;
-            item.publicNote = before.publicNote;
-            item.internalNote1 = before.internalNote1;
-            item.internalNote2 = before.internalNote2;
-            item.internalNote3 = before.internalNote3;
-        },
-        applied,
+        [before](Item &item) { copyEditableFields(item, before); }, applied,
         [this, applied](const Item &after) {
             StepResult result;
             result.outcome = applied(after) ? Outcome::Done : Outcome::Error;

@@ -32,9 +32,10 @@ bool Step::operator==(const Step &other) const
 {
     return type == other.type && conditionCode == other.conditionCode &&
            department == other.department && workOrderType == other.workOrderType &&
-           fulfillmentNote == other.fulfillmentNote && choices == other.choices &&
-           defaultChoice == other.defaultChoice && label == other.label &&
-           statusId == other.statusId && registerInHouseUse == other.registerInHouseUse &&
+           fulfillmentNote == other.fulfillmentNote && tempLocation == other.tempLocation &&
+           choices == other.choices && defaultChoice == other.defaultChoice &&
+           label == other.label && statusId == other.statusId &&
+           registerInHouseUse == other.registerInHouseUse &&
            missingStrategy == other.missingStrategy && holdingsPolicy == other.holdingsPolicy &&
            bibPolicy == other.bibPolicy && needsConfirmation == other.needsConfirmation;
 }
@@ -119,6 +120,12 @@ nlohmann::json stepToJson(const Step &step)
         break;
     case StepType::MarkMissing:
         out["missing_strategy"] = utf8(step.missingStrategy);
+        break;
+    case StepType::SetTempLocation:
+        out["temp_library"] = utf8(step.tempLocation.library);
+        out["temp_location"] = utf8(step.tempLocation.location);
+        if (!step.tempLocation.policy.isEmpty())
+            out["temp_policy"] = utf8(step.tempLocation.policy);
         break;
     case StepType::Withdraw:
         out["holdings"] = utf8(step.holdingsPolicy);

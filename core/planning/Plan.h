@@ -28,6 +28,8 @@ enum class StepType {
     NeedsReview,
     Defer,
     Nothing,
+    SetTempLocation,   // the item goes to a temporary location (a review shelf)
+    ClearTempLocation, // back from review: the temporary location is cleared
 };
 
 // "SET_CONDITION", "RETURN", ... (the names of the rules file and the CLI's JSON)
@@ -41,15 +43,26 @@ QString stepTypeLabel(StepType type);
 
 struct Choice;
 
+// A temporary location in Alma (holding_data.temp_library / temp_location, optional temp_policy).
+struct TempLocationTarget {
+    QString library;
+    QString location;
+    QString policy; // empty: the item keeps its own policy
+
+    bool isSet() const { return !library.isEmpty() && !location.isEmpty(); }
+    bool operator==(const TempLocationTarget &other) const = default;
+};
+
 struct Step {
     StepType type = StepType::Nothing;
-    QString conditionCode;       // SET_CONDITION: Alma's physical_condition code, e.g. "DAMAGED"
-    QString department;          // WORK_ORDER: the department code to scan in to
-    QString workOrderType;       // WORK_ORDER: the work order type code
-    QString fulfillmentNote;     // SET_FULFILLMENT_NOTE: the text to write
-    std::vector<Choice> choices; // DECIDE: the options staff choose from
-    int defaultChoice = 0;       // DECIDE: index into choices
-    QString label;               // translated one-line description for the UI
+    QString conditionCode;   // SET_CONDITION: Alma's physical_condition code, e.g. "DAMAGED"
+    QString department;      // WORK_ORDER: the department code to scan in to
+    QString workOrderType;   // WORK_ORDER: the work order type code
+    QString fulfillmentNote; // SET_FULFILLMENT_NOTE: the text to write
+    TempLocationTarget tempLocation; // SET_TEMP_LOCATION: where the item is parked
+    std::vector<Choice> choices;     // DECIDE: the options staff choose from
+    int defaultChoice = 0;           // DECIDE: index into choices
+    QString label;                   // translated one-line description for the UI
 
     // Added for executors: everything comes with the step.
     QString statusId;                // the legacy status this step came from

@@ -3,6 +3,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace migdesk::plantext {
 
 namespace {
@@ -23,6 +25,11 @@ QString statusList(const NoteReading &reading)
     return tr("%1 and %2").arg(labels.join(QStringLiteral(", ")), last);
 }
 
+QString tempPlace(const TempLocationTarget &target)
+{
+    return QStringLiteral("%1 › %2").arg(target.library, target.location);
+}
+
 // The step that says what finally happens: the last non-condition step.
 const Step *mainStep(const Plan &plan)
 {
@@ -31,10 +38,12 @@ const Step *mainStep(const Plan &plan)
         if (step.type == StepType::SetCondition)
             continue;
         if (!main || step.type != StepType::Return || main->type == StepType::Return)
-            main =
-                main && main->type == StepType::SetFulfillmentNote && step.type == StepType::Return
-                    ? main
-                    : &step;
+            main = main &&
+                           (main->type == StepType::SetFulfillmentNote ||
+                            main->type == StepType::SetTempLocation) &&
+                           step.type == StepType::Return
+                       ? main
+                       : &step;
     }
     return main;
 }
@@ -66,6 +75,20 @@ QString outcome(const Plan &plan, const Step *main, const PlanContext &context)
     case StepType::SetFulfillmentNote:
         return tr("no work order is configured, so a fulfillment note names the review, it is "
                   "returned and Alma shows it in place with the note");
+    case StepType::SetTempLocation: {
+        const bool returns = std::any_of(plan.steps.begin(), plan.steps.end(),
+                                         [](const Step &s) { return s.type == StepType::Return; });
+        const QString place = tempPlace(main->tempLocation);
+        return returns ? tr("it goes to the temporary location %1 until the review is done, is "
+                            "returned, and Alma shows it in place there")
+                             .arg(place)
+                       : tr("it goes to the temporary location %1 until the review is done, and "
+                            "Alma keeps it in Technical - Migration")
+                             .arg(place);
+    }
+    case StepType::ClearTempLocation:
+        return tr("its temporary location is cleared and Alma shows it in its permanent "
+                  "location");
     case StepType::MarkMissing:
         return main->missingStrategy == QLatin1String("put")
                    ? tr("it is marked Missing directly and Alma then shows it as Missing")
@@ -144,6 +167,10 @@ QString stepLabel(const Step &step)
         return tr("Withdraw (after confirmation)");
     case StepType::NeedsReview:
         return tr("Review the note and choose an action");
+    case StepType::SetTempLocation:
+        return tr("Move to the temporary location %1").arg(tempPlace(step.tempLocation));
+    case StepType::ClearTempLocation:
+        return tr("Clear the temporary location (back from review)");
     default:
         return stepTypeLabel(step.type);
     }
@@ -174,6 +201,14 @@ QString notMigrationExplanation(const Item &item)
     return tr("Not a migration item: Alma shows it as %1, so nothing is changed unless staff "
               "choose an action.")
         .arg(item.processType.label());
+}
+
+QString backFromReviewExplanation(const Item &item)
+{
+    return tr("Back from review: Alma shows it in the temporary location %1 › %2, where the "
+              "rules park review items. Clear it and Alma shows the item in its permanent "
+              "location %3 again.")
+        .arg(item.tempLibrary.value, item.tempLocation.value, item.location.label());
 }
 
 QString noNoteExplanation(SourceIls source)

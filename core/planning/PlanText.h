@@ -14,6 +14,8 @@ QString stepLabel(const Step &step);
 QString choiceLabel(const Choice &choice);
 QString notMigrationExplanation(const Item &item);
 QString noNoteExplanation(SourceIls source);
+// An item found in the review shelf's temporary location, no longer in Technical - Migration.
+QString backFromReviewExplanation(const Item &item);
 // `deciding` is the status whose rule gave the final disposition (may be null).
 QString explanation(const Plan &plan, const NoteReading &reading, const StatusMatch *deciding,
                     const PlanContext &context);

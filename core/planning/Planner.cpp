@@ -22,6 +22,7 @@ int rank(const Step &step)
         return 60;
     case StepType::WorkOrder:
     case StepType::SetFulfillmentNote:
+    case StepType::SetTempLocation:
         return 50;
     case StepType::MarkMissing:
     case StepType::AddToShelfList:
@@ -42,6 +43,7 @@ int rank(const Step &step)
         return best - 1;
     }
     case StepType::SetCondition:
+    case StepType::ClearTempLocation:
     case StepType::Nothing:
         break;
     }
@@ -98,6 +100,9 @@ private:
         case StepType::MarkMissing:
             step.missingStrategy = m_rules.missingStrategy();
             break;
+        case StepType::SetTempLocation:
+            step.tempLocation = ruleStep.tempLocation;
+            break;
         case StepType::Withdraw:
             step.holdingsPolicy = m_rules.withdrawHoldings();
             step.bibPolicy = m_rules.withdrawBib();
@@ -144,6 +149,11 @@ Plan Planner::plan(const Item &item, const NoteReading &reading, const PlanConte
 {
     Plan plan;
     plan.statusIds = reading.ids();
+    if (!item.isMigrationItem() && context.mode == WorkMode::Desk && isBackFromReview(item)) {
+        plan.steps.push_back(single(StepType::ClearTempLocation, {}));
+        plan.explanation = plantext::backFromReviewExplanation(item);
+        return plan;
+    }
     if (!item.isMigrationItem()) {
         plan.steps.push_back(single(StepType::Nothing, {}));
         plan.explanation = plantext::notMigrationExplanation(item);
@@ -195,6 +205,16 @@ Plan Planner::plan(const Item &item, const NoteReading &reading, const PlanConte
         plan.steps.push_back(std::move(step));
     plan.explanation = plantext::explanation(plan, reading, deciding, context);
     return plan;
+}
+
+bool Planner::isBackFromReview(const Item &item) const
+{
+    if (!item.inTempLocation)
+        return false;
+    const auto shelves = m_rules.reviewTempLocations();
+    return std::any_of(shelves.begin(), shelves.end(), [&item](const TempLocationTarget &shelf) {
+        return shelf.library == item.tempLibrary.value && shelf.location == item.tempLocation.value;
+    });
 }
 
 bool Planner::needsLoan(const Item &item, const NoteReading &reading, WorkMode mode) const

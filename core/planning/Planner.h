@@ -20,6 +20,8 @@ public:
     // the reading's statuses splits by loan (the common case): nothing is planned then.
     bool needsLoan(const Item &item, const NoteReading &reading, WorkMode mode) const;
     const Rules &rules() const { return m_rules; }
+    // True for an item in one of the temporary locations the rules park review items in.
+    bool isBackFromReview(const Item &item) const;
 
 private:
     Rules m_rules;

@@ -279,6 +279,10 @@ private:
             if (auto error = optionalText(value, "note", path, step.fulfillmentNote))
                 return error;
         }
+        if (step.type == StepType::SetTempLocation) {
+            if (auto error = readTempLocationRule(value, step.tempLocation))
+                return RuleError{join(path, error->key), error->message};
+        }
         if (step.type == StepType::Decide) {
             if (!allowDecide)
                 return RuleError{path, tr("a DECIDE step cannot sit inside another step")};
@@ -444,7 +448,34 @@ Rules Rules::withOverrides(const RuleOverrides &overrides) const
         if (target.isConfigured())
             copy.m_workOrders.insert(it.key(), target);
     }
+    for (auto it = overrides.reviewHandling.constBegin(); it != overrides.reviewHandling.constEnd();
+         ++it) {
+        if (it.value().method != ReviewMethod::Rules)
+            applyReviewHandling(copy.m_desk[it.key()], it.value());
+    }
     return copy;
+}
+
+std::vector<TempLocationTarget> Rules::reviewTempLocations() const
+{
+    std::vector<TempLocationTarget> out;
+    auto add = [&out](const std::vector<RuleStep> &steps, const auto &self) -> void {
+        for (const RuleStep &step : steps) {
+            if (step.type == StepType::SetTempLocation &&
+                std::find(out.begin(), out.end(), step.tempLocation) == out.end())
+                out.push_back(step.tempLocation);
+            self(step.fallback, self);
+            for (const auto &choice : step.choices)
+                self(choice.steps, self);
+        }
+    };
+    for (const auto *table : {&m_desk, &m_followup}) {
+        for (const RuleCase &rule : *table) {
+            add(rule.withLoan, add);
+            add(rule.withoutLoan, add);
+        }
+    }
+    return out;
 }
 
 RulesLoad loadRulesOrDefaults(const QString &path)

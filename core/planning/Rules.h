@@ -4,6 +4,7 @@
 
 #include "model/Result.h"
 #include "planning/Plan.h"
+#include "planning/ReviewHandling.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -16,8 +17,9 @@ namespace migdesk {
 // A step as written in the rules file, before the planner fills in its values.
 struct RuleStep {
     StepType type = StepType::Nothing;
-    QString fulfillmentNote;        // SET_FULFILLMENT_NOTE: optional fixed text
-    std::vector<RuleStep> fallback; // WORK_ORDER: used when no work order is configured
+    QString fulfillmentNote;         // SET_FULFILLMENT_NOTE: optional fixed text
+    TempLocationTarget tempLocation; // SET_TEMP_LOCATION: where the item is parked
+    std::vector<RuleStep> fallback;  // WORK_ORDER: used when no work order is configured
     struct RuleChoice {
         QString key;
         std::vector<RuleStep> steps;
@@ -50,7 +52,8 @@ struct RuleOverrides {
     QString missingStrategy;
     QString withdrawHoldings;
     QString withdrawBib;
-    QHash<QString, WorkOrderTarget> workOrders; // legacy status id -> work order
+    QHash<QString, WorkOrderTarget> workOrders;    // legacy status id -> work order
+    QHash<QString, ReviewHandling> reviewHandling; // review status id -> how the desk handles it
 };
 
 class Rules {
@@ -69,6 +72,9 @@ public:
     WorkOrderTarget workOrder(const QString &statusId) const;
     // The rule case for a status and mode; nullptr when the file has none for that status.
     const RuleCase *ruleFor(const QString &statusId, WorkMode mode) const;
+    // Every temporary location the rules park items in (SET_TEMP_LOCATION, desk and follow-up):
+    // an item found in one of them is back from review.
+    std::vector<TempLocationTarget> reviewTempLocations() const;
     // A copy with the settings' values laid over the file's (see RuleOverrides).
     Rules withOverrides(const RuleOverrides &overrides) const;
 

@@ -12,6 +12,8 @@ namespace migdesk {
 // Kinds declared in files of their own (core/planning/steps/).
 StepKind setConditionStep();
 StepKind setFulfillmentNoteStep();
+StepKind setTempLocationStep();
+StepKind clearTempLocationStep();
 
 namespace {
 
@@ -158,6 +160,8 @@ std::vector<StepKind> makeCatalogue()
          {},
          WriteKind::None,
          ""},
+        setTempLocationStep(),
+        clearTempLocationStep(),
     };
 }
 

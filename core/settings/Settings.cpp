@@ -34,6 +34,7 @@ const QString kBulkVerify = QStringLiteral("bulk/verify");
 const QString kBulkKeepSets = QStringLiteral("bulk/keepSets");
 const QString kAnalyticsReportPath = QStringLiteral("bulk/analyticsReportPath");
 const QString kWorkOrders = QStringLiteral("workOrders/");
+const QString kReviewHandling = QStringLiteral("reviewHandling/");
 const QString kPrefix = QStringLiteral("scanner/prefix");
 const QString kSuffix = QStringLiteral("scanner/suffix");
 const QString kPattern = QStringLiteral("scanner/barcodePattern");
@@ -383,7 +384,34 @@ RuleOverrides Settings::ruleOverrides() const
         if (target.isConfigured())
             overrides.workOrders.insert(id, target);
     }
+    for (const QString &id : reviewStatuses()) {
+        const ReviewHandling handling = reviewHandling(id);
+        if (handling.method != ReviewMethod::Rules && handling.problem().isEmpty())
+            overrides.reviewHandling.insert(id, handling);
+    }
     return overrides;
+}
+
+ReviewHandling Settings::reviewHandling(const QString &statusId) const
+{
+    const QString base = kReviewHandling + statusId;
+    ReviewHandling handling;
+    handling.method =
+        reviewMethodFromName(read(base + QStringLiteral("/method"), QString()).toString())
+            .value_or(ReviewMethod::Rules);
+    handling.tempLocation.library =
+        read(base + QStringLiteral("/tempLibrary"), QString()).toString().trimmed();
+    handling.tempLocation.location =
+        read(base + QStringLiteral("/tempLocation"), QString()).toString().trimmed();
+    return handling;
+}
+
+void Settings::setReviewHandling(const QString &statusId, const ReviewHandling &handling)
+{
+    const QString base = kReviewHandling + statusId;
+    write(base + QStringLiteral("/method"), reviewMethodName(handling.method));
+    write(base + QStringLiteral("/tempLibrary"), handling.tempLocation.library.trimmed());
+    write(base + QStringLiteral("/tempLocation"), handling.tempLocation.location.trimmed());
 }
 
 QString Settings::jobTemplate() const

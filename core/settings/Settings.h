@@ -78,8 +78,13 @@ public:
     void setWithdrawBib(const QString &policy);
     WorkOrderTarget workOrder(const QString &statusId) const;
     void setWorkOrder(const QString &statusId, const WorkOrderTarget &target);
+    // How the desk handles a review status (reviewStatuses()): the rules file's way (default), a
+    // work order, a fulfillment note or a temporary location.
+    ReviewHandling reviewHandling(const QString &statusId) const;
+    void setReviewHandling(const QString &statusId, const ReviewHandling &handling);
     // What these settings lay over the rules file (Rules::withOverrides): the condition code when
-    // one is stored, and every work order with both department and type.
+    // one is stored, every work order with both department and type, and every review status
+    // handled otherwise than the rules file says.
     RuleOverrides ruleOverrides() const;
 
     // Bulk jobs (docs/BULK_JOBS.md)

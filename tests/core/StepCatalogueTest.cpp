@@ -21,7 +21,7 @@ Step step(StepType type)
 TEST(StepCatalogue, EveryTypeHasOneEntryInOrderWithAUniqueName)
 {
     const auto &catalogue = stepCatalogue();
-    ASSERT_EQ(catalogue.size(), static_cast<size_t>(StepType::Nothing) + 1);
+    ASSERT_EQ(catalogue.size(), static_cast<size_t>(StepType::ClearTempLocation) + 1);
     std::set<std::string> names;
     for (size_t i = 0; i < catalogue.size(); ++i) {
         const StepKind &kind = catalogue[i];

@@ -139,6 +139,32 @@ TEST(ItemCardPanelTest, ShowsPlaceBarcodeTemporaryLocationAndKind)
     EXPECT_EQ(kind->text(), QStringLiteral("Book"));
 }
 
+TEST(ItemCardPanelTest, ShowsTheReviewShelfAnItemWasJustMovedTo)
+{
+    // A Catalog Review item parked on the review shelf by SET_TEMP_LOCATION: the card shows the
+    // temporary location Alma answered with, not the (permanent-only) place it was looked up in.
+    ScanRecord record = lookedUpRecord();
+    record.item.internalNote1 = QStringLiteral("Status: Catalog Review");
+    record.stage = ScanStage::Finished;
+    record.hasResult = true;
+    record.result.outcome = Outcome::Done;
+    record.result.hasAfter = true;
+    record.result.after = record.item;
+    record.result.after.processType = {};
+    record.result.after.inTempLocation = true;
+    record.result.after.tempLibrary = {QStringLiteral("MAIN"), QStringLiteral("Main Library")};
+    record.result.after.tempLocation = {QStringLiteral("REVIEW"), QStringLiteral("Review Shelf")};
+    const CardView view = cardView(record, SourceIls::Auto);
+    EXPECT_EQ(view.tempPlace, QStringLiteral("Main Library › Review Shelf"));
+    ItemCardPanel card;
+    card.show();
+    card.showCard(view);
+    QLabel *temp = cardLabel(card, "itemTempPlaceLabel");
+    ASSERT_NE(temp, nullptr);
+    EXPECT_TRUE(temp->isVisible());
+    EXPECT_TRUE(temp->text().contains(QStringLiteral("Review Shelf")));
+}
+
 TEST(ItemCardPanelTest, NotFoundNamesTheBarcodeOnce)
 {
     ScanRecord record;
