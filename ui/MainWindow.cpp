@@ -2,15 +2,15 @@
 #include "MainWindow.h"
 
 #include "BulkJobController.h"
-#include "CsvText.h"
 #include "DemoBarcodesDialog.h"
 #include "DeskController.h"
 #include "DeskStack.h"
-#include "FileChooser.h"
 #include "FollowUpPanel.h"
+#include "FileChooser.h"
 #include "HistoryModel.h"
 #include "HistoryPanel.h"
 #include "ItemCardPanel.h"
+#include "MessageArea.h"
 #include "OutcomeBanner.h"
 #include "OutcomeCountsLabel.h"
 #include "PlanPanel.h"
@@ -20,12 +20,9 @@
 #include "ScanField.h"
 #include "SelfCheckBanner.h"
 #include "SettingsDialog.h"
-#include "ShelfListPrinter.h"
 #include "Sounds.h"
 #include "analytics/BacklogSnapshot.h"
-#include "desk/ListImport.h"
 #include "desk/ScanSession.h"
-#include "desk/ShelfList.h"
 #include "settings/Settings.h"
 
 #include <QAbstractSpinBox>
@@ -38,10 +35,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
-#include <QPrintDialog>
-#include <QPrinter>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
@@ -80,6 +74,9 @@ MainWindow::MainWindow(DeskStack *stack, Settings *settings, SecretStore *secret
     m_recovery = new RecoveryBanner(stack->session(), central);
     layout->addWidget(m_recovery);
     layout->addWidget(buildScanRow());
+    // Notices and failures: their own line, never behind the outcome counts.
+    m_messages = new MessageArea(central);
+    layout->addWidget(m_messages);
     m_banner = new OutcomeBanner(central);
     layout->addWidget(m_banner);
 
@@ -175,7 +172,7 @@ MainWindow::MainWindow(DeskStack *stack, Settings *settings, SecretStore *secret
             });
     applySettings();
     if (!stack->warning().isEmpty())
-        showNotice(stack->warning());
+        showProblem(stack->warning());
     qApp->installEventFilter(this);
     m_recovery->offer();
     m_scanField->setFocus(Qt::OtherFocusReason);
@@ -309,19 +306,6 @@ bool MainWindow::isFollowUpMode() const
     return m_bottomTabs->indexOf(m_followUp) >= 0;
 }
 
-bool MainWindow::importList(const QString &path)
-{
-    const ListImportResult result = ListImport().readFile(path);
-    if (!result.ok()) {
-        showNotice(result.error);
-        return false;
-    }
-    setFollowUpMode(true);
-    m_followUp->setWorkList(result.barcodes, result.summary());
-    showNotice(result.summary());
-    return true;
-}
-
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
     // A scanner burst that lands on a table or a button (after a click) belongs to the scan
@@ -354,31 +338,29 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::showNotice(const QString &text)
 {
-    statusBar()->showMessage(text, 8000);
+    m_messages->showMessage(text, MessageKind::Info);
+}
+
+void MainWindow::showProblem(const QString &text)
+{
+    m_messages->showMessage(text, MessageKind::Problem);
 }
 
 void MainWindow::openSettings()
 {
     auto *dialog = new SettingsDialog(m_settings, m_secrets, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &SettingsDialog::keyStored, this,
-            [this](bool, const QString &message) { showNotice(message); });
+    QPointer<MainWindow> self(this);
+    dialog->setKeyStoredHandler([self](bool ok, const QString &message) {
+        if (!self)
+            return;
+        if (ok)
+            self->showNotice(message);
+        else
+            self->showProblem(tr("The API key was not stored: %1").arg(message));
+    });
     connect(dialog, &QDialog::finished, m_controller, &DeskController::refocus);
     dialog->open();
-}
-
-void MainWindow::exportSession()
-{
-    chooseFile(
-        this, FileMode::Save, tr("Export the session"), tr("migdesk-session.csv"),
-        tr("CSV (*.csv)"),
-        [this](const QString &path) {
-            QString error;
-            showNotice(m_historyPanel->exportTo(path, &error)
-                           ? tr("Session exported to %1 (and a summary beside it)").arg(path)
-                           : tr("Export failed: %1").arg(error));
-        },
-        [this] { m_controller->refocus(); });
 }
 
 void MainWindow::showDemoBarcodes()
@@ -391,51 +373,6 @@ void MainWindow::showDemoBarcodes()
             [this, dialog] { m_stack->session()->submit(dialog->chosenBarcode()); });
     connect(dialog, &QDialog::finished, m_controller, &DeskController::refocus);
     dialog->open();
-}
-
-void MainWindow::printShelfList()
-{
-    auto *printer = new QPrinter(QPrinter::HighResolution);
-    auto *dialog = new QPrintDialog(printer, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, printer] {
-        migdesk::printShelfList(shelfRows(m_stack->session()->shelfList()), tr("Shelf-search list"),
-                                printer);
-    });
-    connect(dialog, &QDialog::finished, this, [this, printer] {
-        delete printer;
-        m_controller->refocus();
-    });
-    dialog->open();
-}
-
-void MainWindow::saveShelfListPdf()
-{
-    chooseFile(
-        this, FileMode::Save, tr("Save the shelf-search list"), tr("shelf-search-list.pdf"),
-        tr("PDF (*.pdf)"),
-        [this](const QString &path) {
-            const bool ok = writeShelfListPdf(shelfRows(m_stack->session()->shelfList()),
-                                              tr("Shelf-search list"), path);
-            showNotice(ok ? tr("Saved %1").arg(path) : tr("Could not write %1").arg(path));
-        },
-        [this] { m_controller->refocus(); });
-}
-
-void MainWindow::exportShelfListCsv()
-{
-    chooseFile(
-        this, FileMode::Save, tr("Export the shelf-search list"), tr("shelf-search-list.csv"),
-        tr("CSV (*.csv)"),
-        [this](const QString &path) {
-            QSaveFile file(path);
-            const QByteArray csv =
-                shelfListCsv(shelfRows(m_stack->session()->shelfList())).toUtf8();
-            const bool ok =
-                file.open(QIODevice::WriteOnly) && file.write(csv) == csv.size() && file.commit();
-            showNotice(ok ? tr("Saved %1").arg(path) : tr("Could not write %1").arg(path));
-        },
-        [this] { m_controller->refocus(); });
 }
 
 } // namespace migdesk

@@ -24,6 +24,7 @@ class FollowUpPanel;
 class HistoryModel;
 class HistoryPanel;
 class ItemCardPanel;
+class MessageArea;
 class OutcomeBanner;
 class OutcomeCountsLabel;
 class PlanPanel;
@@ -61,6 +62,15 @@ public:
     ProgressDashboard *openDashboard();
     // Imports a work list file into follow-up mode; false with the reason shown.
     bool importList(const QString &path);
+    // The exports behind File > Export and the shelf-search tab's buttons; each result (saved,
+    // or why not) goes to the message area.
+    bool exportSessionTo(const QString &path);
+    bool saveShelfListPdfTo(const QString &path);
+    bool exportShelfListCsvTo(const QString &path);
+    // Notices and failures for staff: the message area under the scan field.
+    MessageArea *messageArea() const { return m_messages; }
+    void showNotice(const QString &text);
+    void showProblem(const QString &text);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -76,7 +86,6 @@ private:
     void printShelfList();
     void saveShelfListPdf();
     void exportShelfListCsv();
-    void showNotice(const QString &text);
 
     DeskStack *m_stack;
     Settings *m_settings;
@@ -85,6 +94,7 @@ private:
     HistoryModel *m_history;
     ScanField *m_scanField = nullptr;
     OutcomeBanner *m_banner = nullptr;
+    MessageArea *m_messages = nullptr;
     ItemCardPanel *m_card = nullptr;
     PlanPanel *m_plan = nullptr;
     HistoryPanel *m_historyPanel = nullptr;

@@ -382,14 +382,18 @@ void SettingsDialog::accept()
     if (!key.isEmpty() && m_secrets) {
         SecretReply *reply =
             m_secrets->writeSecret(SecretStore::apiKeyName(m_settings->profile()), key);
-        // The dialog may be gone when the keychain answers.
+        // The dialog may be gone when the keychain answers: the handler is called either way.
         QPointer<SettingsDialog> self(this);
         QObject *context = parent() ? parent() : this;
-        connect(reply, &SecretReply::finished, context, [self, reply] {
-            if (self)
-                Q_EMIT self->keyStored(reply->isOk(), reply->isOk() ? tr("The API key was stored.")
-                                                                    : reply->error());
-        });
+        connect(reply, &SecretReply::finished, context,
+                [self, reply, handler = m_keyStoredHandler] {
+                    const QString message = reply->isOk() ? tr("The API key was stored.")
+                                                          : reply->error();
+                    if (handler)
+                        handler(reply->isOk(), message);
+                    if (self)
+                        Q_EMIT self->keyStored(reply->isOk(), message);
+                });
     }
     QDialog::accept();
 }

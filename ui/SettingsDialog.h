@@ -8,6 +8,8 @@
 #include <QDialog>
 #include <QUrl>
 
+#include <functional>
+
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -37,10 +39,17 @@ public:
     // The review statuses that can have a work order, in table order.
     static QStringList workOrderStatuses();
 
+    // Called when the keychain answers a newly typed key, even after the dialog closed.
+    void setKeyStoredHandler(std::function<void(bool ok, const QString &message)> handler)
+    {
+        m_keyStoredHandler = std::move(handler);
+    }
+
 Q_SIGNALS:
     void keyStored(bool ok, const QString &message);
 
 private:
+    std::function<void(bool, const QString &)> m_keyStoredHandler;
     QWidget *buildAlmaPage();
     QWidget *buildDeskPage();
     QWidget *buildRulesPage();
