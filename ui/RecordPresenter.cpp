@@ -1,6 +1,7 @@
 // RecordPresenter: wording of the card, the plan panel and the history row.
 #include "RecordPresenter.h"
 
+#include "ChoiceWords.h"
 #include "desk/ScanRecord.h"
 #include "desk/ShelfList.h"
 
@@ -147,6 +148,18 @@ QString withoutLeadingWord(const QString &message)
     return message;
 }
 
+// Alma deleted the item: its last state is history, not what Alma shows now.
+bool withdrawnFromAlma(const ScanRecord &record)
+{
+    if (!record.hasResult || record.stage != ScanStage::Finished)
+        return false;
+    return std::any_of(record.result.steps.begin(), record.result.steps.end(),
+                       [](const StepResult &step) {
+                           return step.type == StepType::Withdraw &&
+                                  step.outcome == Outcome::Done;
+                       });
+}
+
 const Step *stepOfType(const Plan &plan, std::initializer_list<StepType> types)
 {
     for (const Step &step : plan.steps) {
@@ -249,7 +262,10 @@ CardView cardView(const ScanRecord &record, SourceIls configured)
                     ? item.tempLocation.label()
                     : tr("%1 › %2").arg(item.tempLibrary.label(), item.tempLocation.label());
         card.kind = itemKind(item);
-        if (record.hasResult && record.result.hasAfter) {
+        if (withdrawnFromAlma(record)) {
+            card.almaNow = tr("Withdrawn — deleted from Alma");
+            card.almaWas = almaState(item);
+        } else if (record.hasResult && record.result.hasAfter) {
             card.almaNow = almaState(record.result.after);
             card.almaWas = almaState(item);
         } else {
@@ -297,7 +313,7 @@ CardView cardView(const ScanRecord &record, SourceIls configured)
         const PlanView plan = planView(record);
         switch (plan.mode) {
         case PlanMode::Decide:
-            card.headline = tr("choose what to do (1, 2 or 3)");
+            card.headline = tr("choose what to do (%1)").arg(choiceNumbers(openChoiceCount(record)));
             break;
         case PlanMode::Withdraw:
             card.headline = tr("confirm the withdrawal");
@@ -449,7 +465,9 @@ HistoryRow historyRow(const ScanRecord &record)
     if (record.hasResult) {
         row.almaSentence = shortAlmaSentence(record.result.almaSentence);
         row.before = almaState(record.result.before);
-        if (record.result.hasAfter)
+        if (withdrawnFromAlma(record))
+            row.after = tr("Withdrawn — deleted from Alma");
+        else if (record.result.hasAfter)
             row.after = almaState(record.result.after);
     } else if (record.hasItem) {
         row.before = almaState(record.item);

@@ -371,10 +371,11 @@ void ScanSession::Private::apply(qint64 id, const std::vector<Step> &steps, bool
         if (shelfStep)
             addToShelfList(*r);
         finish(
-            id, shelfStep ? Outcome::Done : Outcome::Skipped,
-            shelfStep
-                ? tr("Added to the shelf-search list (%1 to look for).").arg(shelfList.openCount())
-                : tr("Nothing to change in Alma."));
+            id, shelfStep ? Outcome::StillMigration : Outcome::Skipped,
+            shelfStep ? tr("Listed on the shelf-search list (%1 to look for); Alma still shows "
+                           "Technical - Migration.")
+                            .arg(shelfList.openCount())
+                      : tr("Nothing to change in Alma."));
         pump();
         return;
     }
@@ -405,7 +406,8 @@ void ScanSession::Private::onExecuted(qint64 id, bool shelfStep)
         backOff(id, message);
         return;
     }
-    const bool confirmed = outcome == Outcome::Done || outcome == Outcome::TransitOrHold;
+    const bool confirmed = outcome == Outcome::Done || outcome == Outcome::TransitOrHold ||
+                           outcome == Outcome::StillMigration;
     if (confirmed && shelfStep)
         addToShelfList(*r);
     if (confirmed && settings.mode == WorkMode::Desk &&
@@ -450,7 +452,8 @@ void ScanSession::Private::onVerified(qint64 id)
     QString message = result.message;
     if (message.isEmpty() && result.error.isError())
         message = userMessage(result.error);
-    if (result.outcome == Outcome::Done || result.outcome == Outcome::TransitOrHold) {
+    if (result.outcome == Outcome::Done || result.outcome == Outcome::TransitOrHold ||
+        result.outcome == Outcome::StillMigration) {
         finish(id, result.outcome, message);
         pump();
         return;
