@@ -104,7 +104,7 @@ MainWindow::MainWindow(DeskStack *stack, Settings *settings, SecretStore *secret
     m_bottomTabs = new QTabWidget(vertical);
     m_bottomTabs->setObjectName(QStringLiteral("bottomTabWidget"));
     m_historyPanel = new HistoryPanel(m_history, m_bottomTabs);
-    m_bottomTabs->addTab(m_historyPanel, tr("Session &history"));
+    m_bottomTabs->addTab(m_historyPanel, tr("Session his&tory"));
     m_followUp = new FollowUpPanel(m_bottomTabs);
     m_followUp->hide();
     vertical->setStretchFactor(0, 3);
@@ -282,7 +282,7 @@ void MainWindow::setFollowUpMode(bool on)
 {
     const int index = m_bottomTabs->indexOf(m_followUp);
     if (on && index < 0)
-        m_bottomTabs->setCurrentIndex(m_bottomTabs->addTab(m_followUp, tr("&Follow-up list")));
+        m_bottomTabs->setCurrentIndex(m_bottomTabs->addTab(m_followUp, tr("Follow-up &list")));
     else if (!on && index >= 0)
         m_bottomTabs->removeTab(index);
     if (m_followUpAction && m_followUpAction->isChecked() != on)
@@ -324,6 +324,12 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
             QApplication::sendEvent(m_scanField, event);
             return true;
         }
+        // An Alt chord no shortcut took types nothing into a text field of any window (Alt+I
+        // once put an "i" into the scanner prefix). AltGr (Ctrl+Alt on Windows) still types.
+        const bool altChord = (key->modifiers() & Qt::AltModifier) &&
+                              !(key->modifiers() & Qt::ControlModifier) && !key->text().isEmpty();
+        if (altChord && editor)
+            return true;
     }
     return QMainWindow::eventFilter(watched, event);
 }

@@ -5,6 +5,7 @@
 #include "ConnectionTester.h"
 #include "FileChooser.h"
 #include "NetworkSettingsPage.h"
+#include "ScannerSettingsPage.h"
 #include "alma/Region.h"
 #include "legacy/LegacyStatus.h"
 #include "settings/SecretStore.h"
@@ -71,8 +72,9 @@ SettingsDialog::SettingsDialog(Settings *settings, SecretStore *secrets, QWidget
     tabs->addTab(buildRulesPage(), tr("&Rules"));
     m_bulkPage = new BulkSettingsPage(tabs);
     tabs->addTab(m_bulkPage, tr("&Bulk jobs"));
-    tabs->addTab(buildScannerPage(), tr("&Scanner"));
-    tabs->addTab(buildFeedbackPage(), tr("Sound and &display"));
+    m_scannerPage = new ScannerSettingsPage(tabs);
+    tabs->addTab(m_scannerPage, tr("&Scanner"));
+    tabs->addTab(buildFeedbackPage(), tr("S&ound and display"));
     m_networkPage = new NetworkSettingsPage(tabs);
     tabs->addTab(m_networkPage, tr("&Network"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
@@ -184,7 +186,7 @@ QWidget *SettingsDialog::buildRulesPage()
                         policies);
     m_rulesFile = lineEdit(page, QStringLiteral("rulesFileLineEdit"), tr("Rules file"));
     m_rulesFile->setPlaceholderText(tr("the shipped rules"));
-    auto *browse = new QPushButton(tr("&Browse…"), page);
+    auto *browse = new QPushButton(tr("Bro&wse…"), page);
     browse->setObjectName(QStringLiteral("rulesBrowsePushButton"));
     browse->setAutoDefault(false);
     connect(browse, &QPushButton::clicked, this, [this] {
@@ -196,6 +198,9 @@ QWidget *SettingsDialog::buildRulesPage()
     rulesRow->addWidget(browse);
     m_workOrders = new QTableWidget(static_cast<int>(workOrderStatuses().size()), 2, page);
     m_workOrders->setObjectName(QStringLiteral("workOrdersTableWidget"));
+    // Arrows move between cells, typing or F2 edits one, Tab leaves the table.
+    m_workOrders->setTabKeyNavigation(false);
+    m_workOrders->setEditTriggers(QAbstractItemView::AllEditTriggers);
     m_workOrders->setAccessibleName(tr("Work order department and type per status"));
     m_workOrders->setHorizontalHeaderLabels({tr("Department"), tr("Work order type")});
     QStringList rowLabels;
@@ -210,30 +215,6 @@ QWidget *SettingsDialog::buildRulesPage()
     form->addRow(tr("Rules file:"), rulesRow);
     form->addRow(new QLabel(tr("Work orders (empty: a fulfillment note, then Return):"), page));
     form->addRow(m_workOrders);
-    return page;
-}
-
-QWidget *SettingsDialog::buildScannerPage()
-{
-    auto *page = new QWidget(this);
-    auto *form = new QFormLayout(page);
-    m_prefix = lineEdit(page, QStringLiteral("prefixLineEdit"), tr("Scanner prefix"));
-    m_suffix = lineEdit(page, QStringLiteral("suffixLineEdit"), tr("Scanner suffix"));
-    m_pattern = lineEdit(page, QStringLiteral("patternLineEdit"), tr("Barcode pattern"));
-    m_pattern->setPlaceholderText(tr("default: 1 to 64 printable characters, no spaces"));
-    m_codabar = new QCheckBox(tr("Check the Codabar-14 check digit"), page);
-    m_codabar->setObjectName(QStringLiteral("codabarCheckBox"));
-    m_repeatMs = new QSpinBox(page);
-    m_repeatMs->setObjectName(QStringLiteral("repeatSpinBox"));
-    m_repeatMs->setAccessibleName(tr("Repeat window in milliseconds"));
-    m_repeatMs->setRange(0, 60000);
-    m_repeatMs->setSingleStep(500);
-    m_repeatMs->setSuffix(tr(" ms"));
-    form->addRow(tr("Prefix to strip:"), m_prefix);
-    form->addRow(tr("Suffix to strip:"), m_suffix);
-    form->addRow(tr("Barcode pattern (regular expression):"), m_pattern);
-    form->addRow(m_codabar);
-    form->addRow(tr("Same barcode again within:"), m_repeatMs);
     return page;
 }
 
@@ -279,11 +260,7 @@ void SettingsDialog::load()
         m_workOrders->setItem(row, 0, new QTableWidgetItem(target.department));
         m_workOrders->setItem(row, 1, new QTableWidgetItem(target.type));
     }
-    m_prefix->setText(m_settings->scannerPrefix());
-    m_suffix->setText(m_settings->scannerSuffix());
-    m_pattern->setText(m_settings->barcodePattern());
-    m_codabar->setChecked(m_settings->codabarCheckDigit());
-    m_repeatMs->setValue(m_settings->repeatWindowMs());
+    m_scannerPage->load(*m_settings);
     m_sounds->setChecked(m_settings->soundsEnabled());
     m_volume->setValue(m_settings->volume());
     m_volume->setEnabled(m_settings->soundsEnabled());
@@ -367,11 +344,7 @@ void SettingsDialog::accept()
         };
         m_settings->setWorkOrder(statuses.at(row), {text(0), text(1)});
     }
-    m_settings->setScannerPrefix(m_prefix->text());
-    m_settings->setScannerSuffix(m_suffix->text());
-    m_settings->setBarcodePattern(m_pattern->text().trimmed());
-    m_settings->setCodabarCheckDigit(m_codabar->isChecked());
-    m_settings->setRepeatWindowMs(m_repeatMs->value());
+    m_scannerPage->save(*m_settings);
     m_settings->setSoundsEnabled(m_sounds->isChecked());
     m_settings->setVolume(m_volume->value());
     m_settings->setLargerText(m_largerText->isChecked());

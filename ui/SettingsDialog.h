@@ -23,6 +23,7 @@ namespace migdesk {
 
 class BulkSettingsPage;
 class NetworkSettingsPage;
+class ScannerSettingsPage;
 class ConnectionTester;
 class SecretStore;
 class Settings;
@@ -53,7 +54,6 @@ private:
     QWidget *buildAlmaPage();
     QWidget *buildDeskPage();
     QWidget *buildRulesPage();
-    QWidget *buildScannerPage();
     QWidget *buildFeedbackPage();
     void load();
     void testConnection();
@@ -80,11 +80,7 @@ private:
     QComboBox *m_holdings;
     QComboBox *m_bib;
     QLineEdit *m_rulesFile;
-    QLineEdit *m_prefix;
-    QLineEdit *m_suffix;
-    QLineEdit *m_pattern;
-    QCheckBox *m_codabar;
-    QSpinBox *m_repeatMs;
+    ScannerSettingsPage *m_scannerPage;
     QCheckBox *m_sounds;
     QSlider *m_volume;
     QCheckBox *m_largerText;

@@ -39,6 +39,7 @@ const QString kSuffix = QStringLiteral("scanner/suffix");
 const QString kPattern = QStringLiteral("scanner/barcodePattern");
 const QString kCodabar = QStringLiteral("scanner/codabarCheckDigit");
 const QString kRepeat = QStringLiteral("scanner/repeatWindowMs");
+const QString kMinLength = QStringLiteral("scanner/barcodeMinLength");
 const QString kSounds = QStringLiteral("feedback/sounds");
 const QString kVolume = QStringLiteral("feedback/volume");
 const QString kLargerText = QStringLiteral("display/largerText");
@@ -158,6 +159,7 @@ void Settings::validate()
     };
     checkInt(kVolume, 0, 100, 70);
     checkInt(kRepeat, 0, 60000, 4000);
+    checkInt(kMinLength, 1, 64, 5);
     checkInt(kDamagedThreshold, 1, 1000000, 200);
     if (m_settings->contains(kBulkVerify) &&
         !VerifyPolicy::fromText(m_settings->value(kBulkVerify).toString()))
@@ -461,6 +463,15 @@ void Settings::setCodabarCheckDigit(bool on)
 {
     write(kCodabar, on);
 }
+int Settings::barcodeMinLength() const
+{
+    return readInt(*m_settings, kMinLength, 1, 64, 5);
+}
+void Settings::setBarcodeMinLength(int length)
+{
+    write(kMinLength, std::clamp(length, 1, 64));
+}
+
 int Settings::repeatWindowMs() const
 {
     return readInt(*m_settings, kRepeat, 0, 60000, 4000);

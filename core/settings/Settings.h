@@ -107,6 +107,10 @@ public:
     void setBarcodePattern(const QString &pattern);
     bool codabarCheckDigit() const;
     void setCodabarCheckDigit(bool on);
+    // The shortest barcode of the library, 1..64, default 5: "1" or "w" is refused before any
+    // Alma call, while the demo's and real barcodes (14-digit Codabar, 12 digits) pass.
+    int barcodeMinLength() const;
+    void setBarcodeMinLength(int length);
     int repeatWindowMs() const; // 0..60000, default 4000
     void setRepeatWindowMs(int ms);
 
