@@ -106,6 +106,20 @@ QString almaDate(const QString &text)
     return date;
 }
 
+// The active loan as staff read it on the card: who has it, until when, and whether Alma has
+// it declared Lost or Claimed Returned.
+QString loanLine(const Loan &loan)
+{
+    QString line = tr("On loan to patron %1 · due %2")
+                       .arg(loan.userId.isEmpty() ? tr("(no id)") : loan.userId,
+                            almaDate(loan.dueDate));
+    if (loan.processStatus == QLatin1String("LOST"))
+        line += tr(" · declared Lost");
+    else if (loan.processStatus == QLatin1String("CLAIMED_RETURN"))
+        line += tr(" · Claimed Returned");
+    return line;
+}
+
 QString policyLabel(const QString &policy)
 {
     if (policy == QLatin1String("delete"))
@@ -262,6 +276,8 @@ CardView cardView(const ScanRecord &record, SourceIls configured)
                     ? item.tempLocation.label()
                     : tr("%1 › %2").arg(item.tempLibrary.label(), item.tempLocation.label());
         card.kind = itemKind(item);
+        if (!record.activeLoans.empty())
+            card.loan = loanLine(record.activeLoans.front());
         if (withdrawnFromAlma(record)) {
             card.almaNow = tr("Withdrawn — deleted from Alma");
             card.almaWas = almaState(item);

@@ -25,6 +25,12 @@ bool hasStep(const std::vector<Step> &steps, StepType type)
     return false;
 }
 
+bool hasLoanToClose(const std::vector<Step> &steps)
+{
+    return std::any_of(steps.begin(), steps.end(),
+                       [](const Step &step) { return step.confirmLoan; });
+}
+
 QString itemName(const ScanRecord &record)
 {
     if (record.item.title.isEmpty())
@@ -334,6 +340,14 @@ void ScanSession::Private::act(qint64 id, bool staffAnswered)
     }
     const Step *gate = gatingStep(steps);
     const char *text = gate ? stepKind(gate->type).waitText : "";
+    if (r->awaiting == Awaiting::Enter && hasLoanToClose(steps) && !r->activeLoans.empty()) {
+        const Loan &loan = r->activeLoans.front();
+        waitForStaff(id, tr("This return closes the loan of patron %1 (due %2). Press Enter to "
+                            "return it, Esc to skip.")
+                             .arg(loan.userId.isEmpty() ? tr("(no id)") : loan.userId,
+                                  loan.dueDate.left(10)));
+        return;
+    }
     if (r->awaiting == Awaiting::Enter || !text || !*text) {
         waitForStaff(id, tr("Press Enter to apply, Esc to skip."));
         return;

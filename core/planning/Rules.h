@@ -17,6 +17,7 @@ namespace migdesk {
 struct RuleStep {
     StepType type = StepType::Nothing;
     QString fulfillmentNote;        // SET_FULFILLMENT_NOTE: optional fixed text
+    bool confirmLoan = false;       // RETURN: staff confirm a return that closes a loan
     std::vector<RuleStep> fallback; // WORK_ORDER: used when no work order is configured
     struct RuleChoice {
         QString key;
