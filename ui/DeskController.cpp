@@ -174,7 +174,7 @@ void DeskController::onOutcome(qint64 id, Outcome outcome)
         return;
     m_widgets.history->upsert(historyRow(*record));
     if (m_widgets.followUp) {
-        m_widgets.followUp->markWorked(record->barcode, outcomeLabel(outcome));
+        m_widgets.followUp->markWorked(record->barcode, outcome);
         m_widgets.followUp->setShelfRows(shelfRows(m_session->shelfList()));
     }
     // Show the newest outcome (a repeat, a not-found) unless staff are answering the item on

@@ -2,6 +2,8 @@
 // controller's, so this panel stays testable without dialogs.
 #include "FollowUpPanel.h"
 
+#include "OutcomeStyle.h"
+
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -109,10 +111,11 @@ QString FollowUpPanel::takeNext()
     m_list->setCurrentRow(m_next);
     ++m_next;
     updateProgress();
+    Q_EMIT taken(barcode);
     return barcode;
 }
 
-void FollowUpPanel::markWorked(const QString &barcode, const QString &outcomeLabel)
+void FollowUpPanel::markWorked(const QString &barcode, Outcome outcome)
 {
     const int row = static_cast<int>(m_barcodes.indexOf(barcode));
     if (row < 0)
@@ -121,7 +124,9 @@ void FollowUpPanel::markWorked(const QString &barcode, const QString &outcomeLab
     if (item->data(Qt::UserRole).toBool() == false)
         ++m_worked;
     item->setData(Qt::UserRole, true);
-    item->setText(tr("%1   %2").arg(barcode, outcomeLabel));
+    // The outcome's SVG icon and word: a symbol character may be missing from the font.
+    item->setIcon(outcomeIcon(outcome));
+    item->setText(tr("%1   %2").arg(barcode, outcomeStyle(outcome).word));
     updateProgress();
 }
 

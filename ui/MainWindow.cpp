@@ -54,6 +54,10 @@ MainWindow::MainWindow(DeskStack *stack, Settings *settings, SecretStore *secret
     , m_history(new HistoryModel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    // Every start is at the desk unless Settings say otherwise: a follow-up session of
+    // yesterday must not plan today's items in hand as not in hand.
+    if (!m_settings->startInFollowUp())
+        m_settings->setWorkMode(WorkMode::Desk);
     setWindowTitle(tr("MigDesk"));
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -64,6 +68,8 @@ MainWindow::MainWindow(DeskStack *stack, Settings *settings, SecretStore *secret
     m_selfCheck = new SelfCheckBanner(central);
     connect(m_selfCheck, &SelfCheckBanner::againRequested, this, [this] { runSelfCheck(true); });
     layout->addWidget(m_selfCheck);
+    m_modeStrip = buildModeStrip();
+    layout->addWidget(m_modeStrip);
     if (stack->connection().sandbox || !demoExamples.empty()) {
         m_demoBanner = new DemoBanner(central);
         m_demoBanner->setExamples(demoExamples);
@@ -107,6 +113,8 @@ MainWindow::MainWindow(DeskStack *stack, Settings *settings, SecretStore *secret
     m_bottomTabs->addTab(m_historyPanel, tr("Session his&tory"));
     m_followUp = new FollowUpPanel(m_bottomTabs);
     m_followUp->hide();
+    connect(m_followUp, &FollowUpPanel::taken, this, &MainWindow::noteListItemTaken);
+    restoreFollowUpList();
     vertical->setStretchFactor(0, 3);
     vertical->setStretchFactor(1, 2);
     vertical->setSizes({470, 170});
@@ -168,6 +176,7 @@ MainWindow::MainWindow(DeskStack *stack, Settings *settings, SecretStore *secret
             [this](const QStringList &barcodes, const QString &summary) {
                 setFollowUpMode(true);
                 m_followUp->setWorkList(barcodes, summary);
+                keepFollowUpList(barcodes, summary);
                 showNotice(summary);
             });
     applySettings();
@@ -276,34 +285,6 @@ ProgressDashboard *MainWindow::openDashboard()
     m_dashboard->raise();
     m_dashboard->activateWindow();
     return m_dashboard;
-}
-
-void MainWindow::setFollowUpMode(bool on)
-{
-    const int index = m_bottomTabs->indexOf(m_followUp);
-    if (on && index < 0)
-        m_bottomTabs->setCurrentIndex(m_bottomTabs->addTab(m_followUp, tr("Follow-up &list")));
-    else if (!on && index >= 0)
-        m_bottomTabs->removeTab(index);
-    if (m_followUpAction && m_followUpAction->isChecked() != on)
-        m_followUpAction->setChecked(on);
-    if (m_settings->workMode() != (on ? WorkMode::Followup : WorkMode::Desk))
-        m_settings->setWorkMode(on ? WorkMode::Followup : WorkMode::Desk);
-    setWindowTitle(on ? tr("MigDesk — follow-up (item not in hand)") : tr("MigDesk — desk"));
-    // With larger text, or in follow-up mode (a second tab row and a count line), the lower tabs
-    // keep their tab, filter row, header and three rows in view on a 1366x768 screen; the plan's
-    // words above scroll instead. At the desk with normal text the splitter's own split stands,
-    // so that a review's words and buttons fit.
-    const int line = QFontMetrics(centralWidget()->font()).height();
-    const int threeRows = line * 7 + 60;
-    m_bottomTabs->setMinimumHeight(on                         ? threeRows + line + 16
-                                   : m_settings->largerText() ? threeRows
-                                                              : 0);
-}
-
-bool MainWindow::isFollowUpMode() const
-{
-    return m_bottomTabs->indexOf(m_followUp) >= 0;
 }
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)

@@ -25,6 +25,7 @@ class HistoryModel;
 class HistoryPanel;
 class ItemCardPanel;
 class MessageArea;
+struct ListImportResult;
 class OutcomeBanner;
 class OutcomeCountsLabel;
 class PlanPanel;
@@ -60,7 +61,8 @@ public:
     bool isFollowUpMode() const;
     // View > Progress dashboard: opens (or raises) the dashboard window.
     ProgressDashboard *openDashboard();
-    // Imports a work list file into follow-up mode; false with the reason shown.
+    // Imports a work list file into follow-up mode; false with the reason shown. When a list
+    // with items left is loaded, staff are asked first (the "replaceListMessageBox").
     bool importList(const QString &path);
     // The exports behind File > Export and the shelf-search tab's buttons; each result (saved,
     // or why not) goes to the message area.
@@ -78,6 +80,14 @@ protected:
 
 private:
     QWidget *buildScanRow();
+    QLabel *buildModeStrip();
+    // The follow-up list in the journal: restored at start, replaced by an import, each barcode
+    // marked when taken.
+    void restoreFollowUpList();
+    void keepFollowUpList(const QStringList &barcodes, const QString &summary);
+    void noteListItemTaken(const QString &barcode);
+    int followUpItemsLeft() const;
+    void useImportedList(const ListImportResult &result);
     void buildMenus();
     void applySettings();
     void openSettings();
@@ -106,6 +116,7 @@ private:
     OutcomeCountsLabel *m_counts = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_modeLabel = nullptr;
+    QLabel *m_modeStrip = nullptr; // "FOLLOW-UP — items not in hand", shown in that mode
     QAction *m_followUpAction = nullptr;
     DeskController *m_controller = nullptr;
     BulkJobController *m_bulk = nullptr;

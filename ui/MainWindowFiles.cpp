@@ -14,25 +14,72 @@
 #include "desk/ListImport.h"
 #include "desk/ScanSession.h"
 #include "desk/ShelfList.h"
+#include "settings/Settings.h"
 
+#include <QAbstractButton>
 #include <QDir>
 #include <QFileInfo>
 #include <QPrintDialog>
+#include <QMessageBox>
 #include <QPrinter>
 
 namespace migdesk {
 
 bool MainWindow::importList(const QString &path)
 {
-    const ListImportResult result = ListImport().readFile(path);
+    // The desk's own barcode rules: a line the scan field would refuse is refused here too.
+    BarcodeValidator validator(m_settings->barcodePattern(), m_settings->codabarCheckDigit(),
+                               m_settings->scannerPrefix(), m_settings->scannerSuffix());
+    validator.setMinimumLength(m_settings->barcodeMinLength());
+    const ListImportResult result = ListImport(validator).readFile(path);
     if (!result.ok()) {
         showProblem(tr("The list was not imported: %1").arg(result.error));
         return false;
     }
+    const int left = followUpItemsLeft();
+    if (left <= 0) {
+        useImportedList(result);
+        return true;
+    }
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Replace the follow-up list?"),
+                                tr("The current list still has %n item(s) to work. Replace it "
+                                   "with %1 (%2)?",
+                                   nullptr, left)
+                                    .arg(QFileInfo(path).fileName(), result.summary()),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("replaceListMessageBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QAbstractButton *replace = box->addButton(tr("&Replace the list"), QMessageBox::AcceptRole);
+    box->addButton(tr("&Keep the current list"), QMessageBox::RejectRole);
+    connect(box, &QMessageBox::finished, this, [this, box, replace, result] {
+        if (box->clickedButton() == replace)
+            useImportedList(result);
+        else
+            showNotice(tr("The current list was kept; nothing was imported."));
+        m_controller->refocus();
+    });
+    box->open();
+    return true;
+}
+
+void MainWindow::useImportedList(const ListImportResult &result)
+{
     setFollowUpMode(true);
     m_followUp->setWorkList(result.barcodes, result.summary());
-    showNotice(result.summary());
-    return true;
+    keepFollowUpList(result.barcodes, result.summary());
+    QStringList rejected = result.rejectedLines();
+    if (rejected.isEmpty()) {
+        showNotice(tr("List imported: %1.").arg(result.summary()));
+        return;
+    }
+    constexpr qsizetype kShown = 12;
+    const qsizetype more = rejected.size() - kShown;
+    if (more > 0) {
+        rejected = rejected.mid(0, kShown);
+        rejected << tr("… and %n more line(s) not imported.", nullptr, static_cast<int>(more));
+    }
+    showProblem(tr("List imported: %1. These lines were not imported:\n%2")
+                    .arg(result.summary(), rejected.join(QLatin1Char('\n'))));
 }
 
 bool MainWindow::exportSessionTo(const QString &path)

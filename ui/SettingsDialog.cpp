@@ -155,12 +155,17 @@ QWidget *SettingsDialog::buildDeskPage()
     m_oneAtATime->setObjectName(QStringLiteral("oneAtATimeCheckBox"));
     m_oneAtATime->setToolTip(tr("Off (the default): later scans are looked up and applied while "
                                 "an item waits for you, and show in the history."));
+    m_startInFollowUp =
+        new QCheckBox(tr("Start in follow-up mode (items not in hand) instead of at the desk"),
+                      page);
+    m_startInFollowUp->setObjectName(QStringLiteral("startInFollowUpCheckBox"));
     m_dryRun = new QCheckBox(tr("Dry run: look up and plan, write nothing"), page);
     m_dryRun->setObjectName(QStringLiteral("dryRunCheckBox"));
     form->addRow(tr("Library code:"), m_library);
     form->addRow(tr("Circulation desk code:"), m_circDesk);
     form->addRow(m_autoApply);
     form->addRow(m_oneAtATime);
+    form->addRow(m_startInFollowUp);
     form->addRow(m_dryRun);
     return page;
 }
@@ -246,6 +251,7 @@ void SettingsDialog::load()
     m_circDesk->setText(m_settings->circDesk());
     m_autoApply->setChecked(m_settings->autoApply());
     m_oneAtATime->setChecked(m_settings->oneAtATime());
+    m_startInFollowUp->setChecked(m_settings->startInFollowUp());
     m_dryRun->setChecked(m_settings->dryRun());
     m_condition->setText(m_settings->conditionCode());
     selectData(m_sourceIls, sourceIlsName(m_settings->sourceIls()));
@@ -329,6 +335,7 @@ void SettingsDialog::accept()
     m_settings->setCircDesk(m_circDesk->text().trimmed());
     m_settings->setAutoApply(m_autoApply->isChecked());
     m_settings->setOneAtATime(m_oneAtATime->isChecked());
+    m_settings->setStartInFollowUp(m_startInFollowUp->isChecked());
     m_settings->setDryRun(m_dryRun->isChecked());
     m_settings->setConditionCode(m_condition->text().trimmed());
     if (const auto source = sourceIlsFromName(m_sourceIls->currentData().toString()))

@@ -69,6 +69,7 @@ private:
     QLineEdit *m_library;
     QLineEdit *m_circDesk;
     QCheckBox *m_autoApply;
+    QCheckBox *m_startInFollowUp = nullptr;
     QCheckBox *m_oneAtATime;
     QCheckBox *m_dryRun;
     QTableWidget *m_workOrders;

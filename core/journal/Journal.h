@@ -141,6 +141,17 @@ public:
     };
     std::optional<RunInfo> latestRun() const;
 
+    // The follow-up work list (not in hand), kept across restarts: replaced by each import,
+    // each barcode marked once it was taken for a scan.
+    struct FollowUpList {
+        QStringList remaining; // not yet taken, in list order
+        QString summary;       // the import's summary ("240 barcodes, 3 duplicates")
+        int total = 0;
+    };
+    bool saveFollowUpList(const QStringList &barcodes, const QString &summary);
+    void markFollowUpTaken(const QString &barcode);
+    FollowUpList followUpList() const;
+
     // The last SQL error, for diagnostics (empty when all went well).
     QString lastError() const { return m_lastError; }
 
@@ -175,6 +186,7 @@ private:
     bool endBatch(bool commit);
     bool flushBatch(); // commits the open transaction and starts the next one
     bool exec(const QString &sql);
+    bool createFollowUpTables();
     std::vector<JournalWrite> writesOf(qint64 intentId) const;
     std::vector<JournalIntent> selectIntents(const QString &where, const QVariantList &binds,
                                              const QString &tail) const;

@@ -21,6 +21,7 @@ const QString kCircDesk = QStringLiteral("desk/circDesk");
 const QString kMode = QStringLiteral("desk/mode");
 const QString kAutoApply = QStringLiteral("desk/autoApply");
 const QString kOneAtATime = QStringLiteral("desk/oneAtATime");
+const QString kStartInFollowUp = QStringLiteral("desk/startInFollowUp");
 const QString kDryRun = QStringLiteral("desk/dryRun");
 const QString kCondition = QStringLiteral("rules/conditionCode");
 const QString kSourceIls = QStringLiteral("rules/sourceIls");
@@ -289,6 +290,16 @@ void Settings::setAutoApply(bool on)
 {
     write(kAutoApply, on);
 }
+bool Settings::startInFollowUp() const
+{
+    return readBool(*m_settings, kStartInFollowUp, false);
+}
+
+void Settings::setStartInFollowUp(bool on)
+{
+    write(kStartInFollowUp, on);
+}
+
 bool Settings::oneAtATime() const
 {
     return readBool(*m_settings, kOneAtATime, false);

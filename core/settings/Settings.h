@@ -60,6 +60,10 @@ public:
     void setDryRun(bool on);
     // One scan at a time: an item waiting for staff holds every later scan (default off: later
     // scans are looked up and applied while staff answer).
+    // Start the window in follow-up mode (default off: every start is at the desk, whatever
+    // mode the last session ended in).
+    bool startInFollowUp() const;
+    void setStartInFollowUp(bool on);
     bool oneAtATime() const;
     void setOneAtATime(bool on);
 
