@@ -7,6 +7,7 @@
 #include "DeskStack.h"
 #include "FollowUpPanel.h"
 #include "FileChooser.h"
+#include "HelpDialogs.h"
 #include "HistoryModel.h"
 #include "HistoryPanel.h"
 #include "ItemCardPanel.h"
@@ -21,6 +22,7 @@
 #include "SelfCheckBanner.h"
 #include "SettingsDialog.h"
 #include "Sounds.h"
+#include "WhereAmI.h"
 #include "analytics/BacklogSnapshot.h"
 #include "desk/ScanSession.h"
 #include "settings/Settings.h"
@@ -121,6 +123,10 @@ MainWindow::MainWindow(DeskStack *stack, Settings *settings, SecretStore *secret
     layout->addWidget(vertical, 1);
     setCentralWidget(central);
 
+    // Where am I: which Alma, library, desk and operator this window works for.
+    m_whereLabel = new QLabel(this);
+    m_whereLabel->setObjectName(QStringLiteral("whereAmILabel"));
+    statusBar()->addPermanentWidget(m_whereLabel);
     m_counts = new OutcomeCountsLabel(this);
     m_connectionLabel = new QLabel(this);
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
@@ -232,9 +238,32 @@ void MainWindow::buildMenus()
     view->addAction(tr("Progress &dashboard…"), QKeySequence(tr("Ctrl+Shift+D")), this,
                     [this] { openDashboard(); });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&User guide…"), this, [this] { openUserGuide(this); });
     help->addAction(tr("&Demo barcodes…"), QKeySequence(Qt::Key_F1), this,
                     &MainWindow::showDemoBarcodes);
     help->addAction(tr("&Check this computer (self-test)"), this, [this] { runSelfCheck(true); });
+    help->addSeparator();
+    help->addAction(tr("&About MigDesk…"), this, [this] { openAbout(this); });
+}
+
+void MainWindow::setOperatorName(const QString &name)
+{
+    m_operatorName = name;
+    updateWhereAmI();
+}
+
+void MainWindow::updateWhereAmI()
+{
+    const DeskConnection &connection = m_stack->connection();
+    WhereAmI where;
+    where.baseUrl = connection.baseUrl;
+    where.demo = connection.sandbox;
+    where.environment = m_settings->environment();
+    where.library = connection.library.isEmpty() ? m_settings->library() : connection.library;
+    where.circDesk = connection.circDesk.isEmpty() ? m_settings->circDesk() : connection.circDesk;
+    where.operatorName = m_operatorName;
+    m_whereLabel->setText(whereAmIText(where));
+    m_whereLabel->setAccessibleName(m_whereLabel->text());
 }
 
 void MainWindow::runSelfCheck(bool showWhenClean)
@@ -268,6 +297,7 @@ void MainWindow::applySettings()
         mode << tr("DRY RUN");
     mode << (m_settings->autoApply() ? tr("auto-apply") : tr("confirm each"));
     m_modeLabel->setText(mode.join(QStringLiteral(" · ")));
+    updateWhereAmI();
 }
 
 ProgressDashboard *MainWindow::openDashboard()

@@ -58,6 +58,9 @@ public:
     // (everything when `showWhenClean`). DeskLauncher runs it at start, Help runs it on demand.
     void runSelfCheck(bool showWhenClean);
     void setFollowUpMode(bool on);
+    // The operator slot of the status line ("Operator: not set" until a name is given).
+    void setOperatorName(const QString &name);
+    QLabel *whereAmILabel() const { return m_whereLabel; }
     bool isFollowUpMode() const;
     // View > Progress dashboard: opens (or raises) the dashboard window.
     ProgressDashboard *openDashboard();
@@ -90,6 +93,7 @@ private:
     void useImportedList(const ListImportResult &result);
     void buildMenus();
     void applySettings();
+    void updateWhereAmI();
     void openSettings();
     void exportSession();
     void showDemoBarcodes();
@@ -115,6 +119,8 @@ private:
     SelfCheckBanner *m_selfCheck = nullptr;
     OutcomeCountsLabel *m_counts = nullptr;
     QLabel *m_connectionLabel = nullptr;
+    QLabel *m_whereLabel = nullptr;
+    QString m_operatorName;
     QLabel *m_modeLabel = nullptr;
     QLabel *m_modeStrip = nullptr; // "FOLLOW-UP — items not in hand", shown in that mode
     QAction *m_followUpAction = nullptr;

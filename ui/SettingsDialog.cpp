@@ -109,6 +109,10 @@ QWidget *SettingsDialog::buildAlmaPage()
                             {QStringLiteral("ca"), tr("Canada")},
                             {QStringLiteral("cn"), tr("China")},
                             {QStringLiteral("custom"), tr("Custom URL")}});
+    m_environment = choiceCombo(page, QStringLiteral("environmentComboBox"),
+                                tr("Alma environment of the key"),
+                                {{QStringLiteral("production"), tr("Production")},
+                                 {QStringLiteral("sandbox"), tr("Sandbox")}});
     m_customUrl = lineEdit(page, QStringLiteral("customUrlLineEdit"), tr("Custom Alma URL"));
     m_customUrl->setPlaceholderText(QStringLiteral("https://"));
     m_apiKey = lineEdit(page, QStringLiteral("apiKeyLineEdit"), tr("Alma API key"));
@@ -125,6 +129,7 @@ QWidget *SettingsDialog::buildAlmaPage()
     m_testResult->setWordWrap(true);
     form->addRow(tr("Region:"), m_region);
     form->addRow(tr("Custom URL:"), m_customUrl);
+    form->addRow(tr("Environment:"), m_environment);
     form->addRow(tr("API key:"), m_apiKey);
     form->addRow(QString(), m_keyState);
     form->addRow(test, m_testResult);
@@ -245,6 +250,7 @@ QWidget *SettingsDialog::buildFeedbackPage()
 void SettingsDialog::load()
 {
     selectData(m_region, m_settings->region());
+    selectData(m_environment, m_settings->environment());
     m_customUrl->setText(m_settings->customUrl());
     m_customUrl->setEnabled(m_settings->region() == QLatin1String("custom"));
     m_library->setText(m_settings->library());
@@ -330,6 +336,7 @@ void SettingsDialog::accept()
     }
     m_networkPage->save(*m_settings);
     m_settings->setRegion(m_region->currentData().toString());
+    m_settings->setEnvironment(m_environment->currentData().toString());
     m_settings->setCustomUrl(m_customUrl->text().trimmed());
     m_settings->setLibrary(m_library->text().trimmed());
     m_settings->setCircDesk(m_circDesk->text().trimmed());

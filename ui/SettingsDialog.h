@@ -70,6 +70,7 @@ private:
     QLineEdit *m_circDesk;
     QCheckBox *m_autoApply;
     QCheckBox *m_startInFollowUp = nullptr;
+    QComboBox *m_environment = nullptr;
     QCheckBox *m_oneAtATime;
     QCheckBox *m_dryRun;
     QTableWidget *m_workOrders;

@@ -12,6 +12,7 @@ namespace migdesk {
 namespace {
 
 const QString kRegion = QStringLiteral("alma/region");
+const QString kEnvironment = QStringLiteral("alma/environment");
 const QString kCustomUrl = QStringLiteral("alma/customUrl");
 const QString kProfile = QStringLiteral("alma/profile");
 const QString kCaFile = QStringLiteral("network/caFile");
@@ -130,6 +131,8 @@ void Settings::validate()
     };
     const std::vector<Choice> choices{
         {kRegion, regionNames(), QStringLiteral("na")},
+        {kEnvironment, {QStringLiteral("production"), QStringLiteral("sandbox")},
+         QStringLiteral("production")},
         {kMode, {QStringLiteral("desk"), QStringLiteral("followup")}, QStringLiteral("desk")},
         {kMissing, strategies(), QStringLiteral("job")},
         {kWithdrawHoldings, policies(), QStringLiteral("retain")},
@@ -222,6 +225,15 @@ QString Settings::region() const
 void Settings::setRegion(const QString &region)
 {
     write(kRegion, region.trimmed().toLower());
+}
+QString Settings::environment() const
+{
+    return readChoice(kEnvironment, {QStringLiteral("production"), QStringLiteral("sandbox")},
+                      QStringLiteral("production"));
+}
+void Settings::setEnvironment(const QString &environment)
+{
+    write(kEnvironment, environment.trimmed().toLower());
 }
 QString Settings::customUrl() const
 {

@@ -35,6 +35,10 @@ public:
     // Alma connection ("na", "eu", "ap", "aps", "ca", "cn", or "custom" with customUrl).
     QString region() const;
     void setRegion(const QString &region);
+    // The Alma environment the API key belongs to: "production" (default) or "sandbox"; the
+    // window's status line says it.
+    QString environment() const;
+    void setEnvironment(const QString &environment);
     QString customUrl() const;
     void setCustomUrl(const QString &url);
     QString profile() const; // names the journal and the keychain entry
