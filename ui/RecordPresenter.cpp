@@ -393,7 +393,10 @@ PlanView planView(const ScanRecord &record)
                 record.hasResult ? shortAlmaSentence(record.result.almaSentence) : QString();
             for (const QString &line :
                  {record.message, record.hasResult ? record.result.message : QString()}) {
-                if (line.isEmpty() || lines.contains(line) || line == view.explanation ||
+                const bool said = std::any_of(lines.begin(), lines.end(), [&line](const QString &l) {
+                    return l.contains(line);
+                });
+                if (line.isEmpty() || said || line == view.explanation ||
                     (!alma.isEmpty() && line.contains(alma)))
                     continue;
                 lines << line;

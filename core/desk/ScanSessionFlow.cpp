@@ -519,7 +519,7 @@ void ScanSession::Private::backOff(qint64 id, const QString &reason)
     r->stage = ScanStage::Queued;
     r->outcome = Outcome::Pending;
     r->message = tr("Waiting for Alma (%1). The scan is kept and is sent as soon as Alma answers.")
-                     .arg(reason);
+                     .arg(withoutFinalStop(reason));
     dropPipeline(id);
     queue.putBack(id);
     queueChanged();

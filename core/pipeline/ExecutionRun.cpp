@@ -2,6 +2,7 @@
 #include "pipeline/ExecutionRun.h"
 
 #include "alma/AlmaClient.h"
+#include "alma/ErrorMessages.h"
 #include "journal/Journal.h"
 #include "model/ErrorPolicy.h"
 #include "model/ItemCompare.h"
@@ -23,10 +24,7 @@ QString tr(const char *text)
 
 QString describe(const ApiError &error)
 {
-    if (!error.code.isEmpty())
-        return QStringLiteral("%1 %2: %3")
-            .arg(errorKindName(error.kind), error.code, error.message);
-    return QStringLiteral("%1: %2").arg(errorKindName(error.kind), error.message);
+    return errorSummary(error);
 }
 
 QString stateLabel(const Item &item)
