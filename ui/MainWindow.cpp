@@ -8,6 +8,7 @@
 #include "FollowUpPanel.h"
 #include "FileChooser.h"
 #include "HelpDialogs.h"
+#include "HistoryBrowser.h"
 #include "HistoryModel.h"
 #include "HistoryPanel.h"
 #include "ItemCardPanel.h"
@@ -237,6 +238,7 @@ void MainWindow::buildMenus()
                     &MainWindow::printShelfList);
     view->addAction(tr("Progress &dashboard…"), QKeySequence(tr("Ctrl+Shift+D")), this,
                     [this] { openDashboard(); });
+    view->addAction(tr("&Earlier sessions…"), this, [this] { openHistoryBrowser(); });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&User guide…"), this, [this] { openUserGuide(this); });
     help->addAction(tr("&Demo barcodes…"), QKeySequence(Qt::Key_F1), this,
@@ -244,6 +246,15 @@ void MainWindow::buildMenus()
     help->addAction(tr("&Check this computer (self-test)"), this, [this] { runSelfCheck(true); });
     help->addSeparator();
     help->addAction(tr("&About MigDesk…"), this, [this] { openAbout(this); });
+}
+
+HistoryBrowser *MainWindow::openHistoryBrowser()
+{
+    auto *browser = new HistoryBrowser(m_stack->journal(), this);
+    browser->setAttribute(Qt::WA_DeleteOnClose);
+    connect(browser, &QDialog::finished, m_controller, &DeskController::refocus);
+    browser->open();
+    return browser;
 }
 
 void MainWindow::setOperatorName(const QString &name)

@@ -21,6 +21,7 @@ class BulkJobController;
 class DeskController;
 class DeskStack;
 class FollowUpPanel;
+class HistoryBrowser;
 class HistoryModel;
 class HistoryPanel;
 class ItemCardPanel;
@@ -64,6 +65,8 @@ public:
     bool isFollowUpMode() const;
     // View > Progress dashboard: opens (or raises) the dashboard window.
     ProgressDashboard *openDashboard();
+    // View > Earlier sessions: the journal's scans by date.
+    HistoryBrowser *openHistoryBrowser();
     // Imports a work list file into follow-up mode; false with the reason shown. When a list
     // with items left is loaded, staff are asked first (the "replaceListMessageBox").
     bool importList(const QString &path);

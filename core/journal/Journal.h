@@ -86,6 +86,8 @@ struct JournalQuery {
     bool onlyUnfinished = false;
     int limit = -1; // -1: all
     bool newestFirst = false;
+    QDateTime from; // created at or after (invalid: no bound)
+    QDateTime to;   // created before (invalid: no bound)
 };
 
 class Journal {
@@ -127,6 +129,9 @@ public:
     int pendingCount() const;
     std::vector<JournalIntent> intents(const JournalQuery &query = {}) const;
     std::optional<JournalIntent> intent(qint64 intentId) const;
+    // The local days with at least one intent, newest first: the sessions staff can look back
+    // at (the history browser lists them by date).
+    std::vector<QDate> days() const;
     std::optional<FieldChange> lastFieldChange() const;
 
     // Batch runs: a run groups the intents of one `migdesk-cli batch` invocation.
