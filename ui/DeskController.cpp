@@ -125,9 +125,10 @@ void DeskController::onConfirm()
     // Enter never withdraws, decides or declares: say what to press instead.
     switch (m_widgets.plan->mode()) {
     case PlanMode::Decide:
-        Q_EMIT notice(tr("Enter does not choose: press %1.")
-                          .arg(choiceNumbers(static_cast<int>(m_widgets.plan->plan().choices.size()),
-                                             QStringLiteral("Alt+"))));
+        Q_EMIT notice(
+            tr("Enter does not choose: press %1.")
+                .arg(choiceNumbers(static_cast<int>(m_widgets.plan->plan().choices.size()),
+                                   QStringLiteral("Alt+"))));
         break;
     case PlanMode::Withdraw:
         Q_EMIT notice(tr("Enter does not withdraw: press Alt+W to withdraw, Esc to keep it."));

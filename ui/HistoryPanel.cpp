@@ -20,7 +20,6 @@
 
 namespace migdesk {
 
-
 HistoryPanel::HistoryPanel(HistoryModel *model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)

@@ -19,8 +19,8 @@
 #include <QAbstractButton>
 #include <QDir>
 #include <QFileInfo>
-#include <QPrintDialog>
 #include <QMessageBox>
+#include <QPrintDialog>
 #include <QPrinter>
 
 namespace migdesk {

@@ -80,7 +80,8 @@ void MainWindow::restoreFollowUpList()
 
 void MainWindow::keepFollowUpList(const QStringList &barcodes, const QString &summary)
 {
-    if (Journal *journal = m_stack->journal(); journal && !journal->saveFollowUpList(barcodes, summary))
+    if (Journal *journal = m_stack->journal();
+        journal && !journal->saveFollowUpList(barcodes, summary))
         showProblem(tr("The list is not kept for the next start: the journal refused it (%1).")
                         .arg(journal->lastError()));
 }

@@ -49,8 +49,8 @@ void MessageArea::showMessage(const QString &text, MessageKind kind)
         m_recent.removeFirst();
     QPalette pal = palette();
     // Light backgrounds with dark ink (contrast above 7:1 for both).
-    pal.setColor(QPalette::Window,
-                 kind == MessageKind::Problem ? QColor(0xFB, 0xE3, 0xD6) : QColor(0xE3, 0xEE, 0xF7));
+    pal.setColor(QPalette::Window, kind == MessageKind::Problem ? QColor(0xFB, 0xE3, 0xD6)
+                                                                : QColor(0xE3, 0xEE, 0xF7));
     pal.setColor(QPalette::WindowText, QColor(0x11, 0x11, 0x11));
     setPalette(pal);
     m_label->setPalette(pal);

@@ -86,9 +86,9 @@ QString outcomeLabel(Outcome outcome)
 const std::vector<Outcome> &countedOutcomes()
 {
     static const std::vector<Outcome> outcomes = {
-        Outcome::Done,          Outcome::NeedsStaff, Outcome::Error,   Outcome::NotFound,
-        Outcome::TransitOrHold, Outcome::StillMigration, Outcome::Pending, Outcome::Skipped,
-        Outcome::DryRun};
+        Outcome::Done,     Outcome::NeedsStaff,    Outcome::Error,
+        Outcome::NotFound, Outcome::TransitOrHold, Outcome::StillMigration,
+        Outcome::Pending,  Outcome::Skipped,       Outcome::DryRun};
     return outcomes;
 }
 

@@ -323,10 +323,10 @@ void PlanPanel::showPlan(const PlanView &plan)
                 button->setAccessibleName(tr("Choice %1: %2").arg(i + 1).arg(plan.choices.at(i)));
             }
         }
-        m_decideHint->setText(tr("Choose with %1 (or type the number, then Enter). The next scan "
-                                 "does not answer this.")
-                                  .arg(choiceNumbers(static_cast<int>(plan.choices.size()),
-                                                     QStringLiteral("Alt+"))));
+        m_decideHint->setText(
+            tr("Choose with %1 (or type the number, then Enter). The next scan "
+               "does not answer this.")
+                .arg(choiceNumbers(static_cast<int>(plan.choices.size()), QStringLiteral("Alt+"))));
         m_actions->setCurrentWidget(m_decidePage);
         break;
     case PlanMode::Withdraw:

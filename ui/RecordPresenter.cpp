@@ -110,9 +110,9 @@ QString almaDate(const QString &text)
 // it declared Lost or Claimed Returned.
 QString loanLine(const Loan &loan)
 {
-    QString line = tr("On loan to patron %1 · due %2")
-                       .arg(loan.userId.isEmpty() ? tr("(no id)") : loan.userId,
-                            almaDate(loan.dueDate));
+    QString line =
+        tr("On loan to patron %1 · due %2")
+            .arg(loan.userId.isEmpty() ? tr("(no id)") : loan.userId, almaDate(loan.dueDate));
     if (loan.processStatus == QLatin1String("LOST"))
         line += tr(" · declared Lost");
     else if (loan.processStatus == QLatin1String("CLAIMED_RETURN"))
@@ -169,8 +169,7 @@ bool withdrawnFromAlma(const ScanRecord &record)
         return false;
     return std::any_of(record.result.steps.begin(), record.result.steps.end(),
                        [](const StepResult &step) {
-                           return step.type == StepType::Withdraw &&
-                                  step.outcome == Outcome::Done;
+                           return step.type == StepType::Withdraw && step.outcome == Outcome::Done;
                        });
 }
 
@@ -329,7 +328,8 @@ CardView cardView(const ScanRecord &record, SourceIls configured)
         const PlanView plan = planView(record);
         switch (plan.mode) {
         case PlanMode::Decide:
-            card.headline = tr("choose what to do (%1)").arg(choiceNumbers(openChoiceCount(record)));
+            card.headline =
+                tr("choose what to do (%1)").arg(choiceNumbers(openChoiceCount(record)));
             break;
         case PlanMode::Withdraw:
             card.headline = tr("confirm the withdrawal");
@@ -393,9 +393,9 @@ PlanView planView(const ScanRecord &record)
                 record.hasResult ? shortAlmaSentence(record.result.almaSentence) : QString();
             for (const QString &line :
                  {record.message, record.hasResult ? record.result.message : QString()}) {
-                const bool said = std::any_of(lines.begin(), lines.end(), [&line](const QString &l) {
-                    return l.contains(line);
-                });
+                const bool said =
+                    std::any_of(lines.begin(), lines.end(),
+                                [&line](const QString &l) { return l.contains(line); });
                 if (line.isEmpty() || said || line == view.explanation ||
                     (!alma.isEmpty() && line.contains(alma)))
                     continue;

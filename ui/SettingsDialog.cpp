@@ -109,10 +109,10 @@ QWidget *SettingsDialog::buildAlmaPage()
                             {QStringLiteral("ca"), tr("Canada")},
                             {QStringLiteral("cn"), tr("China")},
                             {QStringLiteral("custom"), tr("Custom URL")}});
-    m_environment = choiceCombo(page, QStringLiteral("environmentComboBox"),
-                                tr("Alma environment of the key"),
-                                {{QStringLiteral("production"), tr("Production")},
-                                 {QStringLiteral("sandbox"), tr("Sandbox")}});
+    m_environment =
+        choiceCombo(page, QStringLiteral("environmentComboBox"), tr("Alma environment of the key"),
+                    {{QStringLiteral("production"), tr("Production")},
+                     {QStringLiteral("sandbox"), tr("Sandbox")}});
     m_customUrl = lineEdit(page, QStringLiteral("customUrlLineEdit"), tr("Custom Alma URL"));
     m_customUrl->setPlaceholderText(QStringLiteral("https://"));
     m_apiKey = lineEdit(page, QStringLiteral("apiKeyLineEdit"), tr("Alma API key"));
@@ -160,9 +160,8 @@ QWidget *SettingsDialog::buildDeskPage()
     m_oneAtATime->setObjectName(QStringLiteral("oneAtATimeCheckBox"));
     m_oneAtATime->setToolTip(tr("Off (the default): later scans are looked up and applied while "
                                 "an item waits for you, and show in the history."));
-    m_startInFollowUp =
-        new QCheckBox(tr("Start in follow-up mode (items not in hand) instead of at the desk"),
-                      page);
+    m_startInFollowUp = new QCheckBox(
+        tr("Start in follow-up mode (items not in hand) instead of at the desk"), page);
     m_startInFollowUp->setObjectName(QStringLiteral("startInFollowUpCheckBox"));
     m_dryRun = new QCheckBox(tr("Dry run: look up and plan, write nothing"), page);
     m_dryRun->setObjectName(QStringLiteral("dryRunCheckBox"));
@@ -374,8 +373,8 @@ void SettingsDialog::accept()
         QObject *context = parent() ? parent() : this;
         connect(reply, &SecretReply::finished, context,
                 [self, reply, handler = m_keyStoredHandler] {
-                    const QString message = reply->isOk() ? tr("The API key was stored.")
-                                                          : reply->error();
+                    const QString message =
+                        reply->isOk() ? tr("The API key was stored.") : reply->error();
                     if (handler)
                         handler(reply->isOk(), message);
                     if (self)

@@ -23,9 +23,9 @@ bool writeTextFile(const QString &path, const QByteArray &data, QString *error)
                         .arg(folder));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return fail(QCoreApplication::translate("migdesk::TextFile",
-                                                "%1 cannot be written in %2 (%3)")
-                        .arg(info.fileName(), folder, file.errorString()));
+        return fail(
+            QCoreApplication::translate("migdesk::TextFile", "%1 cannot be written in %2 (%3)")
+                .arg(info.fileName(), folder, file.errorString()));
     if (file.write(data) != data.size() || !file.commit())
         return fail(QCoreApplication::translate("migdesk::TextFile",
                                                 "%1 could not be saved (%2); is the disk full?")

@@ -17,18 +17,18 @@ QString almaName(const WhereAmI &where)
 {
     if (where.demo)
         return tr("demo Alma on this computer (sandbox)");
-    for (Region region : {Region::NA, Region::EU, Region::AP, Region::APS, Region::CA,
-                          Region::CN}) {
+    for (Region region :
+         {Region::NA, Region::EU, Region::AP, Region::APS, Region::CA, Region::CN}) {
         if (regionBaseUrl(region).host() == where.baseUrl.host())
             return tr("Alma %1 (%2)")
-                .arg(regionName(region).toUpper(),
-                     where.environment == QLatin1String("sandbox") ? tr("sandbox")
-                                                                   : tr("production"));
+                .arg(regionName(region).toUpper(), where.environment == QLatin1String("sandbox")
+                                                       ? tr("sandbox")
+                                                       : tr("production"));
     }
     const QString host = where.baseUrl.host().isEmpty() ? tr("no URL set") : where.baseUrl.host();
     return tr("Alma at %1 (%2)")
-        .arg(host, where.environment == QLatin1String("sandbox") ? tr("sandbox")
-                                                                 : tr("production"));
+        .arg(host,
+             where.environment == QLatin1String("sandbox") ? tr("sandbox") : tr("production"));
 }
 } // namespace
 

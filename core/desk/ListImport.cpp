@@ -77,10 +77,9 @@ QStringList ListImportResult::rejectedLines() const
     QStringList lines;
     for (const ListImportProblem &problem : rejected) {
         const QString text = problem.text.trimmed().left(60);
-        lines << (text.isEmpty() ? tr("Line %1: %2").arg(problem.line).arg(problem.reason)
-                                 : tr("Line %1 (\"%2\"): %3")
-                                       .arg(problem.line)
-                                       .arg(text, problem.reason));
+        lines << (text.isEmpty()
+                      ? tr("Line %1: %2").arg(problem.line).arg(problem.reason)
+                      : tr("Line %1 (\"%2\"): %3").arg(problem.line).arg(text, problem.reason));
     }
     return lines;
 }

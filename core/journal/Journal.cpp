@@ -130,9 +130,9 @@ Result<std::unique_ptr<Journal>> Journal::open(const QString &path)
                                               .arg(journal->m_path, journal->m_lastError)));
     }
     if (!journal->createFollowUpTables())
-        return R::fail(ApiError::make(ErrorKind::Validation,
-                                      tr("The file %1 is not a usable journal: %2")
-                                          .arg(journal->m_path, journal->m_lastError)));
+        return R::fail(
+            ApiError::make(ErrorKind::Validation, tr("The file %1 is not a usable journal: %2")
+                                                      .arg(journal->m_path, journal->m_lastError)));
     return R::ok(std::move(journal));
 }
 

@@ -48,10 +48,9 @@ inline QString outcomeName(Outcome outcome)
 
 inline std::optional<Outcome> outcomeFromName(const QString &name)
 {
-    for (Outcome o :
-         {Outcome::Done, Outcome::NeedsStaff, Outcome::Error, Outcome::NotFound,
-          Outcome::TransitOrHold, Outcome::Pending, Outcome::Skipped, Outcome::DryRun,
-          Outcome::StillMigration}) {
+    for (Outcome o : {Outcome::Done, Outcome::NeedsStaff, Outcome::Error, Outcome::NotFound,
+                      Outcome::TransitOrHold, Outcome::Pending, Outcome::Skipped, Outcome::DryRun,
+                      Outcome::StillMigration}) {
         if (outcomeName(o) == name)
             return o;
     }

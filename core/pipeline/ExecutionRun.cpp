@@ -195,8 +195,8 @@ void ExecutionRun::finishRun()
     }
     if (outcome == Outcome::Skipped && anyDone)
         outcome = Outcome::Done;
-    const bool withdrawn = std::any_of(
-        m_result.steps.begin(), m_result.steps.end(), [](const StepResult &step) {
+    const bool withdrawn =
+        std::any_of(m_result.steps.begin(), m_result.steps.end(), [](const StepResult &step) {
             return step.type == StepType::Withdraw && step.outcome == Outcome::Done;
         });
     // Done, yet Alma keeps the item in Technical - Migration (a condition set, say): staff must

@@ -131,7 +131,8 @@ void Settings::validate()
     };
     const std::vector<Choice> choices{
         {kRegion, regionNames(), QStringLiteral("na")},
-        {kEnvironment, {QStringLiteral("production"), QStringLiteral("sandbox")},
+        {kEnvironment,
+         {QStringLiteral("production"), QStringLiteral("sandbox")},
          QStringLiteral("production")},
         {kMode, {QStringLiteral("desk"), QStringLiteral("followup")}, QStringLiteral("desk")},
         {kMissing, strategies(), QStringLiteral("job")},

@@ -94,8 +94,8 @@ TEST_F(DeskFixture, MnemonicsAreUniqueInTheMainWindowInEveryMode)
         EXPECT_TRUE(clashes.isEmpty()) << state << ": " << clashes.join('\n').toStdString();
     };
     check("ready");
-    for (PlanMode mode : {PlanMode::Confirm, PlanMode::Decide, PlanMode::Withdraw,
-                          PlanMode::Guide, PlanMode::Review, PlanMode::Finished}) {
+    for (PlanMode mode : {PlanMode::Confirm, PlanMode::Decide, PlanMode::Withdraw, PlanMode::Guide,
+                          PlanMode::Review, PlanMode::Finished}) {
         PlanView view;
         view.mode = mode;
         view.choices = {QStringLiteral("One"), QStringLiteral("Two"), QStringLiteral("Three")};
@@ -123,15 +123,16 @@ TEST_F(DeskFixture, MnemonicsAreUniqueInEveryDialogPage)
         tabs->setCurrentIndex(page);
         QTest::qWait(10);
         const QStringList clashes = mnemonicClashes(settings);
-        EXPECT_TRUE(clashes.isEmpty()) << "Settings, " << tabs->tabText(page).toStdString()
-                                       << ": " << clashes.join('\n').toStdString();
+        EXPECT_TRUE(clashes.isEmpty()) << "Settings, " << tabs->tabText(page).toStdString() << ": "
+                                       << clashes.join('\n').toStdString();
     }
     settings->reject();
 
     DemoBarcodesDialog demo({{QStringLiteral("39015000000011"), QStringLiteral("Demo")}},
                             m_window.get());
     demo.show();
-    EXPECT_TRUE(mnemonicClashes(&demo).isEmpty()) << mnemonicClashes(&demo).join('\n').toStdString();
+    EXPECT_TRUE(mnemonicClashes(&demo).isEmpty())
+        << mnemonicClashes(&demo).join('\n').toStdString();
 
     ProgressDashboard *dashboard = m_window->openDashboard();
     EXPECT_TRUE(mnemonicClashes(dashboard).isEmpty())
@@ -147,9 +148,8 @@ TEST_F(DeskFixture, TabReachesTheHistoryFilterAndTheShelfSearchButtons)
     m_window->scanField()->setFocus();
     const QStringList seen = tabThrough(80);
     for (const char *name :
-         {"historyOutcomeComboBox", "historyFilterLineEdit", "exportPushButton",
-          "historyTableView", "importPushButton", "pdfPushButton", "shelfCsvPushButton",
-          "shelfListTableWidget"}) {
+         {"historyOutcomeComboBox", "historyFilterLineEdit", "exportPushButton", "historyTableView",
+          "importPushButton", "pdfPushButton", "shelfCsvPushButton", "shelfListTableWidget"}) {
         EXPECT_TRUE(seen.contains(QLatin1String(name)))
             << name << " not reached; seen: " << seen.join(' ').toStdString();
     }

@@ -25,8 +25,9 @@ protected:
                << inWindow.height() << " outside " << window->height();
     if (widget->visibleRegion().boundingRect().height() < widget->height() * 9 / 10)
         return ::testing::AssertionFailure()
-               << widget->objectName().toStdString() << " is cut: "
-               << widget->visibleRegion().boundingRect().height() << " of " << widget->height();
+               << widget->objectName().toStdString()
+               << " is cut: " << widget->visibleRegion().boundingRect().height() << " of "
+               << widget->height();
     return ::testing::AssertionSuccess();
 }
 } // namespace
@@ -53,7 +54,8 @@ TEST_F(LargerText1366, ADecisionFitsWithEveryButtonVisible)
             if (!choice || !choice->isVisibleTo(window))
                 continue;
             ++buttons;
-            EXPECT_TRUE(fullyInWindow(choice, window)) << "choice " << i << " follow-up " << followUp;
+            EXPECT_TRUE(fullyInWindow(choice, window))
+                << "choice " << i << " follow-up " << followUp;
         }
         EXPECT_GE(buttons, 2);
         EXPECT_TRUE(fullyInWindow(button(QStringLiteral("skipDecidePushButton")), window));

@@ -8,7 +8,8 @@ namespace migdesk::test {
 
 TEST_F(DeskFixture, AReturnThatClosesALoanWaitsForEnterNamingThePatron)
 {
-    const QString barcode = demoBarcode(QStringLiteral("Lost--Library Applied with an active loan"));
+    const QString barcode =
+        demoBarcode(QStringLiteral("Lost--Library Applied with an active loan"));
     scan(barcode);
     ASSERT_TRUE(waitFor([&] { return reachedStage(barcode, ScanStage::Planned); }));
     const ScanRecord *record = recordFor(barcode);

@@ -50,8 +50,8 @@ TEST_F(DeskFixture, AnExportIntoAMissingFolderSaysSo)
 {
     const QString path = m_dir.filePath(QStringLiteral("no-such-folder/session.csv"));
     EXPECT_FALSE(m_window->exportSessionTo(path));
-    EXPECT_TRUE(showsMessage(m_window.get(), QStringLiteral("does not exist"),
-                             MessageKind::Problem));
+    EXPECT_TRUE(
+        showsMessage(m_window.get(), QStringLiteral("does not exist"), MessageKind::Problem));
     EXPECT_TRUE(m_window->messageArea()->text().contains(QStringLiteral("no-such-folder")));
 }
 
@@ -66,11 +66,11 @@ TEST_F(DeskFixture, ASavedExportSaysWhere)
 TEST_F(DeskFixture, ShelfListExportsSayWhetherTheyWereSaved)
 {
     EXPECT_FALSE(m_window->exportShelfListCsvTo(m_dir.filePath(QStringLiteral("gone/list.csv"))));
-    EXPECT_TRUE(showsMessage(m_window.get(), QStringLiteral("does not exist"),
-                             MessageKind::Problem));
+    EXPECT_TRUE(
+        showsMessage(m_window.get(), QStringLiteral("does not exist"), MessageKind::Problem));
     EXPECT_FALSE(m_window->saveShelfListPdfTo(m_dir.filePath(QStringLiteral("gone/list.pdf"))));
-    EXPECT_TRUE(showsMessage(m_window.get(), QStringLiteral("does not exist"),
-                             MessageKind::Problem));
+    EXPECT_TRUE(
+        showsMessage(m_window.get(), QStringLiteral("does not exist"), MessageKind::Problem));
     EXPECT_TRUE(m_window->exportShelfListCsvTo(m_dir.filePath(QStringLiteral("list.csv"))));
     EXPECT_TRUE(showsMessage(m_window.get(), QStringLiteral("list.csv"), MessageKind::Info));
 }

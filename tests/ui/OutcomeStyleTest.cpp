@@ -133,9 +133,9 @@ TEST(OutcomeStyleTest, StillInMigrationIsNotDone)
     EXPECT_TRUE(still.iconPath.endsWith(QLatin1String(".svg")));
     EXPECT_TRUE(still.word.contains(QLatin1String("Technical - Migration")));
     EXPECT_EQ(outcomeFromName(outcomeName(Outcome::StillMigration)), Outcome::StillMigration);
-    EXPECT_NE(std::find(countedOutcomes().begin(), countedOutcomes().end(),
-                        Outcome::StillMigration),
-              countedOutcomes().end());
+    EXPECT_NE(
+        std::find(countedOutcomes().begin(), countedOutcomes().end(), Outcome::StillMigration),
+        countedOutcomes().end());
 }
 
 TEST(OutcomeStyleTest, TheFiveMainOutcomesHaveDistinctSmallSounds)
