@@ -379,6 +379,10 @@ void MainWindow::openSettings()
     auto *dialog = new SettingsDialog(m_settings, m_secrets, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     QPointer<MainWindow> self(this);
+    dialog->setSavedHandler([self](const QString &message) {
+        if (self)
+            self->showNotice(message);
+    });
     dialog->setKeyStoredHandler([self](bool ok, const QString &message) {
         if (!self)
             return;

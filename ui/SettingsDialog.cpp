@@ -82,9 +82,18 @@ SettingsDialog::SettingsDialog(Settings *settings, SecretStore *secrets, QWidget
     connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(tabs, 1);
+    m_codeProblems = new QLabel(this);
+    m_codeProblems->setObjectName(QStringLiteral("codeProblemsLabel"));
+    m_codeProblems->setWordWrap(true);
+    m_codeProblems->hide();
+    layout->addWidget(m_codeProblems);
     layout->addWidget(buttons);
     connect(m_tester, &ConnectionTester::finished, this,
-            [this](bool, bool, const QString &summary) { m_testResult->setText(summary); });
+            [this](bool canRead, bool, const QString &summary) {
+                m_testResult->setText(summary);
+                if (canRead)
+                    offerAlmaCodes();
+            });
     load();
     resize(720, 560);
 }
@@ -127,12 +136,17 @@ QWidget *SettingsDialog::buildAlmaPage()
     m_testResult = new QLabel(page);
     m_testResult->setObjectName(QStringLiteral("testResultLabel"));
     m_testResult->setWordWrap(true);
+    m_codesSummary = new QLabel(page);
+    m_codesSummary->setObjectName(QStringLiteral("almaCodesLabel"));
+    m_codesSummary->setWordWrap(true);
+    m_codesSummary->hide();
     form->addRow(tr("Region:"), m_region);
     form->addRow(tr("Custom URL:"), m_customUrl);
     form->addRow(tr("Environment:"), m_environment);
     form->addRow(tr("API key:"), m_apiKey);
     form->addRow(QString(), m_keyState);
     form->addRow(test, m_testResult);
+    form->addRow(QString(), m_codesSummary);
     auto *note = new QLabel(tr("The key is kept in the system keychain, never in the settings"
                                " file. Changes to the connection apply when MigDesk restarts."),
                             page);
@@ -311,6 +325,7 @@ void SettingsDialog::testConnection()
         return;
     }
     m_tester->setNetwork(m_networkPage->caFile(), m_networkPage->proxy().value_or(ProxyChoice{}));
+    m_tester->setLibrary(m_library->text().trimmed());
     if (!m_apiKey->text().isEmpty() || !m_secrets) {
         m_tester->test(url, m_apiKey->text());
         return;
@@ -329,6 +344,11 @@ void SettingsDialog::accept()
         m_tabs->setCurrentWidget(m_networkPage);
         return;
     }
+    // A code Alma does not know (after Test connection read them) is refused before anything
+    // is written; it would otherwise fail only at scan time.
+    if (!codesKnownToAlma())
+        return;
+    const QString connectionBefore = connectionFingerprint();
     if (!m_bulkPage->save(*m_settings)) {
         m_tabs->setCurrentWidget(m_bulkPage);
         return;
@@ -374,13 +394,17 @@ void SettingsDialog::accept()
         connect(reply, &SecretReply::finished, context,
                 [self, reply, handler = m_keyStoredHandler] {
                     const QString message =
-                        reply->isOk() ? tr("The API key was stored.") : reply->error();
+                        reply->isOk() ? tr("The API key was stored; it is used from the next "
+                                           "start of MigDesk.")
+                                      : reply->error();
                     if (handler)
                         handler(reply->isOk(), message);
                     if (self)
                         Q_EMIT self->keyStored(reply->isOk(), message);
                 });
     }
+    if (m_savedHandler)
+        m_savedHandler(savedMessage(connectionBefore, !key.isEmpty()));
     QDialog::accept();
 }
 

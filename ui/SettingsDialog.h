@@ -40,6 +40,11 @@ public:
     // The review statuses that can have a work order, in table order.
     static QStringList workOrderStatuses();
 
+    // Called after Save with what staff should know: whether the changes need a restart.
+    void setSavedHandler(std::function<void(const QString &message)> handler)
+    {
+        m_savedHandler = std::move(handler);
+    }
     // Called when the keychain answers a newly typed key, even after the dialog closed.
     void setKeyStoredHandler(std::function<void(bool ok, const QString &message)> handler)
     {
@@ -51,6 +56,14 @@ Q_SIGNALS:
 
 private:
     std::function<void(bool, const QString &)> m_keyStoredHandler;
+    std::function<void(const QString &)> m_savedHandler;
+    // Alma's codes (SettingsDialogCodes.cpp).
+    void offerAlmaCodes();
+    bool codesKnownToAlma();
+    QString connectionFingerprint() const;
+    QString savedMessage(const QString &connectionBefore, bool keyChanged) const;
+    QLabel *m_codesSummary = nullptr;
+    QLabel *m_codeProblems = nullptr;
     QWidget *buildAlmaPage();
     QWidget *buildDeskPage();
     QWidget *buildRulesPage();
