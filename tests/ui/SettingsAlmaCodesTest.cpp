@@ -85,7 +85,7 @@ TEST_F(DeskFixture, SettingsRefuseAConditionAlmaDoesNotKnowAndSayWhenARestartIsN
     dialog->accept();
     EXPECT_EQ(m_settings->conditionCode(), QStringLiteral("DAMAGED"));
     // The URL and the key changed: the window says a restart is needed.
-    EXPECT_TRUE(m_window->messageArea()->text().contains(QStringLiteral("restart")))
+    EXPECT_TRUE(m_window->messageArea()->text().contains(QStringLiteral("when MigDesk restarts")))
         << m_window->messageArea()->text().toStdString();
 }
 
