@@ -55,7 +55,7 @@ const std::vector<DemoScenario> &demoScenarios()
          false,
          false,
          4},
-        {"Voyager Catalog Review: work order",
+        {"Voyager Catalog Review: fulfillment note, then returned",
          kNote3,
          {"Catalog Review", "Cat Review"},
          kTech,

@@ -9,6 +9,8 @@ cmake --build "$build_dir" -j"${MIGDESK_JOBS:-2}" --target migdesk_ui_tests
 mkdir -p "$root/docs/screenshots"
 QT_QPA_PLATFORM=offscreen MIGDESK_SCREENSHOT_DIR="$root/docs/screenshots" \
   "$build_dir/tests/migdesk_ui_tests" --gtest_filter='ScreenshotDesk.*'
+# ScreenshotDesk.DeskAsStaffLiveIt (in the filter above) makes 50-55: 1366x768 with and without
+# larger text, a withdrawal, a loan return prompt, follow-up mode, an export failure.
 ls -1 "$root/docs/screenshots"
 # The Bulk jobs and Network pages of the settings (docs/BULK_JOBS.md, docs/USER_GUIDE.md).
 QT_QPA_PLATFORM=offscreen MIGDESK_SCREENSHOT_DIR="$root/docs/screenshots" \

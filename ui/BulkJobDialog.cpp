@@ -42,7 +42,7 @@ BulkJobDialog::BulkJobDialog(const BulkConfirmation &confirmation, QWidget *pare
                    : tr("%1 (%2)").arg(confirmation.jobName, confirmation.jobId));
     form->addRow(tr("Items:"), valueLabel(bulkItemCount(confirmation.itemCount),
                                           QStringLiteral("bulkJobItemsLabel"), this));
-    form->addRow(tr("Sets:"),
+    form->addRow(tr("Change to make:"),
                  valueLabel(confirmation.actionLabel, QStringLiteral("bulkJobActionLabel"), this));
     form->addRow(tr("Alma job:"), valueLabel(job, QStringLiteral("bulkJobJobLabel"), this));
     form->addRow(tr("New set:"),

@@ -7,6 +7,9 @@
 
 #include <QNetworkAccessManager>
 
+#include <functional>
+#include <memory>
+
 namespace migdesk {
 
 ConnectionTester::ConnectionTester(QObject *parent)
@@ -63,12 +66,71 @@ void ConnectionTester::readDone(bool ok, const QString &problem)
         if (generation != m_generation)
             return;
         if (write->isOk())
-            finish(true, true, tr("Connected. The key can read and write (Bibs)."));
+            readCodes(true, tr("Connected. The key can read and write (Bibs)."));
         else
-            finish(true, false,
-                   tr("Connected, read only: MigDesk can look items up but not fix them (%1).")
-                       .arg(userMessage(write->error())));
+            readCodes(false,
+                      tr("Connected, read only: MigDesk can look items up but not fix them (%1).")
+                          .arg(userMessage(write->error())));
     });
+}
+
+void ConnectionTester::readCodes(bool canWrite, const QString &summary)
+{
+    struct Read {
+        QString path;
+        std::function<void(AlmaCodes &, const nlohmann::json &)> keep;
+        QString what;
+    };
+    auto reads = std::make_shared<std::vector<Read>>(std::vector<Read>{
+        {QStringLiteral("libraries"),
+         [](AlmaCodes &c, const nlohmann::json &j) { c.libraries = AlmaCodes::fromList(j, "library"); },
+         tr("libraries")},
+        {QStringLiteral("departments"),
+         [](AlmaCodes &c, const nlohmann::json &j) {
+             c.departments = AlmaCodes::fromList(j, "department");
+         },
+         tr("departments")},
+        {QStringLiteral("code-tables/WorkOrderTypes"),
+         [](AlmaCodes &c, const nlohmann::json &j) { c.workOrderTypes = AlmaCodes::fromCodeTable(j); },
+         tr("work order types")},
+        {QStringLiteral("code-tables/PhysicalItemCondition"),
+         [](AlmaCodes &c, const nlohmann::json &j) { c.conditions = AlmaCodes::fromCodeTable(j); },
+         tr("physical conditions")},
+    });
+    if (!m_library.isEmpty())
+        reads->push_back({QStringLiteral("libraries/%1/circ-desks").arg(m_library),
+                          [library = m_library](AlmaCodes &c, const nlohmann::json &j) {
+                              c.circDesks = AlmaCodes::fromList(j, "circ_desk");
+                              c.circDesksOf = library;
+                          },
+                          tr("circulation desks of %1").arg(m_library)});
+    m_codes = AlmaCodes{};
+    const int generation = m_generation;
+    auto next = std::make_shared<std::function<void(size_t)>>();
+    std::weak_ptr<std::function<void(size_t)>> weak = next; // the replies keep it alive
+    *next = [this, reads, weak, generation, canWrite, summary](size_t index) {
+        if (index >= reads->size()) {
+            QString text = summary;
+            if (!m_codes.problems.isEmpty())
+                text += QLatin1Char('\n') + m_codes.problems.join(QLatin1Char('\n'));
+            finish(true, canWrite, text);
+            return;
+        }
+        JsonReply *reply = m_client->conf(reads->at(index).path);
+        connect(reply, &AlmaReply::finished, this,
+                [this, reply, reads, next = weak.lock(), generation, index] {
+            if (generation != m_generation)
+                return;
+            if (reply->isOk())
+                reads->at(index).keep(m_codes, reply->json());
+            else
+                m_codes.problems << tr("The %1 could not be read from Alma (%2).")
+                                        .arg(reads->at(index).what,
+                                             withoutFinalStop(userMessage(reply->error())));
+            (*next)(index + 1);
+        });
+    };
+    (*next)(0);
 }
 
 void ConnectionTester::finish(bool canRead, bool canWrite, const QString &summary)

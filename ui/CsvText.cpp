@@ -35,7 +35,8 @@ QString historySummaryCsv(const std::vector<HistoryRow> &rows)
     std::map<std::pair<QString, QString>, int> counts;
     for (const HistoryRow &row : rows) {
         const Outcome outcome = row.finished ? row.outcome : Outcome::Pending;
-        const QString status = row.legacyStatus.isEmpty() ? QStringLiteral("-") : row.legacyStatus;
+        const QString status =
+            row.legacyStatus.isEmpty() ? QStringLiteral("(no status)") : row.legacyStatus;
         ++counts[{status, outcomeName(outcome)}];
     }
     QString out = csvLine(

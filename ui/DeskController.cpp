@@ -1,6 +1,7 @@
 // DeskController: the desk's event wiring; all wording comes from RecordPresenter.
 #include "DeskController.h"
 
+#include "ChoiceWords.h"
 #include "FollowUpPanel.h"
 #include "HistoryModel.h"
 #include "ItemCardPanel.h"
@@ -124,7 +125,10 @@ void DeskController::onConfirm()
     // Enter never withdraws, decides or declares: say what to press instead.
     switch (m_widgets.plan->mode()) {
     case PlanMode::Decide:
-        Q_EMIT notice(tr("Enter does not choose: press Alt+1, Alt+2 or Alt+3."));
+        Q_EMIT notice(
+            tr("Enter does not choose: press %1.")
+                .arg(choiceNumbers(static_cast<int>(m_widgets.plan->plan().choices.size()),
+                                   QStringLiteral("Alt+"))));
         break;
     case PlanMode::Withdraw:
         Q_EMIT notice(tr("Enter does not withdraw: press Alt+W to withdraw, Esc to keep it."));
@@ -171,7 +175,7 @@ void DeskController::onOutcome(qint64 id, Outcome outcome)
         return;
     m_widgets.history->upsert(historyRow(*record));
     if (m_widgets.followUp) {
-        m_widgets.followUp->markWorked(record->barcode, outcomeLabel(outcome));
+        m_widgets.followUp->markWorked(record->barcode, outcome);
         m_widgets.followUp->setShelfRows(shelfRows(m_session->shelfList()));
     }
     // Show the newest outcome (a repeat, a not-found) unless staff are answering the item on

@@ -12,7 +12,6 @@
 
 #include <QDir>
 #include <QStandardPaths>
-#include <QStatusBar>
 #include <QTimer>
 
 namespace migdesk {
@@ -126,7 +125,7 @@ void DeskLauncher::showWindow(const QString &notice)
     m_window->resize(1366, 768);
     m_window->show();
     if (!notice.isEmpty())
-        m_window->statusBar()->showMessage(notice, 15000);
+        m_window->showNotice(notice);
     // After the window is up: the check never delays the first scan.
     MainWindow *window = m_window.get();
     QTimer::singleShot(0, window, [window] { window->runSelfCheck(false); });

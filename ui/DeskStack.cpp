@@ -29,6 +29,7 @@ SessionSettings sessionSettings(const Settings &settings, const DeskConnection &
     session.scannerSuffix = settings.scannerSuffix();
     session.barcodePattern = settings.barcodePattern();
     session.codabarCheckDigit = settings.codabarCheckDigit();
+    session.barcodeMinLength = settings.barcodeMinLength();
     session.repeatWindowMs = settings.repeatWindowMs();
     session.oneAtATime = settings.oneAtATime();
     return session;

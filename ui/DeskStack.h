@@ -46,6 +46,8 @@ public:
     ScanSession *session() const { return m_session; }
     AlmaClient *client() const { return m_client; }
     Executor *executor() const { return m_executor; }
+    // The journal (nullptr when none: the demo, tests, or one that could not be opened).
+    Journal *journal() const { return m_journal.get(); }
     const DeskConnection &connection() const { return m_connection; }
     // The source ILS the session's note parser reads for (follows applySettings).
     SourceIls sourceIls() const { return m_sourceIls; }

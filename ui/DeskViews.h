@@ -32,6 +32,7 @@ struct CardView {
     QString place;     // "Main Library › Stacks"
     QString tempPlace; // "Science Library › Reserve" when Alma has it in a temporary location
     QString kind;      // "Book · Regular loan": material type and policy, when short
+    QString loan;      // "On loan to patron P123 · due 1 May 2020 · declared Lost"
     QString almaNow;
     QString almaWas;
     std::vector<NoteView> notes;

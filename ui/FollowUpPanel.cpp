@@ -2,6 +2,8 @@
 // controller's, so this panel stays testable without dialogs.
 #include "FollowUpPanel.h"
 
+#include "OutcomeStyle.h"
+
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -46,7 +48,7 @@ FollowUpPanel::FollowUpPanel(QWidget *parent)
     m_list->setAccessibleName(tr("Work list"));
     auto *import =
         makeButton(tr("&Import list… (Ctrl+I)"), QStringLiteral("importPushButton"), work);
-    m_nextButton = makeButton(tr("&Next item (Ctrl+N)"), QStringLiteral("nextPushButton"), work);
+    m_nextButton = makeButton(tr("Ne&xt item (Ctrl+N)"), QStringLiteral("nextPushButton"), work);
     connect(import, &QPushButton::clicked, this, &FollowUpPanel::importRequested);
     connect(m_nextButton, &QPushButton::clicked, this, &FollowUpPanel::nextRequested);
     auto *buttons = new QHBoxLayout;
@@ -57,7 +59,7 @@ FollowUpPanel::FollowUpPanel(QWidget *parent)
     workLayout->addLayout(buttons);
     workLayout->addWidget(m_summary);
     workLayout->addWidget(m_list, 1);
-    addTab(work, tr("Work list"));
+    addTab(work, tr("W&ork list"));
 
     auto *shelf = new QWidget(this);
     m_shelfTable->setObjectName(QStringLiteral("shelfListTableWidget"));
@@ -65,11 +67,12 @@ FollowUpPanel::FollowUpPanel(QWidget *parent)
     m_shelfTable->setHorizontalHeaderLabels({tr("Library"), tr("Location"), tr("Call number"),
                                              tr("Barcode"), tr("Title"), tr("Found")});
     m_shelfTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_shelfTable->setTabKeyNavigation(false); // Tab leaves the table: no keyboard trap
     m_shelfTable->verticalHeader()->hide();
     m_shelfTable->horizontalHeader()->setStretchLastSection(true);
     m_shelfCount->setObjectName(QStringLiteral("shelfCountLabel"));
-    auto *print = makeButton(tr("&Print… (Ctrl+P)"), QStringLiteral("printPushButton"), shelf);
-    auto *pdf = makeButton(tr("Save as P&DF…"), QStringLiteral("pdfPushButton"), shelf);
+    auto *print = makeButton(tr("Print… (Ctrl+P)"), QStringLiteral("printPushButton"), shelf);
+    auto *pdf = makeButton(tr("Save as &PDF…"), QStringLiteral("pdfPushButton"), shelf);
     auto *csv = makeButton(tr("Export &CSV…"), QStringLiteral("shelfCsvPushButton"), shelf);
     connect(print, &QPushButton::clicked, this, &FollowUpPanel::printRequested);
     connect(pdf, &QPushButton::clicked, this, &FollowUpPanel::pdfRequested);
@@ -82,7 +85,7 @@ FollowUpPanel::FollowUpPanel(QWidget *parent)
     auto *shelfLayout = new QVBoxLayout(shelf);
     shelfLayout->addLayout(shelfButtons);
     shelfLayout->addWidget(m_shelfTable, 1);
-    addTab(shelf, tr("Shelf-search list"));
+    addTab(shelf, tr("&Shelf-search list"));
 
     setShelfRows({});
     updateProgress();
@@ -108,10 +111,11 @@ QString FollowUpPanel::takeNext()
     m_list->setCurrentRow(m_next);
     ++m_next;
     updateProgress();
+    Q_EMIT taken(barcode);
     return barcode;
 }
 
-void FollowUpPanel::markWorked(const QString &barcode, const QString &outcomeLabel)
+void FollowUpPanel::markWorked(const QString &barcode, Outcome outcome)
 {
     const int row = static_cast<int>(m_barcodes.indexOf(barcode));
     if (row < 0)
@@ -120,7 +124,9 @@ void FollowUpPanel::markWorked(const QString &barcode, const QString &outcomeLab
     if (item->data(Qt::UserRole).toBool() == false)
         ++m_worked;
     item->setData(Qt::UserRole, true);
-    item->setText(tr("%1   %2").arg(barcode, outcomeLabel));
+    // The outcome's SVG icon and word: a symbol character may be missing from the font.
+    item->setIcon(outcomeIcon(outcome));
+    item->setText(tr("%1   %2").arg(barcode, outcomeStyle(outcome).word));
     updateProgress();
 }
 

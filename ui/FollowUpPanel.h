@@ -27,8 +27,10 @@ public:
     // The next barcode not yet worked on, and marks it as started; empty at the end.
     QString takeNext();
     // Ticks a barcode of the list off with its outcome.
-    void markWorked(const QString &barcode, const QString &outcomeLabel);
+    void markWorked(const QString &barcode, Outcome outcome);
     int workedCount() const { return m_worked; }
+    // How many barcodes takeNext() handed out.
+    int takenCount() const { return m_next; }
     QString progressText() const;
 
     void setShelfRows(const std::vector<ShelfRow> &rows);
@@ -36,6 +38,8 @@ public:
 
 Q_SIGNALS:
     void importRequested();
+    // takeNext() handed out this barcode (the journal keeps the list's progress).
+    void taken(const QString &barcode);
     void nextRequested();
     void printRequested();
     void pdfRequested();

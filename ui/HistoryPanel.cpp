@@ -5,6 +5,7 @@
 #include "HistoryFilter.h"
 #include "HistoryModel.h"
 #include "OutcomeStyle.h"
+#include "TextFile.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -14,28 +15,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QTableView>
 #include <QVBoxLayout>
 
 namespace migdesk {
-
-namespace {
-bool writeText(const QString &path, const QString &text, QString *error)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = file.errorString();
-        return false;
-    }
-    file.write(text.toUtf8());
-    if (!file.commit()) {
-        *error = file.errorString();
-        return false;
-    }
-    return true;
-}
-} // namespace
 
 HistoryPanel::HistoryPanel(HistoryModel *model, QWidget *parent)
     : QWidget(parent)
@@ -74,6 +57,7 @@ HistoryPanel::HistoryPanel(HistoryModel *model, QWidget *parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setTabKeyNavigation(false); // Tab leaves the table: no keyboard trap
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
@@ -110,12 +94,12 @@ HistoryPanel::HistoryPanel(HistoryModel *model, QWidget *parent)
 
 bool HistoryPanel::exportTo(const QString &path, QString *error) const
 {
-    if (!writeText(path, historyCsv(m_model->rows()), error))
+    if (!writeTextFile(path, historyCsv(m_model->rows()).toUtf8(), error))
         return false;
     const QFileInfo info(path);
     const QString summary =
         info.dir().filePath(info.completeBaseName() + QStringLiteral("-summary.csv"));
-    return writeText(summary, historySummaryCsv(m_model->rows()), error);
+    return writeTextFile(summary, historySummaryCsv(m_model->rows()).toUtf8(), error);
 }
 
 } // namespace migdesk

@@ -30,6 +30,7 @@ ItemCardPanel::ItemCardPanel(QWidget *parent)
     , m_notes(makeLabel(this, QStringLiteral("noteLabel")))
     , m_source(makeLabel(this, QStringLiteral("sourceIlsLabel")))
     , m_flags(makeLabel(this, QStringLiteral("itemFlagsLabel")))
+    , m_loan(makeLabel(this, QStringLiteral("itemLoanLabel")))
 {
     setObjectName(QStringLiteral("itemCardFrame"));
     setAccessibleName(tr("Item card"));
@@ -43,6 +44,7 @@ ItemCardPanel::ItemCardPanel(QWidget *parent)
     layout->addWidget(m_place);
     layout->addWidget(m_tempPlace);
     layout->addWidget(m_kind);
+    layout->addWidget(m_loan);
     layout->addSpacing(8);
     layout->addWidget(m_almaNow);
     layout->addWidget(m_almaWas);
@@ -69,6 +71,7 @@ void ItemCardPanel::applyFonts()
     bold.setBold(true);
     m_tempPlace->setFont(bold);
     m_flags->setFont(bold);
+    m_loan->setFont(bold);
 }
 
 void ItemCardPanel::changeEvent(QEvent *event)
@@ -123,6 +126,8 @@ void ItemCardPanel::showCard(const CardView &card)
     m_tempPlace->setVisible(!card.tempPlace.isEmpty());
     m_kind->setText(card.kind);
     m_kind->setVisible(!card.kind.isEmpty());
+    m_loan->setText(card.loan);
+    m_loan->setVisible(!card.loan.isEmpty());
     m_almaNow->setText(card.almaNow.isEmpty() ? QString() : tr("Alma now: %1").arg(card.almaNow));
     m_almaNow->setVisible(!card.almaNow.isEmpty());
     m_almaWas->setText(card.almaWas.isEmpty() ? QString() : tr("Alma was: %1").arg(card.almaWas));
@@ -158,7 +163,7 @@ void ItemCardPanel::clearCard()
                          " appear here."));
     m_byline->show();
     for (QLabel *label :
-         {m_place, m_tempPlace, m_kind, m_almaNow, m_almaWas, m_notes, m_source, m_flags}) {
+         {m_place, m_tempPlace, m_kind, m_loan, m_almaNow, m_almaWas, m_notes, m_source, m_flags}) {
         label->clear();
         label->hide();
     }

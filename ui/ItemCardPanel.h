@@ -41,6 +41,7 @@ private:
     QLabel *m_notes;
     QLabel *m_source;
     QLabel *m_flags;
+    QLabel *m_loan; // the active loan: patron, due date, Lost or Claimed Returned
 };
 
 } // namespace migdesk

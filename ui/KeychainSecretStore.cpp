@@ -10,9 +10,28 @@ namespace migdesk {
 namespace {
 QString keychainError(const QKeychain::Job *job)
 {
-    // The job's own text names the backend problem; it never contains the secret.
-    return QCoreApplication::translate("KeychainSecretStore", "The system keychain refused: %1")
-        .arg(job->errorString());
+    // The job's own text names the backend problem; it never contains the secret. The advice
+    // says what to install or start, since "Unknown error" alone helps no one.
+    auto tr = [](const char *text) {
+        return QCoreApplication::translate("KeychainSecretStore", text);
+    };
+    QString advice;
+    switch (job->error()) {
+    case QKeychain::NoBackendAvailable:
+        advice = tr("No keychain service runs on this computer. On Linux install and start one "
+                    "(GNOME Keyring or KWallet, with the libsecret package), then try again.");
+        break;
+    case QKeychain::AccessDenied:
+    case QKeychain::AccessDeniedByUser:
+        advice = tr("The keychain is locked or refused MigDesk: unlock it (log in to the desktop "
+                    "session again, or open the keyring manager) and try again.");
+        break;
+    default:
+        advice = tr("Check that the keychain service (GNOME Keyring, KWallet, Windows Credential "
+                    "Manager or the macOS Keychain) is installed, running and unlocked.");
+        break;
+    }
+    return tr("The system keychain refused (%1). %2").arg(job->errorString(), advice);
 }
 
 template <typename JobType>

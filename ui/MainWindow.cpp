@@ -2,15 +2,17 @@
 #include "MainWindow.h"
 
 #include "BulkJobController.h"
-#include "CsvText.h"
 #include "DemoBarcodesDialog.h"
 #include "DeskController.h"
 #include "DeskStack.h"
 #include "FileChooser.h"
 #include "FollowUpPanel.h"
+#include "HelpDialogs.h"
+#include "HistoryBrowser.h"
 #include "HistoryModel.h"
 #include "HistoryPanel.h"
 #include "ItemCardPanel.h"
+#include "MessageArea.h"
 #include "OutcomeBanner.h"
 #include "OutcomeCountsLabel.h"
 #include "PlanPanel.h"
@@ -20,12 +22,10 @@
 #include "ScanField.h"
 #include "SelfCheckBanner.h"
 #include "SettingsDialog.h"
-#include "ShelfListPrinter.h"
 #include "Sounds.h"
+#include "WhereAmI.h"
 #include "analytics/BacklogSnapshot.h"
-#include "desk/ListImport.h"
 #include "desk/ScanSession.h"
-#include "desk/ShelfList.h"
 #include "settings/Settings.h"
 
 #include <QAbstractSpinBox>
@@ -38,10 +38,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
-#include <QPrintDialog>
-#include <QPrinter>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
@@ -60,6 +57,10 @@ MainWindow::MainWindow(DeskStack *stack, Settings *settings, SecretStore *secret
     , m_history(new HistoryModel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    // Every start is at the desk unless Settings say otherwise: a follow-up session of
+    // yesterday must not plan today's items in hand as not in hand.
+    if (!m_settings->startInFollowUp())
+        m_settings->setWorkMode(WorkMode::Desk);
     setWindowTitle(tr("MigDesk"));
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -70,6 +71,8 @@ MainWindow::MainWindow(DeskStack *stack, Settings *settings, SecretStore *secret
     m_selfCheck = new SelfCheckBanner(central);
     connect(m_selfCheck, &SelfCheckBanner::againRequested, this, [this] { runSelfCheck(true); });
     layout->addWidget(m_selfCheck);
+    m_modeStrip = buildModeStrip();
+    layout->addWidget(m_modeStrip);
     if (stack->connection().sandbox || !demoExamples.empty()) {
         m_demoBanner = new DemoBanner(central);
         m_demoBanner->setExamples(demoExamples);
@@ -80,6 +83,9 @@ MainWindow::MainWindow(DeskStack *stack, Settings *settings, SecretStore *secret
     m_recovery = new RecoveryBanner(stack->session(), central);
     layout->addWidget(m_recovery);
     layout->addWidget(buildScanRow());
+    // Notices and failures: their own line, never behind the outcome counts.
+    m_messages = new MessageArea(central);
+    layout->addWidget(m_messages);
     m_banner = new OutcomeBanner(central);
     layout->addWidget(m_banner);
 
@@ -107,15 +113,21 @@ MainWindow::MainWindow(DeskStack *stack, Settings *settings, SecretStore *secret
     m_bottomTabs = new QTabWidget(vertical);
     m_bottomTabs->setObjectName(QStringLiteral("bottomTabWidget"));
     m_historyPanel = new HistoryPanel(m_history, m_bottomTabs);
-    m_bottomTabs->addTab(m_historyPanel, tr("Session &history"));
+    m_bottomTabs->addTab(m_historyPanel, tr("Session his&tory"));
     m_followUp = new FollowUpPanel(m_bottomTabs);
     m_followUp->hide();
+    connect(m_followUp, &FollowUpPanel::taken, this, &MainWindow::noteListItemTaken);
+    restoreFollowUpList();
     vertical->setStretchFactor(0, 3);
     vertical->setStretchFactor(1, 2);
     vertical->setSizes({470, 170});
     layout->addWidget(vertical, 1);
     setCentralWidget(central);
 
+    // Where am I: which Alma, library, desk and operator this window works for.
+    m_whereLabel = new QLabel(this);
+    m_whereLabel->setObjectName(QStringLiteral("whereAmILabel"));
+    statusBar()->addPermanentWidget(m_whereLabel);
     m_counts = new OutcomeCountsLabel(this);
     m_connectionLabel = new QLabel(this);
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
@@ -171,11 +183,12 @@ MainWindow::MainWindow(DeskStack *stack, Settings *settings, SecretStore *secret
             [this](const QStringList &barcodes, const QString &summary) {
                 setFollowUpMode(true);
                 m_followUp->setWorkList(barcodes, summary);
+                keepFollowUpList(barcodes, summary);
                 showNotice(summary);
             });
     applySettings();
     if (!stack->warning().isEmpty())
-        showNotice(stack->warning());
+        showProblem(stack->warning());
     qApp->installEventFilter(this);
     m_recovery->offer();
     m_scanField->setFocus(Qt::OtherFocusReason);
@@ -225,10 +238,43 @@ void MainWindow::buildMenus()
                     &MainWindow::printShelfList);
     view->addAction(tr("Progress &dashboard…"), QKeySequence(tr("Ctrl+Shift+D")), this,
                     [this] { openDashboard(); });
+    view->addAction(tr("&Earlier sessions…"), this, [this] { openHistoryBrowser(); });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&User guide…"), this, [this] { openUserGuide(this); });
     help->addAction(tr("&Demo barcodes…"), QKeySequence(Qt::Key_F1), this,
                     &MainWindow::showDemoBarcodes);
     help->addAction(tr("&Check this computer (self-test)"), this, [this] { runSelfCheck(true); });
+    help->addSeparator();
+    help->addAction(tr("&About MigDesk…"), this, [this] { openAbout(this); });
+}
+
+HistoryBrowser *MainWindow::openHistoryBrowser()
+{
+    auto *browser = new HistoryBrowser(m_stack->journal(), this);
+    browser->setAttribute(Qt::WA_DeleteOnClose);
+    connect(browser, &QDialog::finished, m_controller, &DeskController::refocus);
+    browser->open();
+    return browser;
+}
+
+void MainWindow::setOperatorName(const QString &name)
+{
+    m_operatorName = name;
+    updateWhereAmI();
+}
+
+void MainWindow::updateWhereAmI()
+{
+    const DeskConnection &connection = m_stack->connection();
+    WhereAmI where;
+    where.baseUrl = connection.baseUrl;
+    where.demo = connection.sandbox;
+    where.environment = m_settings->environment();
+    where.library = connection.library.isEmpty() ? m_settings->library() : connection.library;
+    where.circDesk = connection.circDesk.isEmpty() ? m_settings->circDesk() : connection.circDesk;
+    where.operatorName = m_operatorName;
+    m_whereLabel->setText(whereAmIText(where));
+    m_whereLabel->setAccessibleName(m_whereLabel->text());
 }
 
 void MainWindow::runSelfCheck(bool showWhenClean)
@@ -262,6 +308,7 @@ void MainWindow::applySettings()
         mode << tr("DRY RUN");
     mode << (m_settings->autoApply() ? tr("auto-apply") : tr("confirm each"));
     m_modeLabel->setText(mode.join(QStringLiteral(" · ")));
+    updateWhereAmI();
 }
 
 ProgressDashboard *MainWindow::openDashboard()
@@ -279,47 +326,6 @@ ProgressDashboard *MainWindow::openDashboard()
     m_dashboard->raise();
     m_dashboard->activateWindow();
     return m_dashboard;
-}
-
-void MainWindow::setFollowUpMode(bool on)
-{
-    const int index = m_bottomTabs->indexOf(m_followUp);
-    if (on && index < 0)
-        m_bottomTabs->setCurrentIndex(m_bottomTabs->addTab(m_followUp, tr("&Follow-up list")));
-    else if (!on && index >= 0)
-        m_bottomTabs->removeTab(index);
-    if (m_followUpAction && m_followUpAction->isChecked() != on)
-        m_followUpAction->setChecked(on);
-    if (m_settings->workMode() != (on ? WorkMode::Followup : WorkMode::Desk))
-        m_settings->setWorkMode(on ? WorkMode::Followup : WorkMode::Desk);
-    setWindowTitle(on ? tr("MigDesk — follow-up (item not in hand)") : tr("MigDesk — desk"));
-    // With larger text, or in follow-up mode (a second tab row and a count line), the lower tabs
-    // keep their tab, filter row, header and three rows in view on a 1366x768 screen; the plan's
-    // words above scroll instead. At the desk with normal text the splitter's own split stands,
-    // so that a review's words and buttons fit.
-    const int line = QFontMetrics(centralWidget()->font()).height();
-    const int threeRows = line * 7 + 60;
-    m_bottomTabs->setMinimumHeight(on                         ? threeRows + line + 16
-                                   : m_settings->largerText() ? threeRows
-                                                              : 0);
-}
-
-bool MainWindow::isFollowUpMode() const
-{
-    return m_bottomTabs->indexOf(m_followUp) >= 0;
-}
-
-bool MainWindow::importList(const QString &path)
-{
-    const ListImportResult result = ListImport().readFile(path);
-    if (!result.ok()) {
-        showNotice(result.error);
-        return false;
-    }
-    setFollowUpMode(true);
-    m_followUp->setWorkList(result.barcodes, result.summary());
-    showNotice(result.summary());
-    return true;
 }
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
@@ -340,6 +346,12 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
             QApplication::sendEvent(m_scanField, event);
             return true;
         }
+        // An Alt chord no shortcut took types nothing into a text field of any window (Alt+I
+        // once put an "i" into the scanner prefix). AltGr (Ctrl+Alt on Windows) still types.
+        const bool altChord = (key->modifiers() & Qt::AltModifier) &&
+                              !(key->modifiers() & Qt::ControlModifier) && !key->text().isEmpty();
+        if (altChord && editor)
+            return true;
     }
     return QMainWindow::eventFilter(watched, event);
 }
@@ -354,31 +366,33 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::showNotice(const QString &text)
 {
-    statusBar()->showMessage(text, 8000);
+    m_messages->showMessage(text, MessageKind::Info);
+}
+
+void MainWindow::showProblem(const QString &text)
+{
+    m_messages->showMessage(text, MessageKind::Problem);
 }
 
 void MainWindow::openSettings()
 {
     auto *dialog = new SettingsDialog(m_settings, m_secrets, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &SettingsDialog::keyStored, this,
-            [this](bool, const QString &message) { showNotice(message); });
+    QPointer<MainWindow> self(this);
+    dialog->setSavedHandler([self](const QString &message) {
+        if (self)
+            self->showNotice(message);
+    });
+    dialog->setKeyStoredHandler([self](bool ok, const QString &message) {
+        if (!self)
+            return;
+        if (ok)
+            self->showNotice(message);
+        else
+            self->showProblem(tr("The API key was not stored: %1").arg(message));
+    });
     connect(dialog, &QDialog::finished, m_controller, &DeskController::refocus);
     dialog->open();
-}
-
-void MainWindow::exportSession()
-{
-    chooseFile(
-        this, FileMode::Save, tr("Export the session"), tr("migdesk-session.csv"),
-        tr("CSV (*.csv)"),
-        [this](const QString &path) {
-            QString error;
-            showNotice(m_historyPanel->exportTo(path, &error)
-                           ? tr("Session exported to %1 (and a summary beside it)").arg(path)
-                           : tr("Export failed: %1").arg(error));
-        },
-        [this] { m_controller->refocus(); });
 }
 
 void MainWindow::showDemoBarcodes()
@@ -391,51 +405,6 @@ void MainWindow::showDemoBarcodes()
             [this, dialog] { m_stack->session()->submit(dialog->chosenBarcode()); });
     connect(dialog, &QDialog::finished, m_controller, &DeskController::refocus);
     dialog->open();
-}
-
-void MainWindow::printShelfList()
-{
-    auto *printer = new QPrinter(QPrinter::HighResolution);
-    auto *dialog = new QPrintDialog(printer, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, printer] {
-        migdesk::printShelfList(shelfRows(m_stack->session()->shelfList()), tr("Shelf-search list"),
-                                printer);
-    });
-    connect(dialog, &QDialog::finished, this, [this, printer] {
-        delete printer;
-        m_controller->refocus();
-    });
-    dialog->open();
-}
-
-void MainWindow::saveShelfListPdf()
-{
-    chooseFile(
-        this, FileMode::Save, tr("Save the shelf-search list"), tr("shelf-search-list.pdf"),
-        tr("PDF (*.pdf)"),
-        [this](const QString &path) {
-            const bool ok = writeShelfListPdf(shelfRows(m_stack->session()->shelfList()),
-                                              tr("Shelf-search list"), path);
-            showNotice(ok ? tr("Saved %1").arg(path) : tr("Could not write %1").arg(path));
-        },
-        [this] { m_controller->refocus(); });
-}
-
-void MainWindow::exportShelfListCsv()
-{
-    chooseFile(
-        this, FileMode::Save, tr("Export the shelf-search list"), tr("shelf-search-list.csv"),
-        tr("CSV (*.csv)"),
-        [this](const QString &path) {
-            QSaveFile file(path);
-            const QByteArray csv =
-                shelfListCsv(shelfRows(m_stack->session()->shelfList())).toUtf8();
-            const bool ok =
-                file.open(QIODevice::WriteOnly) && file.write(csv) == csv.size() && file.commit();
-            showNotice(ok ? tr("Saved %1").arg(path) : tr("Could not write %1").arg(path));
-        },
-        [this] { m_controller->refocus(); });
 }
 
 } // namespace migdesk

@@ -21,9 +21,12 @@ class BulkJobController;
 class DeskController;
 class DeskStack;
 class FollowUpPanel;
+class HistoryBrowser;
 class HistoryModel;
 class HistoryPanel;
 class ItemCardPanel;
+class MessageArea;
+struct ListImportResult;
 class OutcomeBanner;
 class OutcomeCountsLabel;
 class PlanPanel;
@@ -56,11 +59,26 @@ public:
     // (everything when `showWhenClean`). DeskLauncher runs it at start, Help runs it on demand.
     void runSelfCheck(bool showWhenClean);
     void setFollowUpMode(bool on);
+    // The operator slot of the status line ("Operator: not set" until a name is given).
+    void setOperatorName(const QString &name);
+    QLabel *whereAmILabel() const { return m_whereLabel; }
     bool isFollowUpMode() const;
     // View > Progress dashboard: opens (or raises) the dashboard window.
     ProgressDashboard *openDashboard();
-    // Imports a work list file into follow-up mode; false with the reason shown.
+    // View > Earlier sessions: the journal's scans by date.
+    HistoryBrowser *openHistoryBrowser();
+    // Imports a work list file into follow-up mode; false with the reason shown. When a list
+    // with items left is loaded, staff are asked first (the "replaceListMessageBox").
     bool importList(const QString &path);
+    // The exports behind File > Export and the shelf-search tab's buttons; each result (saved,
+    // or why not) goes to the message area.
+    bool exportSessionTo(const QString &path);
+    bool saveShelfListPdfTo(const QString &path);
+    bool exportShelfListCsvTo(const QString &path);
+    // Notices and failures for staff: the message area under the scan field.
+    MessageArea *messageArea() const { return m_messages; }
+    void showNotice(const QString &text);
+    void showProblem(const QString &text);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -68,15 +86,23 @@ protected:
 
 private:
     QWidget *buildScanRow();
+    QLabel *buildModeStrip();
+    // The follow-up list in the journal: restored at start, replaced by an import, each barcode
+    // marked when taken.
+    void restoreFollowUpList();
+    void keepFollowUpList(const QStringList &barcodes, const QString &summary);
+    void noteListItemTaken(const QString &barcode);
+    int followUpItemsLeft() const;
+    void useImportedList(const ListImportResult &result);
     void buildMenus();
     void applySettings();
+    void updateWhereAmI();
     void openSettings();
     void exportSession();
     void showDemoBarcodes();
     void printShelfList();
     void saveShelfListPdf();
     void exportShelfListCsv();
-    void showNotice(const QString &text);
 
     DeskStack *m_stack;
     Settings *m_settings;
@@ -85,6 +111,7 @@ private:
     HistoryModel *m_history;
     ScanField *m_scanField = nullptr;
     OutcomeBanner *m_banner = nullptr;
+    MessageArea *m_messages = nullptr;
     ItemCardPanel *m_card = nullptr;
     PlanPanel *m_plan = nullptr;
     HistoryPanel *m_historyPanel = nullptr;
@@ -95,7 +122,10 @@ private:
     SelfCheckBanner *m_selfCheck = nullptr;
     OutcomeCountsLabel *m_counts = nullptr;
     QLabel *m_connectionLabel = nullptr;
+    QLabel *m_whereLabel = nullptr;
+    QString m_operatorName;
     QLabel *m_modeLabel = nullptr;
+    QLabel *m_modeStrip = nullptr; // "FOLLOW-UP — items not in hand", shown in that mode
     QAction *m_followUpAction = nullptr;
     DeskController *m_controller = nullptr;
     BulkJobController *m_bulk = nullptr;

@@ -35,7 +35,7 @@ NetworkSettingsPage::NetworkSettingsPage(QWidget *parent)
     m_caFile->setObjectName(QStringLiteral("caFileLineEdit"));
     m_caFile->setAccessibleName(tr("Extra trusted CA certificate file (PEM)"));
     m_caFile->setPlaceholderText(tr("none: this computer's authorities only"));
-    auto *browse = new QPushButton(tr("B&rowse…"), this);
+    auto *browse = new QPushButton(tr("Bro&wse…"), this);
     browse->setObjectName(QStringLiteral("caFileBrowsePushButton"));
     browse->setAutoDefault(false);
     connect(browse, &QPushButton::clicked, this, [this] {

@@ -60,6 +60,14 @@ OutcomeStyle outcomeStyle(Outcome outcome)
                 QStringLiteral("\u25CB"),
                 tr("Dry run: nothing written"),
                 QString()};
+    case Outcome::StillMigration:
+        // Okabe-Ito blue, the one colour of the palette left; dark enough for white ink.
+        return {QColor(0x00, 0x72, 0xB2),
+                QColor(0xFF, 0xFF, 0xFF),
+                QStringLiteral(":/icons/outcome-still-migration.svg"),
+                QStringLiteral("\u25A4"),
+                tr("Still Technical - Migration"),
+                QStringLiteral(":/sounds/transit_hold.wav")};
     }
     return outcomeStyle(Outcome::Error);
 }
@@ -78,8 +86,9 @@ QString outcomeLabel(Outcome outcome)
 const std::vector<Outcome> &countedOutcomes()
 {
     static const std::vector<Outcome> outcomes = {
-        Outcome::Done,          Outcome::NeedsStaff, Outcome::Error,   Outcome::NotFound,
-        Outcome::TransitOrHold, Outcome::Pending,    Outcome::Skipped, Outcome::DryRun};
+        Outcome::Done,     Outcome::NeedsStaff,    Outcome::Error,
+        Outcome::NotFound, Outcome::TransitOrHold, Outcome::StillMigration,
+        Outcome::Pending,  Outcome::Skipped,       Outcome::DryRun};
     return outcomes;
 }
 

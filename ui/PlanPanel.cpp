@@ -2,6 +2,7 @@
 // (no default or auto-default buttons), so only explicit keys or clicks act.
 #include "PlanPanel.h"
 
+#include "ChoiceWords.h"
 #include "planning/Plan.h"
 #include "planning/StepCatalogue.h"
 
@@ -133,10 +134,8 @@ QWidget *PlanPanel::buildDecidePage()
     auto *page = new QWidget(this);
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 8, 0, 0);
-    auto *hint = makeLabel(page, QStringLiteral("decideHintLabel"));
-    hint->setText(tr("Choose with Alt+1, Alt+2, Alt+3 (or type the number, then Enter)."
-                     " The next scan does not answer this."));
-    layout->addWidget(hint);
+    m_decideHint = makeLabel(page, QStringLiteral("decideHintLabel"));
+    layout->addWidget(m_decideHint);
     for (int i = 0; i < kMaxChoices; ++i) {
         auto *button = makeButton(QString(), QStringLiteral("choice%1PushButton").arg(i + 1), true);
         button->setMinimumHeight(56);
@@ -324,6 +323,10 @@ void PlanPanel::showPlan(const PlanView &plan)
                 button->setAccessibleName(tr("Choice %1: %2").arg(i + 1).arg(plan.choices.at(i)));
             }
         }
+        m_decideHint->setText(
+            tr("Choose with %1 (or type the number, then Enter). The next scan "
+               "does not answer this.")
+                .arg(choiceNumbers(static_cast<int>(plan.choices.size()), QStringLiteral("Alt+"))));
         m_actions->setCurrentWidget(m_decidePage);
         break;
     case PlanMode::Withdraw:

@@ -69,6 +69,7 @@ private:
     QWidget *m_reviewPage;
     QPushButton *m_reviewActionsSkipButton;
     std::vector<QPushButton *> m_choiceButtons;
+    QLabel *m_decideHint = nullptr;
     QLabel *m_withdrawText;
     QLabel *m_loanText;
     QLabel *m_almaStepsText;

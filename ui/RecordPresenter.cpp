@@ -1,6 +1,7 @@
 // RecordPresenter: wording of the card, the plan panel and the history row.
 #include "RecordPresenter.h"
 
+#include "ChoiceWords.h"
 #include "desk/ScanRecord.h"
 #include "desk/ShelfList.h"
 
@@ -105,6 +106,20 @@ QString almaDate(const QString &text)
     return date;
 }
 
+// The active loan as staff read it on the card: who has it, until when, and whether Alma has
+// it declared Lost or Claimed Returned.
+QString loanLine(const Loan &loan)
+{
+    QString line =
+        tr("On loan to patron %1 · due %2")
+            .arg(loan.userId.isEmpty() ? tr("(no id)") : loan.userId, almaDate(loan.dueDate));
+    if (loan.processStatus == QLatin1String("LOST"))
+        line += tr(" · declared Lost");
+    else if (loan.processStatus == QLatin1String("CLAIMED_RETURN"))
+        line += tr(" · Claimed Returned");
+    return line;
+}
+
 QString policyLabel(const QString &policy)
 {
     if (policy == QLatin1String("delete"))
@@ -145,6 +160,17 @@ QString withoutLeadingWord(const QString &message)
     if (colon > 0 && colon <= 12 && !message.left(colon).contains(QLatin1Char(' ')))
         return message.mid(colon + 1).trimmed();
     return message;
+}
+
+// Alma deleted the item: its last state is history, not what Alma shows now.
+bool withdrawnFromAlma(const ScanRecord &record)
+{
+    if (!record.hasResult || record.stage != ScanStage::Finished)
+        return false;
+    return std::any_of(record.result.steps.begin(), record.result.steps.end(),
+                       [](const StepResult &step) {
+                           return step.type == StepType::Withdraw && step.outcome == Outcome::Done;
+                       });
 }
 
 const Step *stepOfType(const Plan &plan, std::initializer_list<StepType> types)
@@ -251,7 +277,12 @@ CardView cardView(const ScanRecord &record, SourceIls configured)
                     ? now.tempLocation.label()
                     : tr("%1 › %2").arg(now.tempLibrary.label(), now.tempLocation.label());
         card.kind = itemKind(item);
-        if (record.hasResult && record.result.hasAfter) {
+        if (!record.activeLoans.empty())
+            card.loan = loanLine(record.activeLoans.front());
+        if (withdrawnFromAlma(record)) {
+            card.almaNow = tr("Withdrawn — deleted from Alma");
+            card.almaWas = almaState(item);
+        } else if (record.hasResult && record.result.hasAfter) {
             card.almaNow = almaState(record.result.after);
             card.almaWas = almaState(item);
         } else {
@@ -299,7 +330,8 @@ CardView cardView(const ScanRecord &record, SourceIls configured)
         const PlanView plan = planView(record);
         switch (plan.mode) {
         case PlanMode::Decide:
-            card.headline = tr("choose what to do (1, 2 or 3)");
+            card.headline =
+                tr("choose what to do (%1)").arg(choiceNumbers(openChoiceCount(record)));
             break;
         case PlanMode::Withdraw:
             card.headline = tr("confirm the withdrawal");
@@ -363,7 +395,10 @@ PlanView planView(const ScanRecord &record)
                 record.hasResult ? shortAlmaSentence(record.result.almaSentence) : QString();
             for (const QString &line :
                  {record.message, record.hasResult ? record.result.message : QString()}) {
-                if (line.isEmpty() || lines.contains(line) || line == view.explanation ||
+                const bool said =
+                    std::any_of(lines.begin(), lines.end(),
+                                [&line](const QString &l) { return l.contains(line); });
+                if (line.isEmpty() || said || line == view.explanation ||
                     (!alma.isEmpty() && line.contains(alma)))
                     continue;
                 lines << line;
@@ -451,7 +486,9 @@ HistoryRow historyRow(const ScanRecord &record)
     if (record.hasResult) {
         row.almaSentence = shortAlmaSentence(record.result.almaSentence);
         row.before = almaState(record.result.before);
-        if (record.result.hasAfter)
+        if (withdrawnFromAlma(record))
+            row.after = tr("Withdrawn — deleted from Alma");
+        else if (record.result.hasAfter)
             row.after = almaState(record.result.after);
     } else if (record.hasItem) {
         row.before = almaState(record.item);

@@ -2,8 +2,27 @@
 #include "ScanField.h"
 
 #include <QKeyEvent>
+#include <QKeySequence>
 
 namespace migdesk {
+
+namespace {
+// Ctrl/Alt/Meta chords the field keeps: the editing keys staff expect in any text field.
+bool isEditingChord(const QKeyEvent *key)
+{
+    for (QKeySequence::StandardKey standard :
+         {QKeySequence::Copy, QKeySequence::Cut, QKeySequence::Paste, QKeySequence::SelectAll,
+          QKeySequence::Undo, QKeySequence::Redo})
+        if (key->matches(standard))
+            return true;
+    return false;
+}
+
+bool isChord(const QKeyEvent *key)
+{
+    return key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier);
+}
+} // namespace
 
 ScanField::ScanField(QWidget *parent)
     : QLineEdit(parent)
@@ -24,6 +43,15 @@ void ScanField::submit()
 
 bool ScanField::event(QEvent *event)
 {
+    // A chord is the window's (Ctrl+E exports, Alt+1 chooses), never the line edit's own
+    // shortcut (Ctrl+E would move to the end of the line).
+    if (event->type() == QEvent::ShortcutOverride) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (isChord(key) && !isEditingChord(key)) {
+            event->ignore();
+            return false;
+        }
+    }
     // A scanner that ends with Tab must not move the focus away from the field.
     if (event->type() == QEvent::KeyPress) {
         auto *key = static_cast<QKeyEvent *>(event);
@@ -38,6 +66,12 @@ bool ScanField::event(QEvent *event)
 
 void ScanField::keyPressEvent(QKeyEvent *event)
 {
+    // An Alt or Ctrl chord no shortcut took (Alt+3 on a two-choice decision) types nothing:
+    // its letter would join the next barcode.
+    if (isChord(event) && !isEditingChord(event)) {
+        event->ignore();
+        return;
+    }
     const bool empty = text().trimmed().isEmpty();
     switch (event->key()) {
     case Qt::Key_Return:

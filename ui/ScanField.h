@@ -1,6 +1,7 @@
 // ScanField: the big barcode field. A keyboard-wedge scanner types a barcode and ends it with
 // Enter or Tab; both submit. On an empty field, Enter or Space confirm the plan on screen (never
-// a dangerous step: the controller decides) and Esc skips.
+// a dangerous step: the controller decides) and Esc skips. Alt and Ctrl chords never type into
+// the field, and reach the window's shortcuts (Ctrl+E) first.
 #pragma once
 
 #include <QLineEdit>

@@ -82,9 +82,7 @@ CheckResult icons()
 {
     const QString id = QStringLiteral("icons");
     const QString title = tr("Outcome icons");
-    const std::vector<Outcome> all{Outcome::Done,     Outcome::NeedsStaff,    Outcome::Error,
-                                   Outcome::NotFound, Outcome::TransitOrHold, Outcome::Pending,
-                                   Outcome::Skipped,  Outcome::DryRun};
+    const std::vector<Outcome> &all = countedOutcomes();
     QStringList blank;
     for (Outcome outcome : all) {
         if (!rendersSomething(outcomeIcon(outcome)))

@@ -6,6 +6,7 @@
 #include "FileChooser.h"
 #include "NetworkSettingsPage.h"
 #include "ReviewHandlingBox.h"
+#include "ScannerSettingsPage.h"
 #include "alma/Region.h"
 #include "legacy/LegacyStatus.h"
 #include "settings/SecretStore.h"
@@ -72,8 +73,9 @@ SettingsDialog::SettingsDialog(Settings *settings, SecretStore *secrets, QWidget
     tabs->addTab(buildRulesPage(), tr("&Rules"));
     m_bulkPage = new BulkSettingsPage(tabs);
     tabs->addTab(m_bulkPage, tr("&Bulk jobs"));
-    tabs->addTab(buildScannerPage(), tr("&Scanner"));
-    tabs->addTab(buildFeedbackPage(), tr("Sound and &display"));
+    m_scannerPage = new ScannerSettingsPage(tabs);
+    tabs->addTab(m_scannerPage, tr("&Scanner"));
+    tabs->addTab(buildFeedbackPage(), tr("S&ound and display"));
     m_networkPage = new NetworkSettingsPage(tabs);
     tabs->addTab(m_networkPage, tr("&Network"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
@@ -81,9 +83,18 @@ SettingsDialog::SettingsDialog(Settings *settings, SecretStore *secrets, QWidget
     connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(tabs, 1);
+    m_codeProblems = new QLabel(this);
+    m_codeProblems->setObjectName(QStringLiteral("codeProblemsLabel"));
+    m_codeProblems->setWordWrap(true);
+    m_codeProblems->hide();
+    layout->addWidget(m_codeProblems);
     layout->addWidget(buttons);
     connect(m_tester, &ConnectionTester::finished, this,
-            [this](bool, bool, const QString &summary) { m_testResult->setText(summary); });
+            [this](bool canRead, bool, const QString &summary) {
+                m_testResult->setText(summary);
+                if (canRead)
+                    offerAlmaCodes();
+            });
     load();
     resize(720, 560);
 }
@@ -108,6 +119,10 @@ QWidget *SettingsDialog::buildAlmaPage()
                             {QStringLiteral("ca"), tr("Canada")},
                             {QStringLiteral("cn"), tr("China")},
                             {QStringLiteral("custom"), tr("Custom URL")}});
+    m_environment =
+        choiceCombo(page, QStringLiteral("environmentComboBox"), tr("Alma environment of the key"),
+                    {{QStringLiteral("production"), tr("Production")},
+                     {QStringLiteral("sandbox"), tr("Sandbox")}});
     m_customUrl = lineEdit(page, QStringLiteral("customUrlLineEdit"), tr("Custom Alma URL"));
     m_customUrl->setPlaceholderText(QStringLiteral("https://"));
     m_apiKey = lineEdit(page, QStringLiteral("apiKeyLineEdit"), tr("Alma API key"));
@@ -122,11 +137,17 @@ QWidget *SettingsDialog::buildAlmaPage()
     m_testResult = new QLabel(page);
     m_testResult->setObjectName(QStringLiteral("testResultLabel"));
     m_testResult->setWordWrap(true);
+    m_codesSummary = new QLabel(page);
+    m_codesSummary->setObjectName(QStringLiteral("almaCodesLabel"));
+    m_codesSummary->setWordWrap(true);
+    m_codesSummary->hide();
     form->addRow(tr("Region:"), m_region);
     form->addRow(tr("Custom URL:"), m_customUrl);
+    form->addRow(tr("Environment:"), m_environment);
     form->addRow(tr("API key:"), m_apiKey);
     form->addRow(QString(), m_keyState);
     form->addRow(test, m_testResult);
+    form->addRow(QString(), m_codesSummary);
     auto *note = new QLabel(tr("The key is kept in the system keychain, never in the settings"
                                " file. Changes to the connection apply when MigDesk restarts."),
                             page);
@@ -154,12 +175,16 @@ QWidget *SettingsDialog::buildDeskPage()
     m_oneAtATime->setObjectName(QStringLiteral("oneAtATimeCheckBox"));
     m_oneAtATime->setToolTip(tr("Off (the default): later scans are looked up and applied while "
                                 "an item waits for you, and show in the history."));
+    m_startInFollowUp = new QCheckBox(
+        tr("Start in follow-up mode (items not in hand) instead of at the desk"), page);
+    m_startInFollowUp->setObjectName(QStringLiteral("startInFollowUpCheckBox"));
     m_dryRun = new QCheckBox(tr("Dry run: look up and plan, write nothing"), page);
     m_dryRun->setObjectName(QStringLiteral("dryRunCheckBox"));
     form->addRow(tr("Library code:"), m_library);
     form->addRow(tr("Circulation desk code:"), m_circDesk);
     form->addRow(m_autoApply);
     form->addRow(m_oneAtATime);
+    form->addRow(m_startInFollowUp);
     form->addRow(m_dryRun);
     return page;
 }
@@ -185,7 +210,7 @@ QWidget *SettingsDialog::buildRulesPage()
                         policies);
     m_rulesFile = lineEdit(page, QStringLiteral("rulesFileLineEdit"), tr("Rules file"));
     m_rulesFile->setPlaceholderText(tr("the shipped rules"));
-    auto *browse = new QPushButton(tr("&Browse…"), page);
+    auto *browse = new QPushButton(tr("Bro&wse…"), page);
     browse->setObjectName(QStringLiteral("rulesBrowsePushButton"));
     browse->setAutoDefault(false);
     connect(browse, &QPushButton::clicked, this, [this] {
@@ -197,6 +222,9 @@ QWidget *SettingsDialog::buildRulesPage()
     rulesRow->addWidget(browse);
     m_workOrders = new QTableWidget(static_cast<int>(workOrderStatuses().size()), 2, page);
     m_workOrders->setObjectName(QStringLiteral("workOrdersTableWidget"));
+    // Arrows move between cells, typing or F2 edits one, Tab leaves the table.
+    m_workOrders->setTabKeyNavigation(false);
+    m_workOrders->setEditTriggers(QAbstractItemView::AllEditTriggers);
     m_workOrders->setAccessibleName(tr("Work order department and type per status"));
     m_workOrders->setHorizontalHeaderLabels({tr("Department"), tr("Work order type")});
     QStringList rowLabels;
@@ -213,30 +241,6 @@ QWidget *SettingsDialog::buildRulesPage()
     form->addRow(m_workOrders);
     m_reviewHandling = new ReviewHandlingBox(page);
     form->addRow(m_reviewHandling);
-    return page;
-}
-
-QWidget *SettingsDialog::buildScannerPage()
-{
-    auto *page = new QWidget(this);
-    auto *form = new QFormLayout(page);
-    m_prefix = lineEdit(page, QStringLiteral("prefixLineEdit"), tr("Scanner prefix"));
-    m_suffix = lineEdit(page, QStringLiteral("suffixLineEdit"), tr("Scanner suffix"));
-    m_pattern = lineEdit(page, QStringLiteral("patternLineEdit"), tr("Barcode pattern"));
-    m_pattern->setPlaceholderText(tr("default: 1 to 64 printable characters, no spaces"));
-    m_codabar = new QCheckBox(tr("Check the Codabar-14 check digit"), page);
-    m_codabar->setObjectName(QStringLiteral("codabarCheckBox"));
-    m_repeatMs = new QSpinBox(page);
-    m_repeatMs->setObjectName(QStringLiteral("repeatSpinBox"));
-    m_repeatMs->setAccessibleName(tr("Repeat window in milliseconds"));
-    m_repeatMs->setRange(0, 60000);
-    m_repeatMs->setSingleStep(500);
-    m_repeatMs->setSuffix(tr(" ms"));
-    form->addRow(tr("Prefix to strip:"), m_prefix);
-    form->addRow(tr("Suffix to strip:"), m_suffix);
-    form->addRow(tr("Barcode pattern (regular expression):"), m_pattern);
-    form->addRow(m_codabar);
-    form->addRow(tr("Same barcode again within:"), m_repeatMs);
     return page;
 }
 
@@ -262,12 +266,14 @@ QWidget *SettingsDialog::buildFeedbackPage()
 void SettingsDialog::load()
 {
     selectData(m_region, m_settings->region());
+    selectData(m_environment, m_settings->environment());
     m_customUrl->setText(m_settings->customUrl());
     m_customUrl->setEnabled(m_settings->region() == QLatin1String("custom"));
     m_library->setText(m_settings->library());
     m_circDesk->setText(m_settings->circDesk());
     m_autoApply->setChecked(m_settings->autoApply());
     m_oneAtATime->setChecked(m_settings->oneAtATime());
+    m_startInFollowUp->setChecked(m_settings->startInFollowUp());
     m_dryRun->setChecked(m_settings->dryRun());
     m_condition->setText(m_settings->conditionCode());
     selectData(m_sourceIls, sourceIlsName(m_settings->sourceIls()));
@@ -283,11 +289,7 @@ void SettingsDialog::load()
         m_workOrders->setItem(row, 0, new QTableWidgetItem(target.department));
         m_workOrders->setItem(row, 1, new QTableWidgetItem(target.type));
     }
-    m_prefix->setText(m_settings->scannerPrefix());
-    m_suffix->setText(m_settings->scannerSuffix());
-    m_pattern->setText(m_settings->barcodePattern());
-    m_codabar->setChecked(m_settings->codabarCheckDigit());
-    m_repeatMs->setValue(m_settings->repeatWindowMs());
+    m_scannerPage->load(*m_settings);
     m_sounds->setChecked(m_settings->soundsEnabled());
     m_volume->setValue(m_settings->volume());
     m_volume->setEnabled(m_settings->soundsEnabled());
@@ -327,6 +329,7 @@ void SettingsDialog::testConnection()
         return;
     }
     m_tester->setNetwork(m_networkPage->caFile(), m_networkPage->proxy().value_or(ProxyChoice{}));
+    m_tester->setLibrary(m_library->text().trimmed());
     if (!m_apiKey->text().isEmpty() || !m_secrets) {
         m_tester->test(url, m_apiKey->text());
         return;
@@ -345,6 +348,11 @@ void SettingsDialog::accept()
         m_tabs->setCurrentWidget(m_networkPage);
         return;
     }
+    // A code Alma does not know (after Test connection read them) is refused before anything
+    // is written; it would otherwise fail only at scan time.
+    if (!codesKnownToAlma())
+        return;
+    const QString connectionBefore = connectionFingerprint();
     if (!m_bulkPage->save(*m_settings)) {
         m_tabs->setCurrentWidget(m_bulkPage);
         return;
@@ -355,11 +363,13 @@ void SettingsDialog::accept()
     }
     m_networkPage->save(*m_settings);
     m_settings->setRegion(m_region->currentData().toString());
+    m_settings->setEnvironment(m_environment->currentData().toString());
     m_settings->setCustomUrl(m_customUrl->text().trimmed());
     m_settings->setLibrary(m_library->text().trimmed());
     m_settings->setCircDesk(m_circDesk->text().trimmed());
     m_settings->setAutoApply(m_autoApply->isChecked());
     m_settings->setOneAtATime(m_oneAtATime->isChecked());
+    m_settings->setStartInFollowUp(m_startInFollowUp->isChecked());
     m_settings->setDryRun(m_dryRun->isChecked());
     m_settings->setConditionCode(m_condition->text().trimmed());
     if (const auto source = sourceIlsFromName(m_sourceIls->currentData().toString()))
@@ -375,11 +385,7 @@ void SettingsDialog::accept()
         };
         m_settings->setWorkOrder(statuses.at(row), {text(0), text(1)});
     }
-    m_settings->setScannerPrefix(m_prefix->text());
-    m_settings->setScannerSuffix(m_suffix->text());
-    m_settings->setBarcodePattern(m_pattern->text().trimmed());
-    m_settings->setCodabarCheckDigit(m_codabar->isChecked());
-    m_settings->setRepeatWindowMs(m_repeatMs->value());
+    m_scannerPage->save(*m_settings);
     m_settings->setSoundsEnabled(m_sounds->isChecked());
     m_settings->setVolume(m_volume->value());
     m_settings->setLargerText(m_largerText->isChecked());
@@ -390,15 +396,23 @@ void SettingsDialog::accept()
     if (!key.isEmpty() && m_secrets) {
         SecretReply *reply =
             m_secrets->writeSecret(SecretStore::apiKeyName(m_settings->profile()), key);
-        // The dialog may be gone when the keychain answers.
+        // The dialog may be gone when the keychain answers: the handler is called either way.
         QPointer<SettingsDialog> self(this);
         QObject *context = parent() ? parent() : this;
-        connect(reply, &SecretReply::finished, context, [self, reply] {
-            if (self)
-                Q_EMIT self->keyStored(reply->isOk(), reply->isOk() ? tr("The API key was stored.")
-                                                                    : reply->error());
-        });
+        connect(reply, &SecretReply::finished, context,
+                [self, reply, handler = m_keyStoredHandler] {
+                    const QString message =
+                        reply->isOk() ? tr("The API key was stored; it is used from the next "
+                                           "start of MigDesk.")
+                                      : reply->error();
+                    if (handler)
+                        handler(reply->isOk(), message);
+                    if (self)
+                        Q_EMIT self->keyStored(reply->isOk(), message);
+                });
     }
+    if (m_savedHandler)
+        m_savedHandler(savedMessage(connectionBefore, !key.isEmpty()));
     QDialog::accept();
 }
 

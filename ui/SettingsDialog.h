@@ -8,6 +8,8 @@
 #include <QDialog>
 #include <QUrl>
 
+#include <functional>
+
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -22,6 +24,7 @@ namespace migdesk {
 class BulkSettingsPage;
 class NetworkSettingsPage;
 class ReviewHandlingBox;
+class ScannerSettingsPage;
 class ConnectionTester;
 class SecretStore;
 class Settings;
@@ -38,14 +41,33 @@ public:
     // The review statuses that can have a work order, in table order.
     static QStringList workOrderStatuses();
 
+    // Called after Save with what staff should know: whether the changes need a restart.
+    void setSavedHandler(std::function<void(const QString &message)> handler)
+    {
+        m_savedHandler = std::move(handler);
+    }
+    // Called when the keychain answers a newly typed key, even after the dialog closed.
+    void setKeyStoredHandler(std::function<void(bool ok, const QString &message)> handler)
+    {
+        m_keyStoredHandler = std::move(handler);
+    }
+
 Q_SIGNALS:
     void keyStored(bool ok, const QString &message);
 
 private:
+    std::function<void(bool, const QString &)> m_keyStoredHandler;
+    std::function<void(const QString &)> m_savedHandler;
+    // Alma's codes (SettingsDialogCodes.cpp).
+    void offerAlmaCodes();
+    bool codesKnownToAlma();
+    QString connectionFingerprint() const;
+    QString savedMessage(const QString &connectionBefore, bool keyChanged) const;
+    QLabel *m_codesSummary = nullptr;
+    QLabel *m_codeProblems = nullptr;
     QWidget *buildAlmaPage();
     QWidget *buildDeskPage();
     QWidget *buildRulesPage();
-    QWidget *buildScannerPage();
     QWidget *buildFeedbackPage();
     void load();
     void testConnection();
@@ -62,6 +84,8 @@ private:
     QLineEdit *m_library;
     QLineEdit *m_circDesk;
     QCheckBox *m_autoApply;
+    QCheckBox *m_startInFollowUp = nullptr;
+    QComboBox *m_environment = nullptr;
     QCheckBox *m_oneAtATime;
     QCheckBox *m_dryRun;
     QTableWidget *m_workOrders;
@@ -73,11 +97,7 @@ private:
     QComboBox *m_holdings;
     QComboBox *m_bib;
     QLineEdit *m_rulesFile;
-    QLineEdit *m_prefix;
-    QLineEdit *m_suffix;
-    QLineEdit *m_pattern;
-    QCheckBox *m_codabar;
-    QSpinBox *m_repeatMs;
+    ScannerSettingsPage *m_scannerPage;
     QCheckBox *m_sounds;
     QSlider *m_volume;
     QCheckBox *m_largerText;

@@ -8,9 +8,12 @@
 #include "model/JsonUtil.h"
 
 #include "alma/TlsTrust.h"
+
 #include <QCoreApplication>
 
 #include <QNetworkAccessManager>
+
+#include <algorithm>
 
 namespace migdesk {
 
@@ -324,6 +327,19 @@ JsonReply *AlmaClient::runJob(const QString &jobId, const nlohmann::json &body)
     spec.query = {{QStringLiteral("op"), QStringLiteral("run")}};
     spec.body = toBody(body.is_null() ? nlohmann::json::object() : body);
     spec.hasBody = true;
+    return start<JsonReply>(std::move(spec));
+}
+
+JsonReply *AlmaClient::conf(const QString &path)
+{
+    const QStringList segments = path.split(QLatin1Char('/'));
+    if (path.isEmpty() || !std::all_of(segments.begin(), segments.end(), isSafeId))
+        return refuse<JsonReply>(validation(tr("The configuration path is not valid.")));
+    AlmaRequestSpec spec;
+    spec.method = "GET";
+    spec.path = QStringLiteral("/almaws/v1/conf/") + path;
+    if (segments.front() == QLatin1String("libraries") || segments.front() == QLatin1String("departments"))
+        spec.query.emplace_back(QStringLiteral("limit"), QStringLiteral("100"));
     return start<JsonReply>(std::move(spec));
 }
 

@@ -71,6 +71,10 @@ public:
     AlmaReply *deleteSet(const QString &setId); // 204; 60107 when Alma has no such set
     JsonReply *runJob(const QString &jobId, const nlohmann::json &body);
     JsonReply *jobInstance(const QString &jobId, const QString &instanceId);
+    // GET /almaws/v1/conf/{path}: read-only configuration ("libraries", "departments",
+    // "libraries/MAIN/circ-desks", "code-tables/PhysicalItemCondition"). Each segment must be
+    // a safe id.
+    JsonReply *conf(const QString &path);
 
     qint64 remainingCalls() const { return m_remaining; } // last X-Exl-Api-Remaining, -1 unknown
     const AlmaConfig &config() const { return m_config; }

@@ -58,6 +58,22 @@ QString almaBusinessMessage(const ApiError &error)
 
 } // namespace
 
+QString withoutFinalStop(const QString &text)
+{
+    QString out = text.trimmed();
+    while (out.endsWith(QLatin1Char('.')) && !out.endsWith(QLatin1String("...")))
+        out.chop(1);
+    return out;
+}
+
+QString errorSummary(const ApiError &error)
+{
+    const QString message = withoutFinalStop(error.message);
+    if (!error.code.isEmpty())
+        return QStringLiteral("%1 %2: %3").arg(errorKindName(error.kind), error.code, message);
+    return QStringLiteral("%1: %2").arg(errorKindName(error.kind), message);
+}
+
 QString userMessage(const ApiError &error)
 {
     switch (error.kind) {

@@ -19,6 +19,7 @@ bool BatchRow::isSuccess() const
     case Outcome::TransitOrHold:
     case Outcome::Skipped:
     case Outcome::DryRun:
+    case Outcome::StillMigration:
         return true;
     default:
         return false;

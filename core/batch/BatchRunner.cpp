@@ -252,6 +252,14 @@ void BatchRunner::apply(Task *task)
             row.message = plan.explanation;
             return finishTask(task, row);
         }
+        // A return that would close an active loan waits for staff at the desk.
+        if (step.confirmLoan) {
+            row.outcome = Outcome::NeedsStaff;
+            row.message = tr("The return would close an active loan: staff confirm it at the "
+                             "desk. %1")
+                              .arg(plan.explanation);
+            return finishTask(task, row);
+        }
         if (kind.gate == Awaiting::WithdrawConfirmation && !m_options.allowWithdraw) {
             row.outcome = Outcome::NeedsStaff;
             row.message = tr("Withdraw needs confirmation (run with --allow-withdraw). %1")

@@ -108,6 +108,13 @@ BarcodeCheck BarcodeValidator::check(const QString &rawInput) const
             return result;
         }
     }
+    if (text.size() < m_minLength) {
+        result.reason = tr("\"%1\" is too short to be a barcode of this library (at least %2 "
+                           "characters); nothing was sent to Alma.")
+                            .arg(text)
+                            .arg(m_minLength);
+        return result;
+    }
     if (!m_customPattern) {
         if (text.size() > 64) {
             result.reason =

@@ -7,6 +7,8 @@
 #include <QRegularExpression>
 #include <QString>
 
+#include <algorithm>
+
 namespace migdesk {
 
 struct BarcodeCheck {
@@ -26,6 +28,9 @@ public:
                               const QString &prefix = {}, const QString &suffix = {});
 
     BarcodeCheck check(const QString &rawInput) const;
+    // The library's shortest barcode (default 1): shorter input ("1", "w") is refused.
+    void setMinimumLength(int length) { m_minLength = std::max(1, length); }
+    int minimumLength() const { return m_minLength; }
 
     // False when the configured pattern is not a valid regular expression (the default is used).
     bool isPatternValid() const { return m_patternError.isEmpty(); }
@@ -39,6 +44,7 @@ private:
     QRegularExpression m_pattern;
     bool m_customPattern = false;
     bool m_codabar = false;
+    int m_minLength = 1;
     QString m_prefix;
     QString m_suffix;
     QString m_patternError;

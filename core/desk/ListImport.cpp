@@ -72,6 +72,18 @@ QString ListImportResult::summary() const
     return text;
 }
 
+QStringList ListImportResult::rejectedLines() const
+{
+    QStringList lines;
+    for (const ListImportProblem &problem : rejected) {
+        const QString text = problem.text.trimmed().left(60);
+        lines << (text.isEmpty()
+                      ? tr("Line %1: %2").arg(problem.line).arg(problem.reason)
+                      : tr("Line %1 (\"%2\"): %3").arg(problem.line).arg(text, problem.reason));
+    }
+    return lines;
+}
+
 ListImportResult ListImport::parse(const QByteArray &data) const
 {
     ListImportResult result;
@@ -123,9 +135,15 @@ ListImportResult ListImport::parse(const QByteArray &data) const
 
     QHash<QString, int> firstSeen;         // barcode -> line
     QHash<QString, qsizetype> duplicateAt; // barcode -> index in duplicates
+    const bool csvRows = result.format == ListImportResult::Format::Csv;
     for (const auto &[lineNo, raw] : cells) {
-        if (raw.trimmed().isEmpty())
+        if (raw.trimmed().isEmpty()) {
+            // A blank line of a plain list is nothing; a CSV row with an empty Barcode is a row
+            // staff expect to see worked, so it is named.
+            if (csvRows)
+                result.rejected.push_back({lineNo, raw, tr("This row has no Barcode value.")});
             continue;
+        }
         const BarcodeCheck check = m_validator.check(raw);
         if (!check.ok) {
             result.rejected.push_back({lineNo, raw.left(200), check.reason});

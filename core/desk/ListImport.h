@@ -38,6 +38,8 @@ struct ListImportResult {
     bool ok() const { return error.isEmpty(); }
     // "240 barcodes, 3 duplicates, 1 line rejected" (translated)
     QString summary() const;
+    // One line per rejected line: "Line 4 ("1"): "1" is too short ..." (translated)
+    QStringList rejectedLines() const;
 };
 
 class ListImport {

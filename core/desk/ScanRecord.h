@@ -63,6 +63,7 @@ struct SessionSettings {
     QString scannerSuffix;
     QString barcodePattern; // empty: the default, 1-64 printable characters, no spaces
     bool codabarCheckDigit = false;
+    int barcodeMinLength = 1; // shorter input is refused before any Alma call
     int repeatWindowMs = 4000;
     // Items worked at once (lookups running ahead of staff, writes of different items
     // overlapping); every call still goes through the client's rate limiter. 1 with

@@ -26,6 +26,7 @@ ScanSession::Private::Private(ScanSession *owner, AlmaClient *almaClient, Execut
                 settings.scannerSuffix)
     , repeat(settings.repeatWindowMs)
 {
+    validator.setMinimumLength(settings.barcodeMinLength);
     retryTimer.setSingleShot(true);
 }
 
@@ -348,6 +349,7 @@ void ScanSession::setSettings(const SessionSettings &settings)
     d->settings = settings;
     d->validator = BarcodeValidator(settings.barcodePattern, settings.codabarCheckDigit,
                                     settings.scannerPrefix, settings.scannerSuffix);
+    d->validator.setMinimumLength(settings.barcodeMinLength);
     d->repeat.setWindow(settings.repeatWindowMs);
     if (d->executor) {
         ExecutorSettings exec = d->executor->settings();

@@ -25,6 +25,12 @@ bool hasStep(const std::vector<Step> &steps, StepType type)
     return false;
 }
 
+bool hasLoanToClose(const std::vector<Step> &steps)
+{
+    return std::any_of(steps.begin(), steps.end(),
+                       [](const Step &step) { return step.confirmLoan; });
+}
+
 QString itemName(const ScanRecord &record)
 {
     if (record.item.title.isEmpty())
@@ -334,6 +340,14 @@ void ScanSession::Private::act(qint64 id, bool staffAnswered)
     }
     const Step *gate = gatingStep(steps);
     const char *text = gate ? stepKind(gate->type).waitText : "";
+    if (r->awaiting == Awaiting::Enter && hasLoanToClose(steps) && !r->activeLoans.empty()) {
+        const Loan &loan = r->activeLoans.front();
+        waitForStaff(id, tr("This return closes the loan of patron %1 (due %2). Press Enter to "
+                            "return it, Esc to skip.")
+                             .arg(loan.userId.isEmpty() ? tr("(no id)") : loan.userId,
+                                  loan.dueDate.left(10)));
+        return;
+    }
     if (r->awaiting == Awaiting::Enter || !text || !*text) {
         waitForStaff(id, tr("Press Enter to apply, Esc to skip."));
         return;
@@ -370,11 +384,11 @@ void ScanSession::Private::apply(qint64 id, const std::vector<Step> &steps, bool
     if (almaSteps.empty()) {
         if (shelfStep)
             addToShelfList(*r);
-        finish(
-            id, shelfStep ? Outcome::Done : Outcome::Skipped,
-            shelfStep
-                ? tr("Added to the shelf-search list (%1 to look for).").arg(shelfList.openCount())
-                : tr("Nothing to change in Alma."));
+        finish(id, shelfStep ? Outcome::StillMigration : Outcome::Skipped,
+               shelfStep ? tr("Listed on the shelf-search list (%1 to look for); Alma still shows "
+                              "Technical - Migration.")
+                               .arg(shelfList.openCount())
+                         : tr("Nothing to change in Alma."));
         pump();
         return;
     }
@@ -405,7 +419,8 @@ void ScanSession::Private::onExecuted(qint64 id, bool shelfStep)
         backOff(id, message);
         return;
     }
-    const bool confirmed = outcome == Outcome::Done || outcome == Outcome::TransitOrHold;
+    const bool confirmed = outcome == Outcome::Done || outcome == Outcome::TransitOrHold ||
+                           outcome == Outcome::StillMigration;
     if (confirmed && shelfStep)
         addToShelfList(*r);
     if (confirmed && settings.mode == WorkMode::Desk &&
@@ -450,7 +465,8 @@ void ScanSession::Private::onVerified(qint64 id)
     QString message = result.message;
     if (message.isEmpty() && result.error.isError())
         message = userMessage(result.error);
-    if (result.outcome == Outcome::Done || result.outcome == Outcome::TransitOrHold) {
+    if (result.outcome == Outcome::Done || result.outcome == Outcome::TransitOrHold ||
+        result.outcome == Outcome::StillMigration) {
         finish(id, result.outcome, message);
         pump();
         return;
@@ -502,7 +518,7 @@ void ScanSession::Private::backOff(qint64 id, const QString &reason)
     r->stage = ScanStage::Queued;
     r->outcome = Outcome::Pending;
     r->message = tr("Waiting for Alma (%1). The scan is kept and is sent as soon as Alma answers.")
-                     .arg(reason);
+                     .arg(withoutFinalStop(reason));
     dropPipeline(id);
     queue.putBack(id);
     queueChanged();

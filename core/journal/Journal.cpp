@@ -129,6 +129,10 @@ Result<std::unique_ptr<Journal>> Journal::open(const QString &path)
                                           tr("The file %1 is not a usable journal: %2")
                                               .arg(journal->m_path, journal->m_lastError)));
     }
+    if (!journal->createFollowUpTables())
+        return R::fail(
+            ApiError::make(ErrorKind::Validation, tr("The file %1 is not a usable journal: %2")
+                                                      .arg(journal->m_path, journal->m_lastError)));
     return R::ok(std::move(journal));
 }
 
@@ -378,6 +382,15 @@ std::vector<JournalIntent> Journal::intents(const JournalQuery &q) const
     }
     if (q.onlyUnfinished)
         where << QStringLiteral("(outcome IS NULL OR outcome = 'pending')");
+    // created_at is UTC ISO text of one fixed width: text order is time order.
+    if (q.from.isValid()) {
+        where << QStringLiteral("created_at >= ?");
+        binds << q.from.toUTC().toString(Qt::ISODateWithMs);
+    }
+    if (q.to.isValid()) {
+        where << QStringLiteral("created_at < ?");
+        binds << q.to.toUTC().toString(Qt::ISODateWithMs);
+    }
     QString tail =
         q.newestFirst ? QStringLiteral("ORDER BY id DESC") : QStringLiteral("ORDER BY id");
     if (q.limit >= 0)

@@ -86,6 +86,8 @@ struct JournalQuery {
     bool onlyUnfinished = false;
     int limit = -1; // -1: all
     bool newestFirst = false;
+    QDateTime from; // created at or after (invalid: no bound)
+    QDateTime to;   // created before (invalid: no bound)
 };
 
 class Journal {
@@ -127,6 +129,9 @@ public:
     int pendingCount() const;
     std::vector<JournalIntent> intents(const JournalQuery &query = {}) const;
     std::optional<JournalIntent> intent(qint64 intentId) const;
+    // The local days with at least one intent, newest first: the sessions staff can look back
+    // at (the history browser lists them by date).
+    std::vector<QDate> days() const;
     std::optional<FieldChange> lastFieldChange() const;
 
     // Batch runs: a run groups the intents of one `migdesk-cli batch` invocation.
@@ -140,6 +145,17 @@ public:
         bool finished = false;
     };
     std::optional<RunInfo> latestRun() const;
+
+    // The follow-up work list (not in hand), kept across restarts: replaced by each import,
+    // each barcode marked once it was taken for a scan.
+    struct FollowUpList {
+        QStringList remaining; // not yet taken, in list order
+        QString summary;       // the import's summary ("240 barcodes, 3 duplicates")
+        int total = 0;
+    };
+    bool saveFollowUpList(const QStringList &barcodes, const QString &summary);
+    void markFollowUpTaken(const QString &barcode);
+    FollowUpList followUpList() const;
 
     // The last SQL error, for diagnostics (empty when all went well).
     QString lastError() const { return m_lastError; }
@@ -175,6 +191,7 @@ private:
     bool endBatch(bool commit);
     bool flushBatch(); // commits the open transaction and starts the next one
     bool exec(const QString &sql);
+    bool createFollowUpTables();
     std::vector<JournalWrite> writesOf(qint64 intentId) const;
     std::vector<JournalIntent> selectIntents(const QString &where, const QVariantList &binds,
                                              const QString &tail) const;

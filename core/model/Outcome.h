@@ -16,6 +16,9 @@ enum class Outcome {
     Pending,       // not yet applied (queued, offline, or the result of a write is unknown)
     Skipped,       // staff chose to skip it, or nothing was to be done
     DryRun,        // looked up and planned; nothing written (dry-run mode)
+    // Alma confirmed what was done, but the item is still in Technical - Migration (put on the
+    // shelf-search list, or a condition set by staff): not finished, never shown as Done.
+    StillMigration,
 };
 
 inline QString outcomeName(Outcome outcome)
@@ -37,15 +40,17 @@ inline QString outcomeName(Outcome outcome)
         return QStringLiteral("skipped");
     case Outcome::DryRun:
         return QStringLiteral("dry_run");
+    case Outcome::StillMigration:
+        return QStringLiteral("still_migration");
     }
     return QStringLiteral("error");
 }
 
 inline std::optional<Outcome> outcomeFromName(const QString &name)
 {
-    for (Outcome o :
-         {Outcome::Done, Outcome::NeedsStaff, Outcome::Error, Outcome::NotFound,
-          Outcome::TransitOrHold, Outcome::Pending, Outcome::Skipped, Outcome::DryRun}) {
+    for (Outcome o : {Outcome::Done, Outcome::NeedsStaff, Outcome::Error, Outcome::NotFound,
+                      Outcome::TransitOrHold, Outcome::Pending, Outcome::Skipped, Outcome::DryRun,
+                      Outcome::StillMigration}) {
         if (outcomeName(o) == name)
             return o;
     }

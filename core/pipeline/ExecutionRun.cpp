@@ -2,6 +2,7 @@
 #include "pipeline/ExecutionRun.h"
 
 #include "alma/AlmaClient.h"
+#include "alma/ErrorMessages.h"
 #include "journal/Journal.h"
 #include "model/ErrorPolicy.h"
 #include "model/ItemCompare.h"
@@ -9,6 +10,8 @@
 
 #include <QCoreApplication>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace migdesk {
 
@@ -21,10 +24,7 @@ QString tr(const char *text)
 
 QString describe(const ApiError &error)
 {
-    if (!error.code.isEmpty())
-        return QStringLiteral("%1 %2: %3")
-            .arg(errorKindName(error.kind), error.code, error.message);
-    return QStringLiteral("%1: %2").arg(errorKindName(error.kind), error.message);
+    return errorSummary(error);
 }
 
 QString stateLabel(const Item &item)
@@ -195,6 +195,14 @@ void ExecutionRun::finishRun()
     }
     if (outcome == Outcome::Skipped && anyDone)
         outcome = Outcome::Done;
+    const bool withdrawn =
+        std::any_of(m_result.steps.begin(), m_result.steps.end(), [](const StepResult &step) {
+            return step.type == StepType::Withdraw && step.outcome == Outcome::Done;
+        });
+    // Done, yet Alma keeps the item in Technical - Migration (a condition set, say): staff must
+    // not read it as finished.
+    if (outcome == Outcome::Done && !withdrawn && m_current.isMigrationItem())
+        outcome = Outcome::StillMigration;
     QString message;
     switch (outcome) {
     case Outcome::DryRun:
@@ -206,7 +214,12 @@ void ExecutionRun::finishRun()
                       : m_result.almaSentence;
         break;
     case Outcome::Done:
-        message = tr("Done: Alma now shows %1.").arg(stateLabel(m_current));
+        message = withdrawn ? tr("Withdrawn — deleted from Alma.")
+                            : tr("Done: Alma now shows %1.").arg(stateLabel(m_current));
+        break;
+    case Outcome::StillMigration:
+        message = tr("Alma now shows %1: the item is still in Technical - Migration.")
+                      .arg(stateLabel(m_current));
         break;
     default:
         message = tr("Nothing to do.");

@@ -2,6 +2,7 @@
 #include "pipeline/ExecutionRun.h"
 
 #include "alma/AlmaClient.h"
+#include "alma/ErrorMessages.h"
 #include "journal/Journal.h"
 #include "model/ErrorPolicy.h"
 
@@ -11,7 +12,7 @@ namespace {
 
 QString describe(const ApiError &error)
 {
-    return QStringLiteral("%1 %2: %3").arg(errorKindName(error.kind), error.code, error.message);
+    return errorSummary(error);
 }
 
 } // namespace

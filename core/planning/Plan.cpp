@@ -37,7 +37,8 @@ bool Step::operator==(const Step &other) const
            label == other.label && statusId == other.statusId &&
            registerInHouseUse == other.registerInHouseUse &&
            missingStrategy == other.missingStrategy && holdingsPolicy == other.holdingsPolicy &&
-           bibPolicy == other.bibPolicy && needsConfirmation == other.needsConfirmation;
+           bibPolicy == other.bibPolicy && needsConfirmation == other.needsConfirmation &&
+           confirmLoan == other.confirmLoan;
 }
 
 bool Choice::operator==(const Choice &other) const
@@ -50,7 +51,7 @@ bool Plan::isAutoSafe() const
     if (steps.empty())
         return false;
     for (const auto &step : steps) {
-        if (!migdesk::isAutoSafe(step.type))
+        if (!migdesk::isAutoSafe(step.type) || step.confirmLoan)
             return false;
     }
     return true;
@@ -110,6 +111,8 @@ nlohmann::json stepToJson(const Step &step)
         break;
     case StepType::Return:
         out["register_in_house_use"] = step.registerInHouseUse;
+        if (step.confirmLoan)
+            out["confirm_loan"] = true; // the scan waits for Enter: the return closes a loan
         break;
     case StepType::WorkOrder:
         out["department"] = utf8(step.department);

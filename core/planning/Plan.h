@@ -71,6 +71,9 @@ struct Step {
     QString holdingsPolicy;          // WITHDRAW: "retain" | "delete" | "suppress"
     QString bibPolicy;               // WITHDRAW: "retain" | "delete" | "suppress"
     bool needsConfirmation = false;  // WITHDRAW: always true; staff confirm naming the item
+    // RETURN: the item has an active loan the return closes, so staff confirm it with Enter
+    // (rules key "confirm_loan"); the step stays a RETURN.
+    bool confirmLoan = false;
 
     bool operator==(const Step &other) const;
 };

@@ -30,6 +30,26 @@ QString tempPlace(const TempLocationTarget &target)
     return QStringLiteral("%1 › %2").arg(target.library, target.location);
 }
 
+// Every word the note matched, each status once, by note field: Internal Note 1: "Missing",
+// "Damaged"; Internal Note 2: "Lost".
+QString quotedMatches(const NoteReading &reading)
+{
+    QStringList parts;
+    QString field;
+    for (const auto &match : reading.statuses) {
+        if (match.id == unknownStatusId())
+            continue;
+        const QString quoted = tr("\"%1\"").arg(match.matchedText.simplified());
+        if (!parts.isEmpty() && match.noteField == field) {
+            parts.last() += QStringLiteral(", ") + quoted;
+            continue;
+        }
+        field = match.noteField;
+        parts << tr("%1: %2").arg(noteFieldLabel(field), quoted);
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
 // The step that says what finally happens: the last non-condition step.
 const Step *mainStep(const Plan &plan)
 {
@@ -226,9 +246,7 @@ QString explanation(const Plan &plan, const NoteReading &reading, const StatusMa
     if (evidence.id == unknownStatusId())
         return tr("%1 says \"%2\", which names no known legacy status: %3.")
             .arg(noteFieldLabel(evidence.noteField), evidence.matchedText.simplified(), text);
-    return tr("Legacy status %1 (%2: \"%3\"): %4.")
-        .arg(statusList(reading), noteFieldLabel(evidence.noteField),
-             evidence.matchedText.simplified(), text);
+    return tr("Legacy status %1 (%2): %3.").arg(statusList(reading), quotedMatches(reading), text);
 }
 
 } // namespace migdesk::plantext

@@ -97,6 +97,9 @@ private:
                                        ? plantext::defaultFulfillmentNote(m_statusId)
                                        : ruleStep.fulfillmentNote;
             break;
+        case StepType::Return:
+            step.confirmLoan = ruleStep.confirmLoan;
+            break;
         case StepType::MarkMissing:
             step.missingStrategy = m_rules.missingStrategy();
             break;

@@ -283,6 +283,12 @@ private:
             if (auto error = readTempLocationRule(value, step.tempLocation))
                 return RuleError{join(path, error->key), error->message};
         }
+        if (step.type == StepType::Return && value.contains("confirm_loan")) {
+            if (!value["confirm_loan"].is_boolean())
+                return RuleError{join(path, QStringLiteral("confirm_loan")),
+                                 tr("must be true or false")};
+            step.confirmLoan = value["confirm_loan"].get<bool>();
+        }
         if (step.type == StepType::Decide) {
             if (!allowDecide)
                 return RuleError{path, tr("a DECIDE step cannot sit inside another step")};

@@ -19,6 +19,7 @@ struct RuleStep {
     StepType type = StepType::Nothing;
     QString fulfillmentNote;         // SET_FULFILLMENT_NOTE: optional fixed text
     TempLocationTarget tempLocation; // SET_TEMP_LOCATION: where the item is parked
+    bool confirmLoan = false;        // RETURN: staff confirm a return that closes a loan
     std::vector<RuleStep> fallback;  // WORK_ORDER: used when no work order is configured
     struct RuleChoice {
         QString key;

@@ -31,7 +31,7 @@ std::vector<StepKind> makeCatalogue()
          Awaiting::Nothing,
          1,
          QT_TRANSLATE_NOOP("PlanPanel", "Return (scan in)"),
-         {},
+         {"confirm_loan"},
          WriteKind::ScanIn,
          ""},
         {StepType::WorkOrder,
@@ -237,7 +237,7 @@ Awaiting awaitingFor(const std::vector<Step> &steps, bool autoApply, bool staffA
         return Awaiting::Nothing;
     bool allSafe = true;
     for (const Step &step : steps)
-        allSafe = allSafe && stepKind(step.type).autoSafe;
+        allSafe = allSafe && stepKind(step.type).autoSafe && !step.confirmLoan;
     return autoApply && allSafe ? Awaiting::Nothing : Awaiting::Enter;
 }
 

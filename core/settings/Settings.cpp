@@ -12,6 +12,7 @@ namespace migdesk {
 namespace {
 
 const QString kRegion = QStringLiteral("alma/region");
+const QString kEnvironment = QStringLiteral("alma/environment");
 const QString kCustomUrl = QStringLiteral("alma/customUrl");
 const QString kProfile = QStringLiteral("alma/profile");
 const QString kCaFile = QStringLiteral("network/caFile");
@@ -21,6 +22,7 @@ const QString kCircDesk = QStringLiteral("desk/circDesk");
 const QString kMode = QStringLiteral("desk/mode");
 const QString kAutoApply = QStringLiteral("desk/autoApply");
 const QString kOneAtATime = QStringLiteral("desk/oneAtATime");
+const QString kStartInFollowUp = QStringLiteral("desk/startInFollowUp");
 const QString kDryRun = QStringLiteral("desk/dryRun");
 const QString kCondition = QStringLiteral("rules/conditionCode");
 const QString kSourceIls = QStringLiteral("rules/sourceIls");
@@ -40,6 +42,7 @@ const QString kSuffix = QStringLiteral("scanner/suffix");
 const QString kPattern = QStringLiteral("scanner/barcodePattern");
 const QString kCodabar = QStringLiteral("scanner/codabarCheckDigit");
 const QString kRepeat = QStringLiteral("scanner/repeatWindowMs");
+const QString kMinLength = QStringLiteral("scanner/barcodeMinLength");
 const QString kSounds = QStringLiteral("feedback/sounds");
 const QString kVolume = QStringLiteral("feedback/volume");
 const QString kLargerText = QStringLiteral("display/largerText");
@@ -129,6 +132,9 @@ void Settings::validate()
     };
     const std::vector<Choice> choices{
         {kRegion, regionNames(), QStringLiteral("na")},
+        {kEnvironment,
+         {QStringLiteral("production"), QStringLiteral("sandbox")},
+         QStringLiteral("production")},
         {kMode, {QStringLiteral("desk"), QStringLiteral("followup")}, QStringLiteral("desk")},
         {kMissing, strategies(), QStringLiteral("job")},
         {kWithdrawHoldings, policies(), QStringLiteral("retain")},
@@ -159,6 +165,7 @@ void Settings::validate()
     };
     checkInt(kVolume, 0, 100, 70);
     checkInt(kRepeat, 0, 60000, 4000);
+    checkInt(kMinLength, 1, 64, 5);
     checkInt(kDamagedThreshold, 1, 1000000, 200);
     if (m_settings->contains(kBulkVerify) &&
         !VerifyPolicy::fromText(m_settings->value(kBulkVerify).toString()))
@@ -220,6 +227,15 @@ QString Settings::region() const
 void Settings::setRegion(const QString &region)
 {
     write(kRegion, region.trimmed().toLower());
+}
+QString Settings::environment() const
+{
+    return readChoice(kEnvironment, {QStringLiteral("production"), QStringLiteral("sandbox")},
+                      QStringLiteral("production"));
+}
+void Settings::setEnvironment(const QString &environment)
+{
+    write(kEnvironment, environment.trimmed().toLower());
 }
 QString Settings::customUrl() const
 {
@@ -288,6 +304,16 @@ void Settings::setAutoApply(bool on)
 {
     write(kAutoApply, on);
 }
+bool Settings::startInFollowUp() const
+{
+    return readBool(*m_settings, kStartInFollowUp, false);
+}
+
+void Settings::setStartInFollowUp(bool on)
+{
+    write(kStartInFollowUp, on);
+}
+
 bool Settings::oneAtATime() const
 {
     return readBool(*m_settings, kOneAtATime, false);
@@ -489,6 +515,15 @@ void Settings::setCodabarCheckDigit(bool on)
 {
     write(kCodabar, on);
 }
+int Settings::barcodeMinLength() const
+{
+    return readInt(*m_settings, kMinLength, 1, 64, 5);
+}
+void Settings::setBarcodeMinLength(int length)
+{
+    write(kMinLength, std::clamp(length, 1, 64));
+}
+
 int Settings::repeatWindowMs() const
 {
     return readInt(*m_settings, kRepeat, 0, 60000, 4000);

@@ -35,6 +35,10 @@ public:
     // Alma connection ("na", "eu", "ap", "aps", "ca", "cn", or "custom" with customUrl).
     QString region() const;
     void setRegion(const QString &region);
+    // The Alma environment the API key belongs to: "production" (default) or "sandbox"; the
+    // window's status line says it.
+    QString environment() const;
+    void setEnvironment(const QString &environment);
     QString customUrl() const;
     void setCustomUrl(const QString &url);
     QString profile() const; // names the journal and the keychain entry
@@ -60,6 +64,10 @@ public:
     void setDryRun(bool on);
     // One scan at a time: an item waiting for staff holds every later scan (default off: later
     // scans are looked up and applied while staff answer).
+    // Start the window in follow-up mode (default off: every start is at the desk, whatever
+    // mode the last session ended in).
+    bool startInFollowUp() const;
+    void setStartInFollowUp(bool on);
     bool oneAtATime() const;
     void setOneAtATime(bool on);
 
@@ -112,6 +120,10 @@ public:
     void setBarcodePattern(const QString &pattern);
     bool codabarCheckDigit() const;
     void setCodabarCheckDigit(bool on);
+    // The shortest barcode of the library, 1..64, default 5: "1" or "w" is refused before any
+    // Alma call, while the demo's and real barcodes (14-digit Codabar, 12 digits) pass.
+    int barcodeMinLength() const;
+    void setBarcodeMinLength(int length);
     int repeatWindowMs() const; // 0..60000, default 4000
     void setRepeatWindowMs(int ms);
 

@@ -314,9 +314,9 @@ TEST(FollowUpPanelTest, ProgressCountsWorkedItems)
                       QStringLiteral("3 barcodes"));
     EXPECT_EQ(panel.progressText(), QStringLiteral("0 of 3"));
     EXPECT_EQ(panel.takeNext(), QStringLiteral("1"));
-    panel.markWorked(QStringLiteral("1"), QStringLiteral("Done"));
-    panel.markWorked(QStringLiteral("1"), QStringLiteral("Done")); // counted once
-    panel.markWorked(QStringLiteral("9"), QStringLiteral("Done")); // not on the list
+    panel.markWorked(QStringLiteral("1"), Outcome::Done);
+    panel.markWorked(QStringLiteral("1"), Outcome::Done); // counted once
+    panel.markWorked(QStringLiteral("9"), Outcome::Done); // not on the list
     EXPECT_EQ(panel.progressText(), QStringLiteral("1 of 3"));
     EXPECT_EQ(panel.takeNext(), QStringLiteral("2"));
     EXPECT_EQ(panel.takeNext(), QStringLiteral("3"));

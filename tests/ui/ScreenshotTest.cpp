@@ -1,6 +1,6 @@
 // Screenshots of the desk's main states, rendered offscreen with QWidget::grab(). Runs only
 // when MIGDESK_SCREENSHOT_DIR is set (scripts/screenshots.sh); the PNGs go to that folder.
-#include "DeskFixture.h"
+#include "ScreenshotSupport.h"
 
 #include "DeskController.h"
 #include "FollowUpPanel.h"
@@ -12,41 +12,6 @@
 #include <QPixmap>
 
 namespace migdesk::test {
-
-namespace {
-QString screenshotDir()
-{
-    return qEnvironmentVariable("MIGDESK_SCREENSHOT_DIR");
-}
-} // namespace
-
-class ScreenshotDesk : public DeskFixture {
-protected:
-    void SetUp() override
-    {
-        if (screenshotDir().isEmpty())
-            GTEST_SKIP() << "set MIGDESK_SCREENSHOT_DIR to render screenshots";
-        DeskFixture::SetUp();
-    }
-
-    void save(const QString &name, QSize size = {1366, 768})
-    {
-        m_window->resize(size);
-        QTest::qWait(50);
-        const QPixmap pixmap = m_window->grab();
-        QDir().mkpath(screenshotDir());
-        const QString suffix =
-            size.width() == 1366 ? QString() : QStringLiteral("-%1").arg(size.width());
-        ASSERT_TRUE(
-            pixmap.save(QDir(screenshotDir()).filePath(name + suffix + QStringLiteral(".png"))));
-    }
-
-    void scanAndWait(const QString &barcode, const std::function<bool()> &until)
-    {
-        scan(barcode);
-        ASSERT_TRUE(waitFor(until));
-    }
-};
 
 TEST_F(ScreenshotDesk, MainStates)
 {
