@@ -300,6 +300,10 @@ void MainWindow::applySettings()
     scan.setPointSizeF(base.pointSizeF() * 1.8);
     m_scanField->setFont(scan);
     m_scanField->setMinimumHeight(QFontMetrics(scan).height() + 16);
+    // With larger text the demo strip keeps its title and button: the decision buttons below
+    // must fit a 1366x768 screen.
+    if (m_demoBanner)
+        m_demoBanner->setCompact(m_settings->largerText());
     if (m_dashboard)
         m_dashboard->setTextScale(m_settings->largerText() ? 1.3 : 1.0);
     setFollowUpMode(m_settings->workMode() == WorkMode::Followup);
