@@ -254,7 +254,7 @@ void PlanPanel::applyFonts()
     big.setBold(true);
     // Big enough to hit and to read from a step away, no taller: with larger text every
     // decision button still fits a 1366x768 screen.
-    const int buttonHeight = std::max(40, QFontMetrics(big).height() + 16);
+    const int buttonHeight = std::max(52, QFontMetrics(big).height() + 16);
     for (QPushButton *button : m_bigButtons) {
         button->setFont(big);
         button->setMinimumHeight(buttonHeight);
