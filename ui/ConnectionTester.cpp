@@ -83,7 +83,9 @@ void ConnectionTester::readCodes(bool canWrite, const QString &summary)
     };
     auto reads = std::make_shared<std::vector<Read>>(std::vector<Read>{
         {QStringLiteral("libraries"),
-         [](AlmaCodes &c, const nlohmann::json &j) { c.libraries = AlmaCodes::fromList(j, "library"); },
+         [](AlmaCodes &c, const nlohmann::json &j) {
+             c.libraries = AlmaCodes::fromList(j, "library");
+         },
          tr("libraries")},
         {QStringLiteral("departments"),
          [](AlmaCodes &c, const nlohmann::json &j) {
@@ -91,7 +93,8 @@ void ConnectionTester::readCodes(bool canWrite, const QString &summary)
          },
          tr("departments")},
         {QStringLiteral("code-tables/WorkOrderTypes"),
-         [](AlmaCodes &c, const nlohmann::json &j) { c.workOrderTypes = AlmaCodes::fromCodeTable(j); },
+         [](AlmaCodes &c,
+            const nlohmann::json &j) { c.workOrderTypes = AlmaCodes::fromCodeTable(j); },
          tr("work order types")},
         {QStringLiteral("code-tables/PhysicalItemCondition"),
          [](AlmaCodes &c, const nlohmann::json &j) { c.conditions = AlmaCodes::fromCodeTable(j); },
@@ -119,16 +122,16 @@ void ConnectionTester::readCodes(bool canWrite, const QString &summary)
         JsonReply *reply = m_client->conf(reads->at(index).path);
         connect(reply, &AlmaReply::finished, this,
                 [this, reply, reads, next = weak.lock(), generation, index] {
-            if (generation != m_generation)
-                return;
-            if (reply->isOk())
-                reads->at(index).keep(m_codes, reply->json());
-            else
-                m_codes.problems << tr("The %1 could not be read from Alma (%2).")
-                                        .arg(reads->at(index).what,
-                                             withoutFinalStop(userMessage(reply->error())));
-            (*next)(index + 1);
-        });
+                    if (generation != m_generation)
+                        return;
+                    if (reply->isOk())
+                        reads->at(index).keep(m_codes, reply->json());
+                    else
+                        m_codes.problems << tr("The %1 could not be read from Alma (%2).")
+                                                .arg(reads->at(index).what,
+                                                     withoutFinalStop(userMessage(reply->error())));
+                    (*next)(index + 1);
+                });
     };
     (*next)(0);
 }

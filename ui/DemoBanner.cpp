@@ -73,6 +73,11 @@ std::vector<DemoBarcode> DemoBanner::highlights(const std::vector<DemoBarcode> &
     return picked;
 }
 
+void DemoBanner::setCompact(bool compact)
+{
+    m_examples->setVisible(!compact);
+}
+
 void DemoBanner::setExamples(const std::vector<DemoBarcode> &all)
 {
     m_all = all;

@@ -23,6 +23,8 @@ public:
 
     // Shows a handful of telling scenarios; the full list is one key away (F1).
     void setExamples(const std::vector<DemoBarcode> &examples);
+    // Compact: the title and the button only (larger text on a small screen); F1 lists all.
+    void setCompact(bool compact);
     QString examplesText() const;
     const std::vector<DemoBarcode> &examples() const { return m_all; }
     // The examples worth showing first: one per key scenario, at most `count`.

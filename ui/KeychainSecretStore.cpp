@@ -10,13 +10,29 @@ namespace migdesk {
 namespace {
 QString keychainError(const QKeychain::Job *job)
 {
-    // The job's own text names the backend problem; it never contains the secret. The advice
-    // says what to install or start, since "Unknown error" alone helps no one.
+    // The job's own text names the backend problem; it never contains the secret.
+    return keychainAdvice(static_cast<int>(job->error()), job->errorString());
+}
+
+template <typename JobType>
+JobType *prepare(const QString &service, const QString &name)
+{
+    auto *job = new JobType(service);
+    job->setAutoDelete(true);
+    job->setInsecureFallback(false);
+    job->setKey(name);
+    return job;
+}
+} // namespace
+
+QString keychainAdvice(int error, const QString &errorString)
+{
+    // "Unknown error" alone helps no one: say what to install or start.
     auto tr = [](const char *text) {
         return QCoreApplication::translate("KeychainSecretStore", text);
     };
     QString advice;
-    switch (job->error()) {
+    switch (static_cast<QKeychain::Error>(error)) {
     case QKeychain::NoBackendAvailable:
         advice = tr("No keychain service runs on this computer. On Linux install and start one "
                     "(GNOME Keyring or KWallet, with the libsecret package), then try again.");
@@ -31,19 +47,8 @@ QString keychainError(const QKeychain::Job *job)
                     "Manager or the macOS Keychain) is installed, running and unlocked.");
         break;
     }
-    return tr("The system keychain refused (%1). %2").arg(job->errorString(), advice);
+    return tr("The system keychain refused (%1). %2").arg(errorString, advice);
 }
-
-template <typename JobType>
-JobType *prepare(const QString &service, const QString &name)
-{
-    auto *job = new JobType(service);
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false);
-    job->setKey(name);
-    return job;
-}
-} // namespace
 
 KeychainSecretStore::KeychainSecretStore(QString service)
     : m_service(std::move(service))

@@ -7,6 +7,10 @@
 
 namespace migdesk {
 
+// The staff message for a keychain failure: the backend's own words (`errorString`) and what to
+// install, start or unlock, by QtKeychain's error code.
+QString keychainAdvice(int error, const QString &errorString);
+
 class KeychainSecretStore : public SecretStore {
 public:
     // `service`: the keychain service name entries are filed under.

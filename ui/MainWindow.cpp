@@ -124,10 +124,12 @@ MainWindow::MainWindow(DeskStack *stack, Settings *settings, SecretStore *secret
     layout->addWidget(vertical, 1);
     setCentralWidget(central);
 
-    // Where am I: which Alma, library, desk and operator this window works for.
+    // Where am I: which Alma, library, desk and operator this window works for, at the right
+    // of the menu bar (the status bar holds the counts).
     m_whereLabel = new QLabel(this);
     m_whereLabel->setObjectName(QStringLiteral("whereAmILabel"));
-    statusBar()->addPermanentWidget(m_whereLabel);
+    m_whereLabel->setContentsMargins(0, 0, 8, 0);
+    menuBar()->setCornerWidget(m_whereLabel, Qt::TopRightCorner);
     m_counts = new OutcomeCountsLabel(this);
     m_connectionLabel = new QLabel(this);
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
@@ -300,6 +302,10 @@ void MainWindow::applySettings()
     scan.setPointSizeF(base.pointSizeF() * 1.8);
     m_scanField->setFont(scan);
     m_scanField->setMinimumHeight(QFontMetrics(scan).height() + 16);
+    // With larger text the demo strip keeps its title and button: the decision buttons below
+    // must fit a 1366x768 screen.
+    if (m_demoBanner)
+        m_demoBanner->setCompact(m_settings->largerText());
     if (m_dashboard)
         m_dashboard->setTextScale(m_settings->largerText() ? 1.3 : 1.0);
     setFollowUpMode(m_settings->workMode() == WorkMode::Followup);

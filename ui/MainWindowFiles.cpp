@@ -16,13 +16,13 @@
 #include "desk/ShelfList.h"
 #include "settings/Settings.h"
 
-#include <QAbstractButton>
 #include <QDir>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QPrintDialog>
 #include <QPrinter>
+#include <QPushButton>
 
 namespace migdesk {
 
@@ -50,7 +50,7 @@ bool MainWindow::importList(const QString &path)
                                 QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("replaceListMessageBox"));
     box->setAttribute(Qt::WA_DeleteOnClose);
-    QAbstractButton *replace = box->addButton(tr("&Replace the list"), QMessageBox::AcceptRole);
+    QPushButton *replace = box->addButton(tr("&Replace the list"), QMessageBox::AcceptRole);
     box->addButton(tr("&Keep the current list"), QMessageBox::RejectRole);
     connect(box, &QMessageBox::finished, this, [this, box, replace, result] {
         if (box->clickedButton() == replace)

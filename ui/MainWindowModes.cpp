@@ -47,15 +47,12 @@ void MainWindow::setFollowUpMode(bool on)
     if (m_settings->workMode() != (on ? WorkMode::Followup : WorkMode::Desk))
         m_settings->setWorkMode(on ? WorkMode::Followup : WorkMode::Desk);
     setWindowTitle(on ? tr("MigDesk — follow-up (item not in hand)") : tr("MigDesk — desk"));
-    // With larger text, or in follow-up mode (a second tab row and a count line), the lower tabs
-    // keep their tab, filter row, header and three rows in view on a 1366x768 screen; the plan's
-    // words above scroll instead. At the desk with normal text the splitter's own split stands,
-    // so that a review's words and buttons fit.
+    // The lower tabs keep their tab, filter row, header and three rows in view on a 1366x768
+    // screen (in follow-up mode also a second tab row and a count line); the plan's words above
+    // scroll instead, and its buttons stay in view.
     const int line = QFontMetrics(centralWidget()->font()).height();
     const int threeRows = line * 7 + 60;
-    m_bottomTabs->setMinimumHeight(on                         ? threeRows + line + 16
-                                   : m_settings->largerText() ? threeRows
-                                                              : 0);
+    m_bottomTabs->setMinimumHeight(on ? threeRows + line + 16 : threeRows);
 }
 
 bool MainWindow::isFollowUpMode() const

@@ -84,7 +84,7 @@ PlanPanel::PlanPanel(QWidget *parent)
                           m_message, m_withdrawText, m_loanText, m_almaStepsText})
         infoLayout->addWidget(label);
     infoLayout->addStretch(1);
-    auto *scroll = new QScrollArea(this);
+    auto *scroll = m_scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("planScrollArea"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -109,8 +109,7 @@ QPushButton *PlanPanel::makeButton(const QString &text, const QString &objectNam
     button->setDefault(false);
     button->setFocusPolicy(Qt::TabFocus);
     if (big) {
-        button->setMinimumHeight(52);
-        m_bigButtons.push_back(button);
+        m_bigButtons.push_back(button); // its height follows the font (applyFonts)
     }
     return button;
 }
@@ -138,7 +137,6 @@ QWidget *PlanPanel::buildDecidePage()
     layout->addWidget(m_decideHint);
     for (int i = 0; i < kMaxChoices; ++i) {
         auto *button = makeButton(QString(), QStringLiteral("choice%1PushButton").arg(i + 1), true);
-        button->setMinimumHeight(56);
         layout->addWidget(button);
         connect(button, &QPushButton::clicked, this, [this, i] { Q_EMIT choiceRequested(i); });
         m_choiceButtons.push_back(button);
@@ -254,8 +252,15 @@ void PlanPanel::applyFonts()
     QFont big = font();
     big.setPointSizeF(font().pointSizeF() * 1.35);
     big.setBold(true);
-    for (QPushButton *button : m_bigButtons)
+    // Big enough to hit and to read from a step away, no taller: with larger text every
+    // decision button still fits a 1366x768 screen.
+    const int buttonHeight = std::max(52, QFontMetrics(big).height() + 16);
+    for (QPushButton *button : m_bigButtons) {
         button->setFont(big);
+        button->setMinimumHeight(buttonHeight);
+    }
+    // The words scroll; two lines of them stay in view above the buttons.
+    m_scroll->setMinimumHeight(QFontMetrics(medium).height() * 2 + 4);
 }
 
 void PlanPanel::changeEvent(QEvent *event)

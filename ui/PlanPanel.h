@@ -14,6 +14,7 @@
 
 class QLabel;
 class QPushButton;
+class QScrollArea;
 class QStackedWidget;
 
 namespace migdesk {
@@ -76,6 +77,7 @@ private:
     QPushButton *m_retryButton;
     QPushButton *m_reviewSkipButton;
     std::vector<QPushButton *> m_bigButtons;
+    QScrollArea *m_scroll = nullptr;
 };
 
 } // namespace migdesk

@@ -63,9 +63,8 @@ bool SettingsDialog::codesKnownToAlma()
             choices.workOrders.emplace_back(cell(0), cell(1));
     }
     const QStringList problems = unknownCodes(m_tester->codes(), choices);
-    m_codeProblems->setText(problems.isEmpty()
-                                ? QString()
-                                : tr("Not saved: %1").arg(problems.join(QLatin1Char(' '))));
+    m_codeProblems->setText(
+        problems.isEmpty() ? QString() : tr("Not saved: %1").arg(problems.join(QLatin1Char(' '))));
     m_codeProblems->setVisible(!problems.isEmpty());
     return problems.isEmpty();
 }

@@ -338,7 +338,8 @@ JsonReply *AlmaClient::conf(const QString &path)
     AlmaRequestSpec spec;
     spec.method = "GET";
     spec.path = QStringLiteral("/almaws/v1/conf/") + path;
-    if (segments.front() == QLatin1String("libraries") || segments.front() == QLatin1String("departments"))
+    if (segments.front() == QLatin1String("libraries") ||
+        segments.front() == QLatin1String("departments"))
         spec.query.emplace_back(QStringLiteral("limit"), QStringLiteral("100"));
     return start<JsonReply>(std::move(spec));
 }

@@ -90,8 +90,8 @@ QStringList unknownCodes(const AlmaCodes &codes, const CodeChoices &choices)
                              const QString &what) {
         if (code.isEmpty() || list.empty() || AlmaCodes::contains(list, code))
             return;
-        problems << tr("%1 \"%2\" is not known to Alma (it knows %3).")
-                        .arg(what, code, known(list));
+        problems
+            << tr("%1 \"%2\" is not known to Alma (it knows %3).").arg(what, code, known(list));
     };
     check(codes.libraries, choices.library, tr("Library"));
     if (choices.library == codes.circDesksOf)

@@ -384,11 +384,11 @@ void ScanSession::Private::apply(qint64 id, const std::vector<Step> &steps, bool
     if (almaSteps.empty()) {
         if (shelfStep)
             addToShelfList(*r);
-        finish(id, shelfStep ? Outcome::StillMigration : Outcome::Skipped,
-               shelfStep ? tr("Listed on the shelf-search list (%1 to look for); Alma still shows "
-                              "Technical - Migration.")
-                               .arg(shelfList.openCount())
-                         : tr("Nothing to change in Alma."));
+        finish(
+            id, shelfStep ? Outcome::StillMigration : Outcome::Skipped,
+            shelfStep
+                ? tr("Listed on the shelf-search list (%1 to look for).").arg(shelfList.openCount())
+                : tr("Nothing to change in Alma."));
         pump();
         return;
     }

@@ -164,9 +164,9 @@ TEST(PlannerNeedsLoan, AgreesWithPlanningTwiceForEveryShippedStatusAndPair)
                     EXPECT_TRUE(expected) << pair.join(QLatin1Char('+')).toStdString();
                 } else if (expected) {
                     ++beyondNames;
-                    EXPECT_TRUE(bothNeedStaff(planner, migrationItem(), reading, mode) ||
-                                differOnlyInLoanConfirmation(planner, migrationItem(), reading,
-                                                             mode))
+                    EXPECT_TRUE(
+                        bothNeedStaff(planner, migrationItem(), reading, mode) ||
+                        differOnlyInLoanConfirmation(planner, migrationItem(), reading, mode))
                         << pair.join(QLatin1Char('+')).toStdString();
                 }
                 needing += expected ? 1 : 0;
@@ -246,7 +246,8 @@ TEST(PlannerConfirmLoan, TheRulesFileRefusesAConfirmLoanThatIsNotABoolean)
         QStringLiteral("test.json"));
     EXPECT_FALSE(rules.isOk());
     auto wrongStep = Rules::fromJson(
-        QByteArray(R"({"statuses": {"LOST": {"desk": [{"type": "MARK_MISSING", "confirm_loan": true}],
+        QByteArray(
+            R"({"statuses": {"LOST": {"desk": [{"type": "MARK_MISSING", "confirm_loan": true}],
                                               "followup": [{"type": "DEFER"}]}}})"),
         QStringLiteral("test.json"));
     EXPECT_FALSE(wrongStep.isOk());

@@ -4,6 +4,7 @@
 // intents done); a later start offers nothing. An item scanned again in between with another
 // outcome (returned at the desk) is not carried over. Plus the journal query behind it.
 #include "DeskFixture.h"
+#include "MessageArea.h"
 
 #include "BulkJobController.h"
 #include "BulkJobDialog.h"
@@ -23,6 +24,7 @@ protected:
     void configure(Settings &settings) override
     {
         settings.setWorkMode(WorkMode::Followup); // not in hand: Missing items go to the job
+        settings.setStartInFollowUp(true);        // every window of the test starts so
         settings.setBulkVerify(QStringLiteral("all"));
     }
     void sandboxOptions(sandbox::SandboxOptions &options) override { options.jobSeconds = 1; }
@@ -104,9 +106,9 @@ TEST_F(BulkCarryOver, ItemsCollectedBeforeARestartAreRunByTheNextSessionsJob)
     EXPECT_TRUE(bulk()->missingButton()->isEnabled());
     EXPECT_EQ(bulk()->missingButton()->text(),
               QStringLiteral("Run the Missing job for this session's 2 items"));
-    EXPECT_TRUE(m_window->statusBar()->currentMessage().contains(
-        QStringLiteral("2 items from an earlier session")))
-        << m_window->statusBar()->currentMessage().toStdString();
+    EXPECT_TRUE(
+        m_window->messageArea()->text().contains(QStringLiteral("2 items from an earlier session")))
+        << m_window->messageArea()->text().toStdString();
     for (size_t i = 0; i < 2; ++i) {
         const ScanRecord *record = recordFor(barcodes[i]);
         ASSERT_NE(record, nullptr);
@@ -176,8 +178,8 @@ TEST_F(BulkCarryOver, AnItemReturnedInBetweenIsNotCarriedOver)
     EXPECT_EQ(bulk()->count(BulkAction::Missing), 1);
     EXPECT_EQ(recordFor(returned), nullptr);
     ASSERT_NE(recordFor(waiting), nullptr);
-    EXPECT_TRUE(m_window->statusBar()->currentMessage().contains(
-        QStringLiteral("1 item from an earlier session")));
+    EXPECT_TRUE(
+        m_window->messageArea()->text().contains(QStringLiteral("1 item from an earlier session")));
 
     const size_t before = m_sandbox->operations().size();
     const BulkSummary summary = runMissingJob(1);

@@ -23,6 +23,7 @@ protected:
     void configure(Settings &settings) override
     {
         settings.setWorkMode(WorkMode::Followup); // not in hand: Missing items are marked Missing
+        settings.setStartInFollowUp(true);        // every window of the test starts so
         settings.setBulkVerify(QStringLiteral("all"));
     }
     void sandboxOptions(sandbox::SandboxOptions &options) override

@@ -81,19 +81,22 @@ inline QStringList mnemonicClashes(QWidget *window)
 }
 
 // Presses Tab up to `presses` times from the focused widget; the object names focus passed.
-// On a tab bar it presses Right once first, so the next page's widgets join the walk.
+// The second time focus comes to a tab bar (its page was walked once), it presses Right, so
+// the next page's widgets join the walk: only keys, no mouse.
 inline QStringList tabThrough(int presses)
 {
     QStringList seen;
-    QList<QTabBar *> turned;
+    QList<QTabBar *> walked;
     for (int i = 0; i < presses; ++i) {
         QWidget *focus = QApplication::focusWidget();
         if (!focus)
             break;
         seen << focus->objectName();
         auto *bar = qobject_cast<QTabBar *>(focus);
-        if (bar && !turned.contains(bar) && bar->currentIndex() + 1 < bar->count()) {
-            turned << bar;
+        if (bar && !walked.contains(bar)) {
+            walked << bar;
+        } else if (bar && bar->currentIndex() + 1 < bar->count()) {
+            walked.removeAll(bar);
             QTest::keyClick(bar, Qt::Key_Right);
             QTest::qWait(20);
         }

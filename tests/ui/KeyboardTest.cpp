@@ -91,7 +91,8 @@ TEST_F(DeskFixture, MnemonicsAreUniqueInTheMainWindowInEveryMode)
     auto check = [this](const char *state) {
         QTest::qWait(10);
         const QStringList clashes = mnemonicClashes(m_window.get());
-        EXPECT_TRUE(clashes.isEmpty()) << state << ": " << clashes.join('\n').toStdString();
+        EXPECT_TRUE(clashes.isEmpty())
+            << state << ": " << clashes.join(QLatin1Char('\n')).toStdString();
     };
     check("ready");
     for (PlanMode mode : {PlanMode::Confirm, PlanMode::Decide, PlanMode::Withdraw, PlanMode::Guide,
@@ -124,7 +125,7 @@ TEST_F(DeskFixture, MnemonicsAreUniqueInEveryDialogPage)
         QTest::qWait(10);
         const QStringList clashes = mnemonicClashes(settings);
         EXPECT_TRUE(clashes.isEmpty()) << "Settings, " << tabs->tabText(page).toStdString() << ": "
-                                       << clashes.join('\n').toStdString();
+                                       << clashes.join(QLatin1Char('\n')).toStdString();
     }
     settings->reject();
 
@@ -132,11 +133,11 @@ TEST_F(DeskFixture, MnemonicsAreUniqueInEveryDialogPage)
                             m_window.get());
     demo.show();
     EXPECT_TRUE(mnemonicClashes(&demo).isEmpty())
-        << mnemonicClashes(&demo).join('\n').toStdString();
+        << mnemonicClashes(&demo).join(QLatin1Char('\n')).toStdString();
 
     ProgressDashboard *dashboard = m_window->openDashboard();
     EXPECT_TRUE(mnemonicClashes(dashboard).isEmpty())
-        << mnemonicClashes(dashboard).join('\n').toStdString();
+        << mnemonicClashes(dashboard).join(QLatin1Char('\n')).toStdString();
     dashboard->close();
 }
 
@@ -146,12 +147,12 @@ TEST_F(DeskFixture, TabReachesTheHistoryFilterAndTheShelfSearchButtons)
     auto *bottom = m_window->findChild<QTabWidget *>(QStringLiteral("bottomTabWidget"));
     bottom->setCurrentIndex(0); // the history; Right on its tab bar turns to the follow-up list
     m_window->scanField()->setFocus();
-    const QStringList seen = tabThrough(80);
+    const QStringList seen = tabThrough(160);
     for (const char *name :
          {"historyOutcomeComboBox", "historyFilterLineEdit", "exportPushButton", "historyTableView",
           "importPushButton", "pdfPushButton", "shelfCsvPushButton", "shelfListTableWidget"}) {
         EXPECT_TRUE(seen.contains(QLatin1String(name)))
-            << name << " not reached; seen: " << seen.join(' ').toStdString();
+            << name << " not reached; seen: " << seen.join(QLatin1Char(' ')).toStdString();
     }
 }
 

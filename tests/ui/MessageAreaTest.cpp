@@ -87,7 +87,9 @@ TEST_F(DeskFixture, AKeyTheKeychainRefusedIsReportedAfterTheDialogCloses)
     key->setText(QStringLiteral("l8xx-a-new-key"));
     m_secrets.setFailure(QStringLiteral("no keychain service"));
     dialog->accept(); // closes and deletes the dialog before the keychain answers
-    EXPECT_TRUE(waitFor([&] { return m_window->messageArea()->isVisible(); }, 3000));
+    EXPECT_TRUE(waitFor(
+        [&] { return m_window->messageArea()->text().contains(QStringLiteral("not stored")); },
+        3000));
     EXPECT_TRUE(
         showsMessage(m_window.get(), QStringLiteral("was not stored"), MessageKind::Problem));
     EXPECT_TRUE(m_window->messageArea()->text().contains(QStringLiteral("no keychain service")));

@@ -110,7 +110,8 @@ TEST_F(ReviewActions, SetConditionDamagedWithAlt3PutsOnce)
     const QString barcode = scanForReview();
     press(3);
     ASSERT_TRUE(waitFor([&] { return finished(barcode); }));
-    EXPECT_EQ(recordFor(barcode)->outcome, Outcome::Done)
+    // The condition is set, but Alma still shows Technical - Migration: not a green Done.
+    EXPECT_EQ(recordFor(barcode)->outcome, Outcome::StillMigration)
         << recordFor(barcode)->message.toStdString();
     const auto writes = writesFor(barcode);
     ASSERT_EQ(writes.size(), 1u);

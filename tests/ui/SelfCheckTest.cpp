@@ -73,7 +73,7 @@ TEST(SelfCheckTest, IconsRenderAndSqliteLoadsOnTheBuildMachine)
 {
     const CheckResult icons = SelfCheck::checkIcons();
     EXPECT_EQ(icons.status, CheckStatus::Ok) << icons.detail.toStdString();
-    EXPECT_TRUE(icons.detail.contains(QStringLiteral("all 8")));
+    EXPECT_TRUE(icons.detail.contains(QStringLiteral("all 9")));
     const CheckResult sqlite = SelfCheck::checkSqlite();
     EXPECT_EQ(sqlite.status, CheckStatus::Ok) << sqlite.detail.toStdString();
     // Audio is a warning at most: the desk works without sound.

@@ -28,7 +28,7 @@ TEST(ConnectionTesterCodesTest, ATestReadsTheInstitutionsCodes)
     EXPECT_TRUE(AlmaCodes::contains(codes.conditions, QStringLiteral("DAMAGED")));
     EXPECT_FALSE(codes.departments.empty());
     EXPECT_FALSE(codes.workOrderTypes.empty());
-    EXPECT_TRUE(codes.problems.isEmpty()) << codes.problems.join('\n').toStdString();
+    EXPECT_TRUE(codes.problems.isEmpty()) << codes.problems.join(QLatin1Char('\n')).toStdString();
 }
 
 TEST(AlmaCodesTest, UnknownCodesAreNamedWithWhatAlmaKnows)
@@ -68,7 +68,8 @@ TEST_F(DeskFixture, SettingsRefuseAConditionAlmaDoesNotKnowAndSayWhenARestartIsN
     dialog->findChild<QPushButton *>(QStringLiteral("testConnectionPushButton"))->click();
     auto *summary = dialog->findChild<QLabel *>(QStringLiteral("almaCodesLabel"));
     ASSERT_TRUE(waitFor([&] { return summary->isVisibleTo(dialog); }));
-    EXPECT_TRUE(summary->text().contains(QStringLiteral("libraries"))) << summary->text().toStdString();
+    EXPECT_TRUE(summary->text().contains(QStringLiteral("libraries")))
+        << summary->text().toStdString();
     EXPECT_NE(dialog->findChild<QLineEdit *>(QStringLiteral("conditionLineEdit"))->completer(),
               nullptr);
 
@@ -77,7 +78,8 @@ TEST_F(DeskFixture, SettingsRefuseAConditionAlmaDoesNotKnowAndSayWhenARestartIsN
     dialog->accept();
     auto *problems = dialog->findChild<QLabel *>(QStringLiteral("codeProblemsLabel"));
     EXPECT_TRUE(problems->isVisibleTo(dialog));
-    EXPECT_TRUE(problems->text().contains(QStringLiteral("MADE_UP"))) << problems->text().toStdString();
+    EXPECT_TRUE(problems->text().contains(QStringLiteral("MADE_UP")))
+        << problems->text().toStdString();
     EXPECT_NE(m_settings->conditionCode(), QStringLiteral("MADE_UP"));
     EXPECT_TRUE(dialog->isVisible());
 

@@ -39,7 +39,7 @@ TEST_F(DeskFixture, AWithdrawalSaysDeletedFromAlmaEverywhere)
     ASSERT_TRUE(file.open(QIODevice::ReadOnly));
     const QString csv = QString::fromUtf8(file.readAll());
     EXPECT_TRUE(csv.contains(deleted)) << csv.toStdString();
-    EXPECT_FALSE(csv.contains(QStringLiteral("not in place"))) << csv.toStdString();
+    EXPECT_FALSE(csv.contains(QStringLiteral("Alma now shows"))) << csv.toStdString();
 }
 
 TEST_F(DeskFixture, ListedForTheShelfSearchIsStillInMigrationNotDone)

@@ -34,11 +34,10 @@ TEST_F(DeskFixture, TheStatusLineSaysWhichAlmaLibraryDeskAndOperator)
     EXPECT_TRUE(text.contains(QStringLiteral("Operator: not set"))) << text.toStdString();
     m_window->setOperatorName(QStringLiteral("jdoe"));
     EXPECT_TRUE(where->text().contains(QStringLiteral("Operator: jdoe")));
-    // The counts sit beside it, not over it.
-    EXPECT_FALSE(where->geometry().intersects(
-        m_window->findChild<QWidget *>(QStringLiteral("outcomeCountsLabel"))
-            ? m_window->findChild<QWidget *>(QStringLiteral("outcomeCountsLabel"))->geometry()
-            : QRect()));
+    // At the right of the menu bar, whole at 1366 px: nothing crowds it out.
+    QTest::qWait(20);
+    EXPECT_TRUE(where->isVisible());
+    EXPECT_GE(where->width(), where->sizeHint().width());
 }
 
 TEST(WhereAmITextTest, RegionsByNameOtherAlmasByHost)
