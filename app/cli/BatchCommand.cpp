@@ -70,9 +70,26 @@ int runBatch(const QStringList &arguments)
                                          tr("Items in flight at once (default: the rate limit)."),
                                          QStringLiteral("n"));
     QCommandLineParser &cli = common.parser();
-    cli.addOptions({common.help, mode, library, circDesk, common.almaUrl, common.region, dryRun,
-                    resume, common.journal, common.report, common.caFile, common.proxy, rateLimit,
-                    allowWithdraw, source, rules, deadline, concurrency, verbose});
+    cli.addOptions({common.help,
+                    mode,
+                    library,
+                    circDesk,
+                    common.almaUrl,
+                    common.region,
+                    dryRun,
+                    resume,
+                    common.journal,
+                    common.report,
+                    common.caFile,
+                    common.proxy,
+                    rateLimit,
+                    allowWithdraw,
+                    source,
+                    rules,
+                    deadline,
+                    concurrency,
+                    common.operatorName,
+                    verbose});
     cli.addPositionalArgument(QStringLiteral("BARCODES_FILE"),
                               tr("One barcode per line, or a CSV with a Barcode column."));
     if (const auto exit = common.parse(
@@ -109,6 +126,9 @@ int runBatch(const QStringList &arguments)
         if (!numberOk || inFlight < 1 || inFlight > 256)
             return common.usageError(tr("--concurrency must be between 1 and 256."));
     }
+    const auto operatorName = common.operatorValue();
+    if (!operatorName)
+        return kBadUsage;
     const auto ils = sourceIlsFromName(cli.value(source));
     if (!ils)
         return common.usageError(tr("unknown source ILS \"%1\".").arg(cli.value(source)));
@@ -141,6 +161,7 @@ int runBatch(const QStringList &arguments)
     if (!opened)
         return common.usageError(opened.error().message);
     std::unique_ptr<Journal> theJournal = std::move(opened.value());
+    theJournal->setOperator(*operatorName);
 
     BatchOptions options;
     options.mode = *workMode;

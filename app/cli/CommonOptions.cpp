@@ -5,6 +5,7 @@
 #include "alma/TlsTrust.h"
 #include "journal/Journal.h"
 #include "settings/ApiKeyLookup.h"
+#include "settings/Settings.h"
 
 #ifdef MIGDESK_CLI_KEYCHAIN
 #include "KeychainSecretStore.h"
@@ -60,6 +61,10 @@ CommonOptions::CommonOptions(QString command)
     , proxy(QStringLiteral("proxy"),
             tr("system (default: https_proxy, no_proxy), none, or HOST:PORT of an HTTP proxy."),
             QStringLiteral("proxy"), QStringLiteral("system"))
+    , operatorName(QStringLiteral("operator"),
+                   tr("Who runs this, as the journal and its exports name them (default: the "
+                      "login name)."),
+                   QStringLiteral("name"))
     , profile(QStringLiteral("profile"),
               tr("The MigDesk profile whose keychain entry (stored by the settings dialog) holds "
                  "the API key when MIGDESK_API_KEY is not set (default: default)."),
@@ -198,6 +203,18 @@ std::optional<QString> CommonOptions::apiKey() const
         return std::nullopt;
     }
     return found.key;
+}
+
+std::optional<QString> CommonOptions::operatorValue() const
+{
+    if (!m_parser.isSet(operatorName))
+        return Settings::loginName();
+    const QString name = m_parser.value(operatorName).trimmed();
+    if (name.isEmpty()) {
+        usageError(tr("--operator needs a name or initials."));
+        return std::nullopt;
+    }
+    return name;
 }
 
 QString CommonOptions::journalPath() const

@@ -63,6 +63,12 @@ public:
     bool oneAtATime() const;
     void setOneAtATime(bool on);
 
+    // Who works at this workstation (a name or initials), recorded with every journal record.
+    // Default: the OS login name (loginName()).
+    QString operatorName() const;
+    void setOperatorName(const QString &name);
+    static QString loginName();
+
     // Rules and Alma policy
     QString conditionCode() const; // default "DAMAGED"
     void setConditionCode(const QString &code);
