@@ -46,6 +46,7 @@ public:
     ScanSession *session() const { return m_session; }
     AlmaClient *client() const { return m_client; }
     Executor *executor() const { return m_executor; }
+    Journal *journal() const { return m_journal.get(); } // null without a journal
     const DeskConnection &connection() const { return m_connection; }
     // The source ILS the session's note parser reads for (follows applySettings).
     SourceIls sourceIls() const { return m_sourceIls; }

@@ -11,6 +11,7 @@
 #include "HistoryModel.h"
 #include "HistoryPanel.h"
 #include "ItemCardPanel.h"
+#include "OperatorDialog.h"
 #include "OutcomeBanner.h"
 #include "OutcomeCountsLabel.h"
 #include "PlanPanel.h"
@@ -22,6 +23,8 @@
 #include "SettingsDialog.h"
 #include "ShelfListPrinter.h"
 #include "Sounds.h"
+#include "SupervisorDialog.h"
+#include "UndoController.h"
 #include "analytics/BacklogSnapshot.h"
 #include "desk/ListImport.h"
 #include "desk/ScanSession.h"
@@ -136,6 +139,10 @@ MainWindow::MainWindow(DeskStack *stack, Settings *settings, SecretStore *secret
             [this] { m_counts->setCounts(m_history->counts()); });
     connect(m_historyPanel, &HistoryPanel::rowActivated, m_controller, &DeskController::showRecord);
     connect(m_historyPanel, &HistoryPanel::exportRequested, this, &MainWindow::exportSession);
+    auto *undo = new UndoController(stack, this);
+    m_historyPanel->setUndoCheck([undo](qint64 intentId) { return undo->whyNot(intentId); });
+    connect(m_historyPanel, &HistoryPanel::undoRequested, undo, &UndoController::undoIntent);
+    connect(undo, &UndoController::notice, this, &MainWindow::showNotice);
     connect(m_followUp, &FollowUpPanel::importRequested, this, [this] {
         chooseFile(
             this, FileMode::Open, tr("Import a barcode list"), QString(),
@@ -212,6 +219,8 @@ void MainWindow::buildMenus()
     file->addAction(tr("&Export session…"), QKeySequence(tr("Ctrl+E")), this,
                     &MainWindow::exportSession);
     file->addAction(tr("&Settings…"), QKeySequence(tr("Ctrl+,")), this, &MainWindow::openSettings);
+    file->addAction(tr("Change &operator…"), QKeySequence(tr("Ctrl+Shift+O")), this,
+                    &MainWindow::changeOperator);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -225,10 +234,26 @@ void MainWindow::buildMenus()
                     &MainWindow::printShelfList);
     view->addAction(tr("Progress &dashboard…"), QKeySequence(tr("Ctrl+Shift+D")), this,
                     [this] { openDashboard(); });
+    view->addAction(tr("&Supervisor's view…"), QKeySequence(tr("Ctrl+Shift+S")), this, [this] {
+        auto *dialog = new SupervisorDialog(m_stack->journal(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::finished, m_controller, &DeskController::refocus);
+        dialog->show();
+    });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Demo barcodes…"), QKeySequence(Qt::Key_F1), this,
                     &MainWindow::showDemoBarcodes);
     help->addAction(tr("&Check this computer (self-test)"), this, [this] { runSelfCheck(true); });
+}
+
+void MainWindow::changeOperator()
+{
+    auto *dialog = new OperatorDialog(m_settings, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this] { showNotice(tr("Working as %1.").arg(m_settings->operatorName())); });
+    connect(dialog, &QDialog::finished, m_controller, &DeskController::refocus);
+    dialog->open();
 }
 
 void MainWindow::runSelfCheck(bool showWhenClean)

@@ -55,6 +55,8 @@ public:
     // Runs the self-check against this window's Alma; the banner shows what failed or warned
     // (everything when `showWhenClean`). DeskLauncher runs it at start, Help runs it on demand.
     void runSelfCheck(bool showWhenClean);
+    // Asks who is at the desk (File > Change operator; at start from the launcher).
+    void changeOperator();
     void setFollowUpMode(bool on);
     bool isFollowUpMode() const;
     // View > Progress dashboard: opens (or raises) the dashboard window.

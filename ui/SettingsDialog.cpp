@@ -142,6 +142,9 @@ QWidget *SettingsDialog::buildDeskPage()
 {
     auto *page = new QWidget(this);
     auto *form = new QFormLayout(page);
+    m_operator = lineEdit(page, QStringLiteral("operatorLineEdit"), tr("Operator"));
+    m_operator->setToolTip(tr("The name or initials the journal records with every scan (also "
+                              "File > Change operator)."));
     m_library = lineEdit(page, QStringLiteral("libraryLineEdit"), tr("Library code"));
     m_circDesk = lineEdit(page, QStringLiteral("circDeskLineEdit"), tr("Circulation desk code"));
     m_autoApply = new QCheckBox(tr("Apply safe steps automatically (Return, condition, notes,"
@@ -155,6 +158,7 @@ QWidget *SettingsDialog::buildDeskPage()
                                 "an item waits for you, and show in the history."));
     m_dryRun = new QCheckBox(tr("Dry run: look up and plan, write nothing"), page);
     m_dryRun->setObjectName(QStringLiteral("dryRunCheckBox"));
+    form->addRow(tr("Operator:"), m_operator);
     form->addRow(tr("Library code:"), m_library);
     form->addRow(tr("Circulation desk code:"), m_circDesk);
     form->addRow(m_autoApply);
@@ -261,6 +265,7 @@ void SettingsDialog::load()
     selectData(m_region, m_settings->region());
     m_customUrl->setText(m_settings->customUrl());
     m_customUrl->setEnabled(m_settings->region() == QLatin1String("custom"));
+    m_operator->setText(m_settings->operatorName());
     m_library->setText(m_settings->library());
     m_circDesk->setText(m_settings->circDesk());
     m_autoApply->setChecked(m_settings->autoApply());
@@ -348,6 +353,8 @@ void SettingsDialog::accept()
     m_networkPage->save(*m_settings);
     m_settings->setRegion(m_region->currentData().toString());
     m_settings->setCustomUrl(m_customUrl->text().trimmed());
+    if (!m_operator->text().trimmed().isEmpty())
+        m_settings->setOperatorName(m_operator->text());
     m_settings->setLibrary(m_library->text().trimmed());
     m_settings->setCircDesk(m_circDesk->text().trimmed());
     m_settings->setAutoApply(m_autoApply->isChecked());

@@ -57,6 +57,7 @@ private:
     QLineEdit *m_apiKey;
     QLabel *m_keyState;
     QLabel *m_testResult;
+    QLineEdit *m_operator;
     QLineEdit *m_library;
     QLineEdit *m_circDesk;
     QCheckBox *m_autoApply;

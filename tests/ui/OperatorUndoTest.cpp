@@ -1,0 +1,101 @@
+// The operator prompt (proposes the remembered name or the login, stores what staff type, never
+// an empty name) and the undo confirmation (names the item, who changed it and each field with
+// the value it goes back to). With MIGDESK_SCREENSHOT_DIR set, renders both for the user guide.
+#include "OperatorDialog.h"
+#include "UndoController.h"
+
+#include "journal/Journal.h"
+#include "settings/Settings.h"
+
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+namespace migdesk::test {
+
+namespace {
+
+void saveShot(QWidget &widget, const QString &name)
+{
+    const QString out = qEnvironmentVariable("MIGDESK_SCREENSHOT_DIR");
+    if (out.isEmpty())
+        return;
+    widget.show();
+    (void)QTest::qWaitForWindowExposed(&widget);
+    QTest::qWait(50);
+    QDir().mkpath(out);
+    EXPECT_TRUE(widget.grab().save(QDir(out).filePath(name)));
+}
+
+FieldChange conditionChange()
+{
+    FieldChange change;
+    change.writeId = 7;
+    change.intentId = 3;
+    change.barcode = QStringLiteral("31234000456789");
+    change.operatorName = QStringLiteral("J. Smith");
+    change.at = QDateTime(QDate(2026, 12, 3), QTime(10, 42));
+    change.before.internalNote1 = QStringLiteral("Status: Damaged");
+    change.after = change.before;
+    change.after.physicalCondition = {QStringLiteral("DAMAGED"), QStringLiteral("Damaged")};
+    change.after.internalNote2 =
+        QStringLiteral("MigDesk 2026-12-03 J. Smith: Damaged → condition Damaged, returned");
+    change.hasAfter = true;
+    return change;
+}
+
+} // namespace
+
+TEST(OperatorDialogTest, ProposesTheLoginThenStoresTheTypedName)
+{
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    EXPECT_EQ(settings.operatorName(), Settings::loginName());
+    OperatorDialog dialog(&settings);
+    auto *edit = dialog.findChild<QLineEdit *>(QStringLiteral("operatorLineEdit"));
+    auto *buttons = dialog.findChild<QDialogButtonBox *>();
+    ASSERT_TRUE(edit && buttons);
+    QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
+    EXPECT_EQ(edit->text(), Settings::loginName());
+
+    edit->setText(QStringLiteral("   "));
+    EXPECT_FALSE(ok->isEnabled()) << "an empty name is never stored";
+    edit->setText(QStringLiteral("  J. Smith "));
+    EXPECT_TRUE(ok->isEnabled());
+    saveShot(dialog, QStringLiteral("40-operator-prompt.png"));
+    dialog.accept();
+    EXPECT_EQ(settings.operatorName(), QStringLiteral("J. Smith"));
+
+    Settings again(dir.filePath(QStringLiteral("settings.ini")));
+    EXPECT_EQ(again.operatorName(), QStringLiteral("J. Smith")) << "remembered per workstation";
+    OperatorDialog cancelled(&again);
+    cancelled.findChild<QLineEdit *>(QStringLiteral("operatorLineEdit"))
+        ->setText(QStringLiteral("Someone"));
+    cancelled.reject();
+    EXPECT_EQ(again.operatorName(), QStringLiteral("J. Smith"));
+}
+
+TEST(UndoConfirmationTest, NamesTheItemWhoAndEachFieldGoingBack)
+{
+    const FieldChange change = conditionChange();
+    std::unique_ptr<QMessageBox> box(UndoController::confirmation(
+        nullptr, change.barcode, QStringLiteral("A history of the county"), change));
+    EXPECT_TRUE(box->text().contains(change.barcode));
+    EXPECT_TRUE(box->text().contains(QStringLiteral("A history of the county")));
+    const QString details = box->informativeText();
+    EXPECT_TRUE(details.contains(QStringLiteral("J. Smith")));
+    EXPECT_TRUE(details.contains(QStringLiteral("physical_condition: Damaged → (empty)")))
+        << details.toStdString();
+    EXPECT_TRUE(details.contains(QStringLiteral("internal_note_2:")));
+    EXPECT_FALSE(details.contains(QStringLiteral("internal_note_1")))
+        << "unchanged fields stay out";
+    saveShot(*box, QStringLiteral("41-undo-confirmation.png"));
+}
+
+} // namespace migdesk::test
