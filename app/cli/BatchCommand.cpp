@@ -89,6 +89,7 @@ int runBatch(const QStringList &arguments)
                     deadline,
                     concurrency,
                     common.operatorName,
+                    common.stampNote,
                     verbose});
     cli.addPositionalArgument(QStringLiteral("BARCODES_FILE"),
                               tr("One barcode per line, or a CSV with a Barcode column."));
@@ -128,6 +129,9 @@ int runBatch(const QStringList &arguments)
     }
     const auto operatorName = common.operatorValue();
     if (!operatorName)
+        return kBadUsage;
+    const auto stampField = common.stampField();
+    if (!stampField)
         return kBadUsage;
     const auto ils = sourceIlsFromName(cli.value(source));
     if (!ils)
@@ -175,6 +179,8 @@ int runBatch(const QStringList &arguments)
     options.executor.missingStrategy = loadedRules.rules.missingStrategy();
     options.executor.withdrawHoldings = loadedRules.rules.withdrawHoldings();
     options.executor.withdrawBib = loadedRules.rules.withdrawBib();
+    options.executor.stampField = *stampField;
+    options.executor.operatorName = *operatorName;
 
     QNetworkAccessManager network;
     AlmaClient client(&network, config);

@@ -4,6 +4,7 @@
 #include "alma/Region.h"
 #include "alma/TlsTrust.h"
 #include "journal/Journal.h"
+#include "planning/Stamp.h"
 #include "settings/ApiKeyLookup.h"
 #include "settings/Settings.h"
 
@@ -65,6 +66,10 @@ CommonOptions::CommonOptions(QString command)
                    tr("Who runs this, as the journal and its exports name them (default: the "
                       "login name)."),
                    QStringLiteral("name"))
+    , stampNote(QStringLiteral("stamp-note"),
+                tr("Append MigDesk's resolution stamp to this note of every item fixed: "
+                   "internal_note_2, statistics_note_1..3 or fulfillment_note."),
+                QStringLiteral("field"))
     , profile(QStringLiteral("profile"),
               tr("The MigDesk profile whose keychain entry (stored by the settings dialog) holds "
                  "the API key when MIGDESK_API_KEY is not set (default: default)."),
@@ -215,6 +220,23 @@ std::optional<QString> CommonOptions::operatorValue() const
         return std::nullopt;
     }
     return name;
+}
+
+std::optional<QString> CommonOptions::stampField() const
+{
+    if (!m_parser.isSet(stampNote))
+        return QString();
+    const QString field = m_parser.value(stampNote).trimmed().toLower();
+    if (!stampNoteFields().contains(field)) {
+        usageError(tr("--stamp-note must be one of %1.")
+                       .arg(stampNoteFields().join(QStringLiteral(", "))));
+        return std::nullopt;
+    }
+    if (stampFieldIsSeenAtTheDesk(field))
+        QTextStream(stderr) << tr("Note: the fulfillment note is shown to staff at the desk "
+                                  "whenever the item circulates; the stamp will show there too.")
+                            << '\n';
+    return field;
 }
 
 QString CommonOptions::journalPath() const

@@ -38,6 +38,8 @@ public:
     const QCommandLineOption proxy;
     // --operator NAME: who runs the command, recorded with every journal record.
     const QCommandLineOption operatorName;
+    // --stamp-note FIELD: the note field of MigDesk's resolution stamp (default: no stamp).
+    const QCommandLineOption stampNote;
     // Added by parse() for a command that reads the API key.
     const QCommandLineOption profile;
     // --mode with the command's default and description.
@@ -77,6 +79,9 @@ public:
     // --operator (trimmed), else the OS login name; nothing (after a usage error) when --operator
     // is given empty.
     std::optional<QString> operatorValue() const;
+    // --stamp-note (empty when not given), or nothing after a usage error naming the fields.
+    // Warns on stderr for fulfillment_note (staff see it at the desk).
+    std::optional<QString> stampField() const;
 
     // --journal, or the command's journal in the user's data folder.
     QString journalPath() const;

@@ -36,7 +36,8 @@ bool Step::operator==(const Step &other) const
            defaultChoice == other.defaultChoice && label == other.label &&
            statusId == other.statusId && registerInHouseUse == other.registerInHouseUse &&
            missingStrategy == other.missingStrategy && holdingsPolicy == other.holdingsPolicy &&
-           bibPolicy == other.bibPolicy && needsConfirmation == other.needsConfirmation;
+           bibPolicy == other.bibPolicy && needsConfirmation == other.needsConfirmation &&
+           noteField == other.noteField && noteText == other.noteText;
 }
 
 bool Choice::operator==(const Choice &other) const
@@ -119,6 +120,10 @@ nlohmann::json stepToJson(const Step &step)
         break;
     case StepType::MarkMissing:
         out["missing_strategy"] = utf8(step.missingStrategy);
+        break;
+    case StepType::StampNote:
+        out["field"] = utf8(step.noteField);
+        out["text"] = utf8(step.noteText);
         break;
     case StepType::Withdraw:
         out["holdings"] = utf8(step.holdingsPolicy);

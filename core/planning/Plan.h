@@ -26,6 +26,7 @@ enum class StepType {
     Withdraw,
     Decide,
     NeedsReview,
+    StampNote,
     Defer,
     Nothing,
 };
@@ -58,6 +59,8 @@ struct Step {
     QString holdingsPolicy;          // WITHDRAW: "retain" | "delete" | "suppress"
     QString bibPolicy;               // WITHDRAW: "retain" | "delete" | "suppress"
     bool needsConfirmation = false;  // WITHDRAW: always true; staff confirm naming the item
+    QString noteField;               // STAMP_NOTE: the note field (internal_note_2, ...)
+    QString noteText;                // STAMP_NOTE: the line appended to it
 
     bool operator==(const Step &other) const;
 };

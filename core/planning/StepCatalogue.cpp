@@ -12,6 +12,7 @@ namespace migdesk {
 // Kinds declared in files of their own (core/planning/steps/).
 StepKind setConditionStep();
 StepKind setFulfillmentNoteStep();
+StepKind stampNoteStep();
 
 namespace {
 
@@ -134,6 +135,7 @@ std::vector<StepKind> makeCatalogue()
          WriteKind::None,
          QT_TRANSLATE_NOOP("ScanSession", "Needs review: the note does not name a status MigDesk "
                                           "knows. Choose an action or skip.")},
+        stampNoteStep(),
         {StepType::Defer,
          "DEFER",
          QT_TRANSLATE_NOOP("Plan", "Handle when in hand"),

@@ -68,6 +68,12 @@ public:
     QString operatorName() const;
     void setOperatorName(const QString &name);
     static QString loginName();
+    // The resolution stamp: the note field (empty: off, the default; else one of
+    // stampNoteFields()) and its template (empty: the default).
+    QString stampNote() const;
+    void setStampNote(const QString &field);
+    QString stampTemplate() const;
+    void setStampTemplate(const QString &templ);
 
     // Rules and Alma policy
     QString conditionCode() const; // default "DAMAGED"

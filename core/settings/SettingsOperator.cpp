@@ -1,10 +1,36 @@
 // Settings: the operator (see Settings.h).
 #include "settings/Settings.h"
 
+#include "planning/Stamp.h"
+
 namespace migdesk {
 
 namespace {
 const QString kOperator = QStringLiteral("desk/operator");
+const QString kStampNote = QStringLiteral("rules/stampNote");
+const QString kStampTemplate = QStringLiteral("rules/stampTemplate");
+} // namespace
+
+QString Settings::stampNote() const
+{
+    const QString field = read(kStampNote, QString()).toString().trimmed();
+    return stampNoteFields().contains(field) ? field : QString();
+}
+
+void Settings::setStampNote(const QString &field)
+{
+    write(kStampNote, stampNoteFields().contains(field) ? field : QString());
+}
+
+QString Settings::stampTemplate() const
+{
+    const QString templ = read(kStampTemplate, QString()).toString().trimmed();
+    return templ.isEmpty() ? defaultStampTemplate() : templ;
+}
+
+void Settings::setStampTemplate(const QString &templ)
+{
+    write(kStampTemplate, templ.trimmed());
 }
 
 QString Settings::loginName()

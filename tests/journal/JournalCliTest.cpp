@@ -235,3 +235,37 @@ TEST_F(JournalCliTest, BatchRecordsItsOperatorOnEveryRowAndInTheReport)
     EXPECT_EQ(empty.exitCode, 2);
     EXPECT_TRUE(empty.err.contains(QStringLiteral("--operator"))) << empty.err.toStdString();
 }
+
+TEST_F(JournalCliTest, BatchStampsTheChosenNoteAndRefusesAnUnknownField)
+{
+    const QString barcode =
+        test::demoExample(*m_server, QStringLiteral("Sierra Missing, in hand: returned"));
+    test::writeFile(m_dir, QStringLiteral("one.txt"), barcode.toUtf8());
+    QStringList args{QStringLiteral("batch"),
+                     QStringLiteral("--library"),
+                     QStringLiteral("MAIN"),
+                     QStringLiteral("--circ-desk"),
+                     QStringLiteral("DEFAULT_CIRC_DESK"),
+                     QStringLiteral("--alma-url"),
+                     m_server->baseUrl().toString(),
+                     QStringLiteral("--journal"),
+                     m_dir.filePath(QStringLiteral("stamp.sqlite")),
+                     QStringLiteral("--operator"),
+                     QStringLiteral("Night Shift"),
+                     QStringLiteral("--stamp-note")};
+    const CliRun wrong = runCli(QStringList(args) << QStringLiteral("internal_note_1")
+                                                  << m_dir.filePath(QStringLiteral("one.txt")),
+                                kKey);
+    EXPECT_EQ(wrong.exitCode, 2);
+    EXPECT_TRUE(wrong.err.contains(QStringLiteral("statistics_note_1"))) << wrong.err.toStdString();
+
+    const CliRun run = runCli(QStringList(args) << QStringLiteral("statistics_note_3")
+                                                << m_dir.filePath(QStringLiteral("one.txt")),
+                              kKey);
+    EXPECT_EQ(run.exitCode, 0) << run.err.toStdString() << run.out.toStdString();
+    const auto data = m_server->itemJson(barcode)["item_data"];
+    EXPECT_TRUE(json::str(data, "statistics_note_3")
+                    .startsWith(QStringLiteral("MigDesk %1 Night Shift: ")
+                                    .arg(QDate::currentDate().toString(Qt::ISODate))))
+        << json::str(data, "statistics_note_3").toStdString();
+}
