@@ -20,3 +20,8 @@ QT_QPA_PLATFORM=offscreen MIGDESK_SCREENSHOT_DIR="$root/docs/screenshots" \
 mv "$root/docs/screenshots/dashboard.png" "$root/docs/screenshots/20-progress-dashboard.png"
 mv "$root/docs/screenshots/dashboard-larger.png" \
   "$root/docs/screenshots/21-progress-dashboard-larger.png"
+# The operator prompt, the undo confirmation and the supervisor's view (docs/USER_GUIDE.md):
+# 40-operator-prompt.png, 41-undo-confirmation.png, 42-supervisors-view.png.
+QT_QPA_PLATFORM=offscreen MIGDESK_SCREENSHOT_DIR="$root/docs/screenshots" \
+  "$build_dir/tests/migdesk_ui_tests" \
+  --gtest_filter='OperatorDialogTest.*:UndoConfirmationTest.*:SupervisorViewScreenshot.*'

@@ -45,6 +45,9 @@ ExecutorSettings executorSettings(const Settings &settings, const DeskConnection
     executor.withdrawHoldings = settings.withdrawHoldings();
     executor.withdrawBib = settings.withdrawBib();
     executor.dryRun = settings.dryRun();
+    executor.stampField = settings.stampNote();
+    executor.stampTemplate = settings.stampTemplate();
+    executor.operatorName = settings.operatorName();
     return executor;
 }
 } // namespace

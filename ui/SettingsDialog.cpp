@@ -1,5 +1,6 @@
 // SettingsDialog: a tabbed form over Settings; the key goes through SecretStore only.
 #include "SettingsDialog.h"
+#include "StampSettingsBox.h"
 
 #include "BulkSettingsPage.h"
 #include "ConnectionTester.h"
@@ -214,6 +215,8 @@ QWidget *SettingsDialog::buildRulesPage()
     form->addRow(tr("Rules file:"), rulesRow);
     form->addRow(new QLabel(tr("Work orders (empty: a fulfillment note, then Return):"), page));
     form->addRow(m_workOrders);
+    m_stamp = new StampSettingsBox(page);
+    form->addRow(m_stamp);
     return page;
 }
 
@@ -272,6 +275,7 @@ void SettingsDialog::load()
     m_oneAtATime->setChecked(m_settings->oneAtATime());
     m_dryRun->setChecked(m_settings->dryRun());
     m_condition->setText(m_settings->conditionCode());
+    m_stamp->load(*m_settings);
     selectData(m_sourceIls, sourceIlsName(m_settings->sourceIls()));
     m_bulkPage->load(*m_settings);
     m_networkPage->load(*m_settings);
@@ -361,6 +365,7 @@ void SettingsDialog::accept()
     m_settings->setOneAtATime(m_oneAtATime->isChecked());
     m_settings->setDryRun(m_dryRun->isChecked());
     m_settings->setConditionCode(m_condition->text().trimmed());
+    m_stamp->save(*m_settings);
     if (const auto source = sourceIlsFromName(m_sourceIls->currentData().toString()))
         m_settings->setSourceIls(*source);
     m_settings->setWithdrawHoldings(m_holdings->currentData().toString());

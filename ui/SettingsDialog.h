@@ -66,6 +66,7 @@ private:
     QTableWidget *m_workOrders;
     QLineEdit *m_condition;
     QComboBox *m_sourceIls;
+    class StampSettingsBox *m_stamp = nullptr;
     QTabWidget *m_tabs;
     BulkSettingsPage *m_bulkPage;
     NetworkSettingsPage *m_networkPage;

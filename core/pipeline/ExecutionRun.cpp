@@ -122,7 +122,9 @@ void ExecutionRun::runStep(const Step &step)
         }
         if (edit->isApplied(m_current, filled)) {
             result.outcome = Outcome::Done;
-            result.almaSentence = edit->alreadyText(filled);
+            // A stamp that rode in an earlier PUT keeps Alma's sentence (the destination) shown.
+            if (step.type != StepType::StampNote)
+                result.almaSentence = edit->alreadyText(filled);
             return stepDone(result);
         }
         // A later stamp rides in this PUT (no call of its own: it is then already applied).

@@ -96,6 +96,8 @@ TEST_F(StampExecutorTest, TheStampRidesInTheConditionPutAtNoExtraCall)
         run(barcode, {make(StepType::SetCondition), make(StepType::Return)});
     EXPECT_EQ(result.outcome, Outcome::Done) << result.message.toStdString();
     EXPECT_EQ(calls(barcode, QStringLiteral("PUT")), 1) << "condition and stamp in one PUT";
+    EXPECT_FALSE(result.almaSentence.contains(QStringLiteral("stamp")))
+        << "staff still read Alma's own sentence: " << result.almaSentence.toStdString();
     EXPECT_TRUE(data(barcode, "internal_note_2").contains(kPrefix + QStringLiteral("Damaged")))
         << data(barcode, "internal_note_2").toStdString();
     EXPECT_EQ(data(barcode, "internal_note_3"), legacyNote) << "the legacy note is untouched";
@@ -126,4 +128,35 @@ TEST_F(StampExecutorTest, NoStampWhenOffOrWhenNothingWasWritten)
     ASSERT_EQ(run(barcode, {make(StepType::Return)}).outcome, Outcome::Done);
     EXPECT_EQ(calls(barcode, QStringLiteral("PUT")), 0);
     EXPECT_FALSE(data(barcode, "internal_note_2").contains(QStringLiteral("MigDesk")));
+}
+
+TEST_F(StampExecutorTest, UndoTakesTheStampBackWithTheCondition)
+{
+    QTemporaryDir dir;
+    auto opened = Journal::open(dir.filePath(QStringLiteral("journal.sqlite")));
+    ASSERT_TRUE(opened.isOk());
+    Journal &journal = *opened.value();
+    m_executor = test::makeDeskExecutor(m_client.get(), &journal);
+    stampInto(QStringLiteral("statistics_note_1"));
+    const QString barcode =
+        test::demoExample(*m_server, QStringLiteral("Voyager Damaged: condition"));
+    const QString noteBefore = data(barcode, "statistics_note_1");
+    const Item shown = test::lookUpItem(*m_client, barcode);
+    const qint64 intent =
+        journal.recordIntent(barcode, QStringLiteral("desk"), QStringLiteral("desk"));
+    const ExecutionResult done = test::waitForJob(
+        m_executor->execute(intent, shown, {make(StepType::SetCondition), make(StepType::Return)},
+                            QDateTime::currentDateTimeUtc()),
+        m_client.get());
+    ASSERT_EQ(done.outcome, Outcome::Done) << done.message.toStdString();
+    ASSERT_TRUE(data(barcode, "statistics_note_1").contains(kPrefix));
+
+    const auto change = journal.lastFieldChange(barcode);
+    ASSERT_TRUE(change.has_value());
+    const ExecutionResult undone =
+        test::waitForJob(m_executor->undo(intent, *change), m_client.get());
+    EXPECT_EQ(undone.outcome, Outcome::Done) << undone.message.toStdString();
+    EXPECT_EQ(data(barcode, "statistics_note_1"), noteBefore);
+    EXPECT_EQ(json::code(m_server->itemJson(barcode)["item_data"], "physical_condition").value,
+              shown.physicalCondition.value);
 }

@@ -2,13 +2,16 @@
 // an empty name) and the undo confirmation (names the item, who changed it and each field with
 // the value it goes back to). With MIGDESK_SCREENSHOT_DIR set, renders both for the user guide.
 #include "OperatorDialog.h"
+#include "StampSettingsBox.h"
 #include "UndoController.h"
 
 #include "journal/Journal.h"
 #include "settings/Settings.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -96,6 +99,34 @@ TEST(UndoConfirmationTest, NamesTheItemWhoAndEachFieldGoingBack)
     EXPECT_FALSE(details.contains(QStringLiteral("internal_note_1")))
         << "unchanged fields stay out";
     saveShot(*box, QStringLiteral("41-undo-confirmation.png"));
+}
+
+TEST(StampSettingsTest, OffByDefaultRoundTripsAndWarnsForTheFulfillmentNote)
+{
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    EXPECT_TRUE(settings.stampNote().isEmpty()) << "off by default";
+    StampSettingsBox box;
+    box.load(settings);
+    auto *field = box.findChild<QComboBox *>(QStringLiteral("stampNoteComboBox"));
+    auto *templ = box.findChild<QLineEdit *>(QStringLiteral("stampTemplateLineEdit"));
+    auto *hint = box.findChild<QLabel *>(QStringLiteral("stampHintLabel"));
+    ASSERT_TRUE(field && templ && hint);
+    EXPECT_TRUE(field->currentData().toString().isEmpty());
+
+    field->setCurrentIndex(field->findData(QStringLiteral("statistics_note_2")));
+    templ->setText(QStringLiteral("{status}: {actions}"));
+    EXPECT_TRUE(hint->text().contains(QStringLiteral("one more call")));
+    EXPECT_TRUE(hint->text().contains(QStringLiteral("MigDesk ")));
+    EXPECT_FALSE(hint->text().contains(QStringLiteral("Warning")));
+    box.save(settings);
+    EXPECT_EQ(settings.stampNote(), QStringLiteral("statistics_note_2"));
+    EXPECT_EQ(settings.stampTemplate(), QStringLiteral("{status}: {actions}"));
+
+    field->setCurrentIndex(field->findData(QStringLiteral("fulfillment_note")));
+    EXPECT_TRUE(hint->text().contains(QStringLiteral("Warning: staff see the fulfillment note")));
+    settings.setStampNote(QStringLiteral("internal_note_1"));
+    EXPECT_TRUE(settings.stampNote().isEmpty()) << "the legacy note is never offered";
 }
 
 } // namespace migdesk::test
