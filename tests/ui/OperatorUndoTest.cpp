@@ -1,6 +1,8 @@
 // The operator prompt (proposes the remembered name or the login, stores what staff type, never
 // an empty name) and the undo confirmation (names the item, who changed it and each field with
 // the value it goes back to). With MIGDESK_SCREENSHOT_DIR set, renders both for the user guide.
+#include "HistoryModel.h"
+#include "HistoryPanel.h"
 #include "OperatorDialog.h"
 #include "StampSettingsBox.h"
 #include "UndoController.h"
@@ -8,6 +10,7 @@
 #include "journal/Journal.h"
 #include "settings/Settings.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -15,6 +18,8 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -99,6 +104,37 @@ TEST(UndoConfirmationTest, NamesTheItemWhoAndEachFieldGoingBack)
     EXPECT_FALSE(details.contains(QStringLiteral("internal_note_1")))
         << "unchanged fields stay out";
     saveShot(*box, QStringLiteral("41-undo-confirmation.png"));
+}
+
+TEST(HistoryUndoTest, TheRowsUndoAsksForItsJournalIntentWithItsTitle)
+{
+    HistoryModel model;
+    HistoryRow row;
+    row.id = 1;
+    row.intentId = 42;
+    row.barcode = QStringLiteral("31234000456789");
+    row.title = QStringLiteral("Middlemarch");
+    row.operatorName = QStringLiteral("J. Smith");
+    row.finished = true;
+    row.outcome = Outcome::Done;
+    model.upsert(row);
+    EXPECT_EQ(model.data(model.index(0, HistoryModel::OperatorColumn)).toString(),
+              QStringLiteral("J. Smith"));
+    HistoryPanel panel(&model);
+    qint64 checked = 0;
+    panel.setUndoCheck([&checked](qint64 intentId) {
+        checked = intentId;
+        return QString();
+    });
+    EXPECT_EQ(panel.undoAction()->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+Z")));
+    QSignalSpy asked(&panel, &HistoryPanel::undoRequested);
+    panel.undoAction()->trigger();
+    EXPECT_EQ(asked.count(), 0) << "no row selected: nothing to undo";
+    panel.view()->setCurrentIndex(panel.view()->model()->index(0, 0));
+    panel.undoAction()->trigger();
+    ASSERT_EQ(asked.count(), 1);
+    EXPECT_EQ(asked.at(0).at(0).toLongLong(), 42);
+    EXPECT_EQ(asked.at(0).at(1).toString(), QStringLiteral("Middlemarch"));
 }
 
 TEST(StampSettingsTest, OffByDefaultRoundTripsAndWarnsForTheFulfillmentNote)
