@@ -210,6 +210,7 @@ int runBatch(const QStringList &arguments)
         row.errorCode = QStringLiteral("validation");
         row.errorMessage = tr("line %1: %2").arg(rejected.line).arg(rejected.reason);
         row.message = tr("Not a valid barcode; nothing was sent to Alma.");
+        row.operatorName = *operatorName;
         rows.push_back(row);
     }
     const QString reportPath = common.reportPath(*inputPath + QStringLiteral(".report.csv"));

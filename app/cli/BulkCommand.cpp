@@ -243,6 +243,8 @@ int runBulk(const QStringList &arguments)
         row.message = tr("Not a valid barcode; nothing was sent to Alma.");
         rows.push_back(row);
     }
+    for (auto &row : rows)
+        row.operatorName = *operatorName; // who ran the job, on every row of its report
     const QString writeError = writeBatchReport(reportPath, rows);
     if (!writeError.isEmpty())
         err << tr("The report %1 could not be written: %2").arg(reportPath, writeError) << '\n';

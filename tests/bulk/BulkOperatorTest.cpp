@@ -6,6 +6,8 @@
 
 #include "journal/Journal.h"
 
+#include <QFile>
+
 #include <gtest/gtest.h>
 
 using namespace migdesk;
@@ -22,12 +24,13 @@ TEST(BulkOperatorTest, EveryJournalRowOfABulkRunCarriesTheOperator)
     const QString list = writeFile(h.dir, QStringLiteral("list.txt"),
                                    barcodeRange(8).join(QLatin1Char('\n')).toUtf8());
     const QString journalPath = h.dir.filePath(QStringLiteral("operator.db"));
-    const CliRun run =
-        runCli({QStringLiteral("bulk"), QStringLiteral("--status"), QStringLiteral("DAMAGED"),
-                QStringLiteral("--alma-url"), h.server->baseUrl().toString(),
-                QStringLiteral("--journal"), journalPath, QStringLiteral("--poll-ms"),
-                QStringLiteral("100"), QStringLiteral("--operator"), QStringLiteral("AB"), list},
-               h.server->options().apiKey);
+    const QString report = h.dir.filePath(QStringLiteral("operator-report.csv"));
+    const CliRun run = runCli(
+        {QStringLiteral("bulk"), QStringLiteral("--status"), QStringLiteral("DAMAGED"),
+         QStringLiteral("--alma-url"), h.server->baseUrl().toString(), QStringLiteral("--journal"),
+         journalPath, QStringLiteral("--report"), report, QStringLiteral("--poll-ms"),
+         QStringLiteral("100"), QStringLiteral("--operator"), QStringLiteral("AB"), list},
+        h.server->options().apiKey);
     EXPECT_EQ(run.exitCode, 0) << run.err.toStdString() << run.out.toStdString();
     auto opened = Journal::open(journalPath);
     ASSERT_TRUE(opened.isOk());
@@ -42,4 +45,11 @@ TEST(BulkOperatorTest, EveryJournalRowOfABulkRunCarriesTheOperator)
         }
     }
     EXPECT_GT(writes, 0);
+    QFile file(report);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"));
+    ASSERT_GE(lines.size(), 9);
+    EXPECT_TRUE(lines[0].endsWith(QStringLiteral(",Operator")));
+    for (int i = 1; i <= 8; ++i)
+        EXPECT_TRUE(lines[i].endsWith(QStringLiteral(",AB"))) << lines[i].toStdString();
 }
