@@ -56,8 +56,9 @@ TEST(StampTest, APlanThatWritesGetsOneStampAndOneThatDoesNotGetsNone)
     EXPECT_TRUE(stamp->noteText.contains(QStringLiteral("DAMAGED")));
     EXPECT_FALSE(stampStep({step(StepType::NeedsReview)}, settings, kDay).has_value());
     EXPECT_FALSE(stampStep({step(StepType::Return)}, {}, kDay).has_value()) << "off by default";
-    EXPECT_FALSE(
-        stampStep({step(StepType::Return)}, {QStringLiteral("internal_note_1")}, kDay).has_value())
+    StampSettings legacyNote;
+    legacyNote.field = QStringLiteral("internal_note_1");
+    EXPECT_FALSE(stampStep({step(StepType::Return)}, legacyNote, kDay).has_value())
         << "the legacy note is never a stamp field";
 }
 
