@@ -25,3 +25,8 @@ mv "$root/docs/screenshots/dashboard-larger.png" \
 # A Catalog Review item moved to its review shelf (a temporary location) and returned.
 QT_QPA_PLATFORM=offscreen MIGDESK_SCREENSHOT_DIR="$root/docs/screenshots" \
   "$build_dir/tests/migdesk_ui_tests" --gtest_filter='ReviewShelfDesk.*'
+# The operator prompt, the undo confirmation and the supervisor's view (docs/USER_GUIDE.md):
+# 40-operator-prompt.png, 41-undo-confirmation.png, 42-supervisors-view.png.
+QT_QPA_PLATFORM=offscreen MIGDESK_SCREENSHOT_DIR="$root/docs/screenshots" \
+  "$build_dir/tests/migdesk_ui_tests" \
+  --gtest_filter='OperatorDialogTest.*:UndoConfirmationTest.*:SupervisorViewScreenshot.*'

@@ -19,13 +19,13 @@ QString historyCsv(const std::vector<HistoryRow> &rows)
         csvLine({QStringLiteral("time"), QStringLiteral("barcode"), QStringLiteral("title"),
                  QStringLiteral("legacy_status"), QStringLiteral("action"),
                  QStringLiteral("outcome"), QStringLiteral("alma_says"), QStringLiteral("message"),
-                 QStringLiteral("before"), QStringLiteral("after")});
+                 QStringLiteral("before"), QStringLiteral("after"), QStringLiteral("operator")});
     // Oldest first in the file: the order the scans happened.
     for (auto it = rows.rbegin(); it != rows.rend(); ++it) {
         const Outcome outcome = it->finished ? it->outcome : Outcome::Pending;
         out += csvLine({it->at.toString(Qt::ISODate), it->barcode, it->title, it->legacyStatus,
                         it->action, outcomeName(outcome), it->almaSentence, it->message, it->before,
-                        it->after});
+                        it->after, it->operatorName});
     }
     return out;
 }

@@ -129,6 +129,8 @@ void DeskLauncher::showWindow(const QString &notice)
     // After the window is up: the check never delays the first scan.
     MainWindow *window = m_window.get();
     QTimer::singleShot(0, window, [window] { window->runSelfCheck(false); });
+    if (m_options.askOperator)
+        QTimer::singleShot(0, window, [window] { window->changeOperator(); });
     Q_EMIT ready();
 }
 

@@ -28,6 +28,7 @@ struct LaunchOptions {
     QString sandboxDataFile; // the sandbox's --data format
     QString settingsFile;    // an INI file instead of the user's settings
     bool selfTestOnly = false;
+    bool askOperator = false; // ask who is at the desk once the window is up (the app does)
     SecretStore *secretStore = nullptr; // used instead of the system keychain when set (tests)
 };
 

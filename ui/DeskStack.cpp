@@ -32,6 +32,7 @@ SessionSettings sessionSettings(const Settings &settings, const DeskConnection &
     session.barcodeMinLength = settings.barcodeMinLength();
     session.repeatWindowMs = settings.repeatWindowMs();
     session.oneAtATime = settings.oneAtATime();
+    session.operatorName = settings.operatorName();
     return session;
 }
 
@@ -45,6 +46,9 @@ ExecutorSettings executorSettings(const Settings &settings, const DeskConnection
     executor.withdrawHoldings = settings.withdrawHoldings();
     executor.withdrawBib = settings.withdrawBib();
     executor.dryRun = settings.dryRun();
+    executor.stampField = settings.stampNote();
+    executor.stampTemplate = settings.stampTemplate();
+    executor.operatorName = settings.operatorName();
     return executor;
 }
 } // namespace
@@ -66,12 +70,14 @@ DeskStack::DeskStack(const Settings &settings, DeskConnection connection, QObjec
 
     if (!m_connection.journalPath.isEmpty()) {
         Result<std::unique_ptr<Journal>> journal = Journal::open(m_connection.journalPath);
-        if (journal.isOk())
+        if (journal.isOk()) {
             m_journal = std::move(journal.value());
-        else
+            m_journal->setOperator(settings.operatorName());
+        } else {
             m_warning = tr("The journal could not be opened (%1): scans are not kept after a"
                            " restart.")
                             .arg(journal.error().message);
+        }
     }
 
     const RulesLoad rules = loadRulesOrDefaults(settings.rulesFile());
@@ -97,6 +103,8 @@ DeskStack::~DeskStack()
 
 void DeskStack::applySettings(const Settings &settings)
 {
+    if (m_journal)
+        m_journal->setOperator(settings.operatorName());
     m_executor->setSettings(executorSettings(settings, m_connection));
     m_session->setSettings(sessionSettings(settings, m_connection));
     // Work orders and the condition code saved in Settings reach the next scans at once.

@@ -88,6 +88,8 @@ struct HistoryRow {
     QString message;
     QString before; // Alma's state before, one line
     QString after;  // Alma's state after, one line
+    QString operatorName;
+    qint64 intentId = 0; // the journal's intent (0 without a journal)
 };
 
 struct ShelfRow {

@@ -35,6 +35,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         return row.id;
     case FinishedRole:
         return row.finished;
+    case IntentIdRole:
+        return row.intentId;
     default:
         break;
     }
@@ -55,6 +57,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             return outcomeStyle(shown).word;
         case AlmaColumn:
             return row.almaSentence.isEmpty() ? row.message : row.almaSentence;
+        case OperatorColumn:
+            return row.operatorName;
         default:
             return {};
         }
@@ -89,6 +93,8 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Outcome");
     case AlmaColumn:
         return tr("Alma says");
+    case OperatorColumn:
+        return tr("Operator");
     default:
         return {};
     }

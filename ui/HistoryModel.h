@@ -22,9 +22,10 @@ public:
         ActionColumn,
         OutcomeColumn,
         AlmaColumn,
+        OperatorColumn,
         ColumnCount
     };
-    enum Role { OutcomeRole = Qt::UserRole + 1, RecordIdRole, FinishedRole };
+    enum Role { OutcomeRole = Qt::UserRole + 1, RecordIdRole, FinishedRole, IntentIdRole };
 
     explicit HistoryModel(QObject *parent = nullptr);
 

@@ -7,13 +7,16 @@
 #include "OutcomeStyle.h"
 #include "TextFile.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -27,6 +30,7 @@ HistoryPanel::HistoryPanel(HistoryModel *model, QWidget *parent)
     , m_outcomeCombo(new QComboBox(this))
     , m_textEdit(new QLineEdit(this))
     , m_view(new QTableView(this))
+    , m_undoAction(new QAction(tr("&Undo this change…"), this))
 {
     setObjectName(QStringLiteral("historyWidget"));
     m_filter->setSourceModel(model);
@@ -68,6 +72,14 @@ HistoryPanel::HistoryPanel(HistoryModel *model, QWidget *parent)
     m_view->setColumnWidth(HistoryModel::StatusColumn, 140);
     m_view->setColumnWidth(HistoryModel::ActionColumn, 180);
     m_view->setColumnWidth(HistoryModel::OutcomeColumn, 150);
+    m_view->setColumnWidth(HistoryModel::AlmaColumn, 320);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_undoAction->setObjectName(QStringLiteral("undoChangeAction"));
+    m_undoAction->setShortcut(QKeySequence(tr("Ctrl+Shift+Z")));
+    m_undoAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(m_undoAction);
+    connect(m_undoAction, &QAction::triggered, this, &HistoryPanel::requestUndo);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &HistoryPanel::showContextMenu);
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(title);
@@ -90,6 +102,34 @@ HistoryPanel::HistoryPanel(HistoryModel *model, QWidget *parent)
     connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT rowActivated(index.data(HistoryModel::RecordIdRole).toLongLong());
     });
+}
+
+void HistoryPanel::showContextMenu(const QPoint &at)
+{
+    const QModelIndex index = m_view->indexAt(at);
+    if (!index.isValid() || !m_undoCheck)
+        return;
+    m_view->setCurrentIndex(index);
+    const QString why = m_undoCheck(index.data(HistoryModel::IntentIdRole).toLongLong());
+    QMenu menu(this);
+    QAction *undo = menu.addAction(m_undoAction->text(), this, &HistoryPanel::requestUndo);
+    undo->setShortcut(m_undoAction->shortcut());
+    undo->setEnabled(why.isEmpty());
+    if (!why.isEmpty()) {
+        QAction *reason = menu.addAction(why);
+        reason->setEnabled(false);
+    }
+    menu.exec(m_view->viewport()->mapToGlobal(at));
+}
+
+void HistoryPanel::requestUndo()
+{
+    const QModelIndex index = m_view->currentIndex();
+    if (!index.isValid())
+        return;
+    const QModelIndex title = index.siblingAtColumn(HistoryModel::TitleColumn);
+    Q_EMIT undoRequested(index.data(HistoryModel::IntentIdRole).toLongLong(),
+                         title.data().toString());
 }
 
 bool HistoryPanel::exportTo(const QString &path, QString *error) const

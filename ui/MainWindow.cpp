@@ -13,6 +13,7 @@
 #include "HistoryPanel.h"
 #include "ItemCardPanel.h"
 #include "MessageArea.h"
+#include "OperatorDialog.h"
 #include "OutcomeBanner.h"
 #include "OutcomeCountsLabel.h"
 #include "PlanPanel.h"
@@ -24,6 +25,8 @@
 #include "SettingsDialog.h"
 #include "Sounds.h"
 #include "WhereAmI.h"
+#include "SupervisorDialog.h"
+#include "UndoController.h"
 #include "analytics/BacklogSnapshot.h"
 #include "desk/ScanSession.h"
 #include "settings/Settings.h"
@@ -150,6 +153,10 @@ MainWindow::MainWindow(DeskStack *stack, Settings *settings, SecretStore *secret
             [this] { m_counts->setCounts(m_history->counts()); });
     connect(m_historyPanel, &HistoryPanel::rowActivated, m_controller, &DeskController::showRecord);
     connect(m_historyPanel, &HistoryPanel::exportRequested, this, &MainWindow::exportSession);
+    auto *undo = new UndoController(stack, this);
+    m_historyPanel->setUndoCheck([undo](qint64 intentId) { return undo->whyNot(intentId); });
+    connect(m_historyPanel, &HistoryPanel::undoRequested, undo, &UndoController::undoIntent);
+    connect(undo, &UndoController::notice, this, &MainWindow::showNotice);
     connect(m_followUp, &FollowUpPanel::importRequested, this, [this] {
         chooseFile(
             this, FileMode::Open, tr("Import a barcode list"), QString(),
@@ -227,6 +234,8 @@ void MainWindow::buildMenus()
     file->addAction(tr("&Export session…"), QKeySequence(tr("Ctrl+E")), this,
                     &MainWindow::exportSession);
     file->addAction(tr("&Settings…"), QKeySequence(tr("Ctrl+,")), this, &MainWindow::openSettings);
+    file->addAction(tr("Change &operator…"), QKeySequence(tr("Ctrl+Shift+O")), this,
+                    &MainWindow::changeOperator);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -241,6 +250,12 @@ void MainWindow::buildMenus()
     view->addAction(tr("Progress &dashboard…"), QKeySequence(tr("Ctrl+Shift+D")), this,
                     [this] { openDashboard(); });
     view->addAction(tr("&Earlier sessions…"), this, [this] { openHistoryBrowser(); });
+    view->addAction(tr("&Supervisor's view…"), QKeySequence(tr("Ctrl+Shift+S")), this, [this] {
+        auto *dialog = new SupervisorDialog(m_stack->journal(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::finished, m_controller, &DeskController::refocus);
+        dialog->show();
+    });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&User guide…"), this, [this] { openUserGuide(this); });
     help->addAction(tr("&Demo barcodes…"), QKeySequence(Qt::Key_F1), this,
@@ -277,6 +292,16 @@ void MainWindow::updateWhereAmI()
     where.operatorName = m_operatorName;
     m_whereLabel->setText(whereAmIText(where));
     m_whereLabel->setAccessibleName(m_whereLabel->text());
+}
+
+void MainWindow::changeOperator()
+{
+    auto *dialog = new OperatorDialog(m_settings, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this] { showNotice(tr("Working as %1.").arg(m_settings->operatorName())); });
+    connect(dialog, &QDialog::finished, m_controller, &DeskController::refocus);
+    dialog->open();
 }
 
 void MainWindow::runSelfCheck(bool showWhenClean)

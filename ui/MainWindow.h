@@ -58,6 +58,8 @@ public:
     // Runs the self-check against this window's Alma; the banner shows what failed or warned
     // (everything when `showWhenClean`). DeskLauncher runs it at start, Help runs it on demand.
     void runSelfCheck(bool showWhenClean);
+    // Asks who is at the desk (File > Change operator; at start from the launcher).
+    void changeOperator();
     void setFollowUpMode(bool on);
     // The operator slot of the status line ("Operator: not set" until a name is given).
     void setOperatorName(const QString &name);

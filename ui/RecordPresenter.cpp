@@ -475,6 +475,8 @@ HistoryRow historyRow(const ScanRecord &record)
     row.id = record.id;
     row.at = record.at;
     row.barcode = record.barcode;
+    row.operatorName = record.operatorName;
+    row.intentId = record.intentId;
     row.title = record.hasItem ? record.item.title : QString();
     row.legacyStatus = statusLabels(record.reading.ids());
     row.action = shortAction(record);

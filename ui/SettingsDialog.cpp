@@ -1,5 +1,6 @@
 // SettingsDialog: a tabbed form over Settings; the key goes through SecretStore only.
 #include "SettingsDialog.h"
+#include "StampSettingsBox.h"
 
 #include "BulkSettingsPage.h"
 #include "ConnectionTester.h"
@@ -23,6 +24,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSlider>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -70,7 +72,13 @@ SettingsDialog::SettingsDialog(Settings *settings, SecretStore *secrets, QWidget
     tabs->setObjectName(QStringLiteral("settingsTabWidget"));
     tabs->addTab(buildAlmaPage(), tr("&Alma"));
     tabs->addTab(buildDeskPage(), tr("&Desk"));
-    tabs->addTab(buildRulesPage(), tr("&Rules"));
+    // The Rules page is the tallest: it scrolls rather than push the buttons off a small screen.
+    auto *rulesScroll = new QScrollArea(tabs);
+    rulesScroll->setObjectName(QStringLiteral("rulesScrollArea"));
+    rulesScroll->setWidgetResizable(true);
+    rulesScroll->setFrameShape(QFrame::NoFrame);
+    rulesScroll->setWidget(buildRulesPage());
+    tabs->addTab(rulesScroll, tr("&Rules"));
     m_bulkPage = new BulkSettingsPage(tabs);
     tabs->addTab(m_bulkPage, tr("&Bulk jobs"));
     m_scannerPage = new ScannerSettingsPage(tabs);
@@ -164,6 +172,9 @@ QWidget *SettingsDialog::buildDeskPage()
 {
     auto *page = new QWidget(this);
     auto *form = new QFormLayout(page);
+    m_operator = lineEdit(page, QStringLiteral("operatorLineEdit"), tr("Operator"));
+    m_operator->setToolTip(tr("The name or initials the journal records with every scan (also "
+                              "File > Change operator)."));
     m_library = lineEdit(page, QStringLiteral("libraryLineEdit"), tr("Library code"));
     m_circDesk = lineEdit(page, QStringLiteral("circDeskLineEdit"), tr("Circulation desk code"));
     m_autoApply = new QCheckBox(tr("Apply safe steps automatically (Return, condition, notes,"
@@ -180,6 +191,7 @@ QWidget *SettingsDialog::buildDeskPage()
     m_startInFollowUp->setObjectName(QStringLiteral("startInFollowUpCheckBox"));
     m_dryRun = new QCheckBox(tr("Dry run: look up and plan, write nothing"), page);
     m_dryRun->setObjectName(QStringLiteral("dryRunCheckBox"));
+    form->addRow(tr("Operator:"), m_operator);
     form->addRow(tr("Library code:"), m_library);
     form->addRow(tr("Circulation desk code:"), m_circDesk);
     form->addRow(m_autoApply);
@@ -241,6 +253,8 @@ QWidget *SettingsDialog::buildRulesPage()
     form->addRow(m_workOrders);
     m_reviewHandling = new ReviewHandlingBox(page);
     form->addRow(m_reviewHandling);
+    m_stamp = new StampSettingsBox(page);
+    form->addRow(m_stamp);
     return page;
 }
 
@@ -269,6 +283,7 @@ void SettingsDialog::load()
     selectData(m_environment, m_settings->environment());
     m_customUrl->setText(m_settings->customUrl());
     m_customUrl->setEnabled(m_settings->region() == QLatin1String("custom"));
+    m_operator->setText(m_settings->operatorName());
     m_library->setText(m_settings->library());
     m_circDesk->setText(m_settings->circDesk());
     m_autoApply->setChecked(m_settings->autoApply());
@@ -276,6 +291,7 @@ void SettingsDialog::load()
     m_startInFollowUp->setChecked(m_settings->startInFollowUp());
     m_dryRun->setChecked(m_settings->dryRun());
     m_condition->setText(m_settings->conditionCode());
+    m_stamp->load(*m_settings);
     selectData(m_sourceIls, sourceIlsName(m_settings->sourceIls()));
     m_bulkPage->load(*m_settings);
     m_networkPage->load(*m_settings);
@@ -358,13 +374,16 @@ void SettingsDialog::accept()
         return;
     }
     if (!m_reviewHandling->save(*m_settings)) {
-        m_tabs->setCurrentIndex(m_tabs->indexOf(m_reviewHandling->parentWidget()));
+        m_tabs->setCurrentIndex(m_tabs->indexOf(findChild<QScrollArea *>(
+            QStringLiteral("rulesScrollArea"))));
         return;
     }
     m_networkPage->save(*m_settings);
     m_settings->setRegion(m_region->currentData().toString());
     m_settings->setEnvironment(m_environment->currentData().toString());
     m_settings->setCustomUrl(m_customUrl->text().trimmed());
+    if (!m_operator->text().trimmed().isEmpty())
+        m_settings->setOperatorName(m_operator->text());
     m_settings->setLibrary(m_library->text().trimmed());
     m_settings->setCircDesk(m_circDesk->text().trimmed());
     m_settings->setAutoApply(m_autoApply->isChecked());
@@ -372,6 +391,7 @@ void SettingsDialog::accept()
     m_settings->setStartInFollowUp(m_startInFollowUp->isChecked());
     m_settings->setDryRun(m_dryRun->isChecked());
     m_settings->setConditionCode(m_condition->text().trimmed());
+    m_stamp->save(*m_settings);
     if (const auto source = sourceIlsFromName(m_sourceIls->currentData().toString()))
         m_settings->setSourceIls(*source);
     m_settings->setWithdrawHoldings(m_holdings->currentData().toString());

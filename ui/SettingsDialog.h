@@ -81,6 +81,7 @@ private:
     QLineEdit *m_apiKey;
     QLabel *m_keyState;
     QLabel *m_testResult;
+    QLineEdit *m_operator;
     QLineEdit *m_library;
     QLineEdit *m_circDesk;
     QCheckBox *m_autoApply;
@@ -91,6 +92,7 @@ private:
     QTableWidget *m_workOrders;
     QLineEdit *m_condition;
     QComboBox *m_sourceIls;
+    class StampSettingsBox *m_stamp = nullptr;
     QTabWidget *m_tabs;
     BulkSettingsPage *m_bulkPage;
     NetworkSettingsPage *m_networkPage;

@@ -70,9 +70,27 @@ int runBatch(const QStringList &arguments)
                                          tr("Items in flight at once (default: the rate limit)."),
                                          QStringLiteral("n"));
     QCommandLineParser &cli = common.parser();
-    cli.addOptions({common.help, mode, library, circDesk, common.almaUrl, common.region, dryRun,
-                    resume, common.journal, common.report, common.caFile, common.proxy, rateLimit,
-                    allowWithdraw, source, rules, deadline, concurrency, verbose});
+    cli.addOptions({common.help,
+                    mode,
+                    library,
+                    circDesk,
+                    common.almaUrl,
+                    common.region,
+                    dryRun,
+                    resume,
+                    common.journal,
+                    common.report,
+                    common.caFile,
+                    common.proxy,
+                    rateLimit,
+                    allowWithdraw,
+                    source,
+                    rules,
+                    deadline,
+                    concurrency,
+                    common.operatorName,
+                    common.stampNote,
+                    verbose});
     cli.addPositionalArgument(QStringLiteral("BARCODES_FILE"),
                               tr("One barcode per line, or a CSV with a Barcode column."));
     if (const auto exit = common.parse(
@@ -109,6 +127,12 @@ int runBatch(const QStringList &arguments)
         if (!numberOk || inFlight < 1 || inFlight > 256)
             return common.usageError(tr("--concurrency must be between 1 and 256."));
     }
+    const auto operatorName = common.operatorValue();
+    if (!operatorName)
+        return kBadUsage;
+    const auto stampField = common.stampField();
+    if (!stampField)
+        return kBadUsage;
     const auto ils = sourceIlsFromName(cli.value(source));
     if (!ils)
         return common.usageError(tr("unknown source ILS \"%1\".").arg(cli.value(source)));
@@ -141,6 +165,7 @@ int runBatch(const QStringList &arguments)
     if (!opened)
         return common.usageError(opened.error().message);
     std::unique_ptr<Journal> theJournal = std::move(opened.value());
+    theJournal->setOperator(*operatorName);
 
     BatchOptions options;
     options.mode = *workMode;
@@ -154,6 +179,8 @@ int runBatch(const QStringList &arguments)
     options.executor.missingStrategy = loadedRules.rules.missingStrategy();
     options.executor.withdrawHoldings = loadedRules.rules.withdrawHoldings();
     options.executor.withdrawBib = loadedRules.rules.withdrawBib();
+    options.executor.stampField = *stampField;
+    options.executor.operatorName = *operatorName;
 
     QNetworkAccessManager network;
     AlmaClient client(&network, config);
@@ -183,6 +210,7 @@ int runBatch(const QStringList &arguments)
         row.errorCode = QStringLiteral("validation");
         row.errorMessage = tr("line %1: %2").arg(rejected.line).arg(rejected.reason);
         row.message = tr("Not a valid barcode; nothing was sent to Alma.");
+        row.operatorName = *operatorName;
         rows.push_back(row);
     }
     const QString reportPath = common.reportPath(*inputPath + QStringLiteral(".report.csv"));

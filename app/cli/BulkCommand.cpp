@@ -88,7 +88,7 @@ int runBulk(const QStringList &arguments)
     QCommandLineParser &cli = common.parser();
     cli.addOptions({common.help, o.status, o.jobTemplate, common.almaUrl, common.region,
                     common.journal, common.report, common.caFile, common.proxy, o.verify, o.session,
-                    o.resume, o.rateLimit, o.pollMs, o.rules, o.keepSet});
+                    o.resume, o.rateLimit, o.pollMs, o.rules, o.keepSet, common.operatorName});
     cli.addPositionalArgument(QStringLiteral("BARCODES_FILE"),
                               tr("One barcode per line, or a CSV with a Barcode column."));
     if (const auto exit = common.parse(
@@ -127,6 +127,9 @@ int runBulk(const QStringList &arguments)
     const int pollInterval = cli.value(o.pollMs).toInt(&numberOk);
     if (!numberOk || pollInterval < 50)
         return common.usageError(tr("--poll-ms must be at least 50."));
+    const auto operatorName = common.operatorValue();
+    if (!operatorName)
+        return kBadUsage;
     const auto apiKey = common.apiKey();
     if (!apiKey)
         return kBadUsage;
@@ -150,6 +153,7 @@ int runBulk(const QStringList &arguments)
     if (!opened)
         return common.usageError(opened.error().message);
     std::unique_ptr<Journal> journal = std::move(opened.value());
+    journal->setOperator(*operatorName);
     const auto unfinished = findUnfinishedBulkRuns(*journal);
 
     BulkRequest request;
@@ -239,6 +243,8 @@ int runBulk(const QStringList &arguments)
         row.message = tr("Not a valid barcode; nothing was sent to Alma.");
         rows.push_back(row);
     }
+    for (auto &row : rows)
+        row.operatorName = *operatorName; // who ran the job, on every row of its report
     const QString writeError = writeBatchReport(reportPath, rows);
     if (!writeError.isEmpty())
         err << tr("The report %1 could not be written: %2").arg(reportPath, writeError) << '\n';

@@ -4,7 +4,9 @@
 #include "alma/Region.h"
 #include "alma/TlsTrust.h"
 #include "journal/Journal.h"
+#include "planning/Stamp.h"
 #include "settings/ApiKeyLookup.h"
+#include "settings/Settings.h"
 
 #ifdef MIGDESK_CLI_KEYCHAIN
 #include "KeychainSecretStore.h"
@@ -60,6 +62,14 @@ CommonOptions::CommonOptions(QString command)
     , proxy(QStringLiteral("proxy"),
             tr("system (default: https_proxy, no_proxy), none, or HOST:PORT of an HTTP proxy."),
             QStringLiteral("proxy"), QStringLiteral("system"))
+    , operatorName(QStringLiteral("operator"),
+                   tr("Who runs this, as the journal and its exports name them (default: the "
+                      "login name)."),
+                   QStringLiteral("name"))
+    , stampNote(QStringLiteral("stamp-note"),
+                tr("Append MigDesk's resolution stamp to this note of every item fixed: "
+                   "internal_note_2, statistics_note_1..3 or fulfillment_note."),
+                QStringLiteral("field"))
     , profile(QStringLiteral("profile"),
               tr("The MigDesk profile whose keychain entry (stored by the settings dialog) holds "
                  "the API key when MIGDESK_API_KEY is not set (default: default)."),
@@ -198,6 +208,35 @@ std::optional<QString> CommonOptions::apiKey() const
         return std::nullopt;
     }
     return found.key;
+}
+
+std::optional<QString> CommonOptions::operatorValue() const
+{
+    if (!m_parser.isSet(operatorName))
+        return Settings::loginName();
+    const QString name = m_parser.value(operatorName).trimmed();
+    if (name.isEmpty()) {
+        usageError(tr("--operator needs a name or initials."));
+        return std::nullopt;
+    }
+    return name;
+}
+
+std::optional<QString> CommonOptions::stampField() const
+{
+    if (!m_parser.isSet(stampNote))
+        return QString();
+    const QString field = m_parser.value(stampNote).trimmed().toLower();
+    if (!stampNoteFields().contains(field)) {
+        usageError(tr("--stamp-note must be one of %1.")
+                       .arg(stampNoteFields().join(QStringLiteral(", "))));
+        return std::nullopt;
+    }
+    if (stampFieldIsSeenAtTheDesk(field))
+        QTextStream(stderr) << tr("Note: the fulfillment note is shown to staff at the desk "
+                                  "whenever the item circulates; the stamp will show there too.")
+                            << '\n';
+    return field;
 }
 
 QString CommonOptions::journalPath() const

@@ -36,6 +36,10 @@ public:
     // --ca-file FILE (an extra trusted CA, PEM) and --proxy system|none|HOST:PORT.
     const QCommandLineOption caFile;
     const QCommandLineOption proxy;
+    // --operator NAME: who runs the command, recorded with every journal record.
+    const QCommandLineOption operatorName;
+    // --stamp-note FIELD: the note field of MigDesk's resolution stamp (default: no stamp).
+    const QCommandLineOption stampNote;
     // Added by parse() for a command that reads the API key.
     const QCommandLineOption profile;
     // --mode with the command's default and description.
@@ -71,6 +75,13 @@ public:
     // Puts --ca-file and --proxy into `config`; false (after a usage error naming the file or
     // the proxy) when the CA file cannot be used or the proxy is not system, none or HOST:PORT.
     bool network(AlmaConfig &config) const;
+
+    // --operator (trimmed), else the OS login name; nothing (after a usage error) when --operator
+    // is given empty.
+    std::optional<QString> operatorValue() const;
+    // --stamp-note (empty when not given), or nothing after a usage error naming the fields.
+    // Warns on stderr for fulfillment_note (staff see it at the desk).
+    std::optional<QString> stampField() const;
 
     // --journal, or the command's journal in the user's data folder.
     QString journalPath() const;

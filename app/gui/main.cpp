@@ -61,6 +61,7 @@ int main(int argc, char *argv[])
     options.sandboxDataFile = parser.value(dataOption);
     options.settingsFile = parser.value(settingsOption);
     options.selfTestOnly = selfTest;
+    options.askOperator = !selfTest;
     migdesk::DeskLauncher launcher(options);
     QObject::connect(&launcher, &migdesk::DeskLauncher::failed, &app, [](const QString &message) {
         std::fprintf(stderr, "migdesk: %s\n", qUtf8Printable(message));

@@ -66,7 +66,8 @@ nlohmann::json batchRowToJson(const BatchRow &row)
             {"after_process_type", utf8(row.afterProcessType)},
             {"before_condition", utf8(row.beforeCondition)},
             {"after_condition", utf8(row.afterCondition)},
-            {"calls", row.calls}};
+            {"calls", row.calls},
+            {"operator", utf8(row.operatorName)}};
 }
 
 BatchRow batchRowFromJson(const nlohmann::json &j)
@@ -89,6 +90,7 @@ BatchRow batchRowFromJson(const nlohmann::json &j)
     row.beforeCondition = json::str(j, "before_condition");
     row.afterCondition = json::str(j, "after_condition");
     row.calls = j.value("calls", 0);
+    row.operatorName = json::str(j, "operator");
     return row;
 }
 
@@ -107,7 +109,8 @@ QStringList batchReportHeader()
             QStringLiteral("Process type before"),
             QStringLiteral("Process type after"),
             QStringLiteral("Condition before"),
-            QStringLiteral("Condition after")};
+            QStringLiteral("Condition after"),
+            QStringLiteral("Operator")};
 }
 
 QStringList batchReportFields(const BatchRow &row)
@@ -125,7 +128,8 @@ QStringList batchReportFields(const BatchRow &row)
             row.beforeProcessType,
             row.afterProcessType,
             row.beforeCondition,
-            row.afterCondition};
+            row.afterCondition,
+            row.operatorName};
 }
 
 QByteArray batchReportCsv(const std::vector<BatchRow> &rows)

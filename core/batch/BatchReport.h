@@ -29,6 +29,7 @@ struct BatchRow {
     QString beforeCondition;
     QString afterCondition;
     int calls = 0;
+    QString operatorName; // who ran the batch (--operator)
 
     // Done, needs staff, transit/hold, skipped and dry run count as success for the exit code.
     bool isSuccess() const;

@@ -109,6 +109,7 @@ Result<Empty> BatchRunner::prepare(const QStringList &barcodes)
                 nlohmann::json::parse(intent.detailJson.toStdString(), nullptr, false);
             BatchRow row = batchRowFromJson(detail);
             row.barcode = intent.barcode;
+            row.operatorName = intent.operatorName;
             row.outcome = *intent.outcome;
             if (row.message.isEmpty())
                 row.message = intent.message;
@@ -178,6 +179,7 @@ BatchRow BatchRunner::baseRow(const Task *task) const
     BatchRow row;
     row.barcode = p->barcode();
     row.calls = p->calls();
+    row.operatorName = m_journal ? m_journal->operatorName() : QString();
     if (p->hasItem()) {
         const Item &item = p->item();
         row.title = item.title;

@@ -51,6 +51,7 @@ struct ScanRecord {
     bool fromShelfList = false; // the item was on the shelf-search list and was ticked off
     QDateTime readAt;           // when `item` was read from Alma
     bool recovered = false;     // re-offered from the journal after a restart
+    QString operatorName;       // who was at the desk when it was scanned
 };
 
 struct SessionSettings {
@@ -70,6 +71,7 @@ struct SessionSettings {
     // `oneAtATime`, which also holds the whole queue while an item waits for staff.
     int maxInFlight = 8;
     bool oneAtATime = false;
+    QString operatorName; // who is at the desk (Settings; the journal records it too)
 };
 
 } // namespace migdesk

@@ -44,6 +44,7 @@ qint64 ScanSession::Private::addRecord(const QString &barcode, qint64 intentId)
     record.at = QDateTime::currentDateTime();
     record.barcode = barcode;
     record.dryRun = settings.dryRun;
+    record.operatorName = settings.operatorName;
     const qint64 id = record.id;
     records.emplace(id, std::move(record));
     order.push_back(id);
@@ -335,6 +336,7 @@ void ScanSession::retry(qint64 id)
     fresh.barcode = r->barcode;
     fresh.intentId = intentId;
     fresh.dryRun = d->settings.dryRun;
+    fresh.operatorName = r->operatorName;
     fresh.message = tr("Trying again.");
     *r = std::move(fresh);
     d->dropPipeline(id);

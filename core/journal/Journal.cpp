@@ -1,24 +1,13 @@
 // The journal in SQLite (see Journal.h).
 #include "journal/Journal.h"
 
-#include <QAtomicInteger>
-#include <QCoreApplication>
-#include <QDir>
-#include <QFileInfo>
-#include <QLockFile>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QStandardPaths>
 #include <QVariant>
 
 namespace migdesk {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("migdesk::Journal", text);
-}
 
 QString now()
 {
@@ -32,31 +21,6 @@ QDateTime parseTime(const QVariant &value)
     return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
 }
 
-QString nextConnectionName()
-{
-    static QAtomicInteger<int> counter;
-    return QStringLiteral("migdesk-journal-%1").arg(counter.fetchAndAddRelaxed(1));
-}
-
-const char *const kSchema[] = {
-    "CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY AUTOINCREMENT, started_at TEXT "
-    "NOT NULL, finished_at TEXT, input_digest TEXT NOT NULL, mode TEXT NOT NULL, dry_run "
-    "INTEGER NOT NULL DEFAULT 0)",
-    "CREATE TABLE IF NOT EXISTS intents (id INTEGER PRIMARY KEY AUTOINCREMENT, run_id INTEGER "
-    "NOT NULL DEFAULT 0, barcode TEXT NOT NULL, source TEXT NOT NULL, mode TEXT NOT NULL, "
-    "created_at TEXT NOT NULL, item_json BLOB, item_path TEXT, title TEXT, call_number TEXT, "
-    "status_ids TEXT, plan_json TEXT, outcome TEXT, message TEXT, detail_json TEXT, "
-    "finished_at TEXT)",
-    "CREATE INDEX IF NOT EXISTS intents_open ON intents(outcome)",
-    "CREATE INDEX IF NOT EXISTS intents_run ON intents(run_id, barcode)",
-    "CREATE INDEX IF NOT EXISTS intents_barcode ON intents(barcode, id)",
-    "CREATE TABLE IF NOT EXISTS writes (id INTEGER PRIMARY KEY AUTOINCREMENT, intent_id INTEGER "
-    "NOT NULL REFERENCES intents(id), kind TEXT NOT NULL, status TEXT NOT NULL, request_summary "
-    "TEXT, reply_summary TEXT, before_json BLOB, after_json BLOB, undo_of INTEGER NOT NULL "
-    "DEFAULT 0, started_at TEXT NOT NULL, finished_at TEXT)",
-    "CREATE INDEX IF NOT EXISTS writes_intent ON writes(intent_id)",
-};
-
 } // namespace
 
 bool JournalIntent::hasOpenWrite() const
@@ -66,88 +30,6 @@ bool JournalIntent::hasOpenWrite() const
             return true;
     }
     return false;
-}
-
-QString Journal::defaultPath(const QString &profile)
-{
-    QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    if (dir.isEmpty())
-        dir = QDir::homePath() + QStringLiteral("/.migdesk");
-    QString safe = profile;
-    for (QChar &c : safe) {
-        if (!c.isLetterOrNumber() && c != QLatin1Char('-') && c != QLatin1Char('_'))
-            c = QLatin1Char('_');
-    }
-    if (safe.isEmpty())
-        safe = QStringLiteral("default");
-    return dir + QStringLiteral("/journal-") + safe + QStringLiteral(".sqlite");
-}
-
-Result<std::unique_ptr<Journal>> Journal::open(const QString &path)
-{
-    using R = Result<std::unique_ptr<Journal>>;
-    const QFileInfo info(path);
-    if (!QDir().mkpath(info.absolutePath()))
-        return R::fail(ApiError::make(
-            ErrorKind::Validation,
-            tr("The journal folder %1 cannot be created.").arg(info.absolutePath())));
-
-    std::unique_ptr<Journal> journal(new Journal());
-    journal->m_path = info.absoluteFilePath();
-    journal->m_lock = std::make_unique<QLockFile>(journal->m_path + QStringLiteral(".lock"));
-    journal->m_lock->setStaleLockTime(0); // stale only when its process is gone
-    if (!journal->m_lock->tryLock(0)) {
-        qint64 pid = 0;
-        QString host, app;
-        journal->m_lock->getLockInfo(&pid, &host, &app);
-        return R::fail(ApiError::make(
-            ErrorKind::Validation,
-            tr("The journal %1 is in use by another MigDesk process (pid %2). Close it first, or "
-               "use another journal.")
-                .arg(journal->m_path)
-                .arg(pid)));
-    }
-
-    journal->m_connectionName = nextConnectionName();
-    QSqlDatabase db =
-        QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), journal->m_connectionName);
-    db.setDatabaseName(journal->m_path);
-    if (!db.open())
-        return R::fail(ApiError::make(
-            ErrorKind::Validation,
-            tr("The journal %1 cannot be opened: %2").arg(journal->m_path, db.lastError().text())));
-    // WAL + FULL: a committed record survives a crash or power loss.
-    if (!journal->exec(QStringLiteral("PRAGMA journal_mode=WAL")) ||
-        !journal->exec(QStringLiteral("PRAGMA synchronous=FULL")) ||
-        !journal->exec(QStringLiteral("PRAGMA foreign_keys=ON")))
-        return R::fail(
-            ApiError::make(ErrorKind::Validation, tr("The file %1 is not a usable journal: %2")
-                                                      .arg(journal->m_path, journal->m_lastError)));
-    for (const char *statement : kSchema) {
-        if (!journal->exec(QString::fromLatin1(statement)))
-            return R::fail(ApiError::make(ErrorKind::Validation,
-                                          tr("The file %1 is not a usable journal: %2")
-                                              .arg(journal->m_path, journal->m_lastError)));
-    }
-    if (!journal->createFollowUpTables())
-        return R::fail(
-            ApiError::make(ErrorKind::Validation, tr("The file %1 is not a usable journal: %2")
-                                                      .arg(journal->m_path, journal->m_lastError)));
-    return R::ok(std::move(journal));
-}
-
-Journal::~Journal()
-{
-    if (!m_connectionName.isEmpty()) {
-        {
-            QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-            if (db.isOpen())
-                db.close();
-        }
-        QSqlDatabase::removeDatabase(m_connectionName);
-    }
-    if (m_lock)
-        m_lock->unlock();
 }
 
 bool Journal::exec(const QString &sql)
@@ -188,11 +70,11 @@ QVariant text(const QString &value)
 qint64 Journal::recordIntent(const QString &barcode, const QString &source, const QString &mode,
                              qint64 runId)
 {
-    QSqlQuery query =
-        run(m_connectionName,
-            QStringLiteral("INSERT INTO intents (run_id, barcode, source, mode, "
-                           "created_at) VALUES (?, ?, ?, ?, ?)"),
-            {runId, text(barcode), text(source), text(mode), now()}, m_lastError, m_failures);
+    QSqlQuery query = run(m_connectionName,
+                          QStringLiteral("INSERT INTO intents (run_id, barcode, source, mode, "
+                                         "created_at, operator_name) VALUES (?, ?, ?, ?, ?, ?)"),
+                          {runId, text(barcode), text(source), text(mode), now(), text(m_operator)},
+                          m_lastError, m_failures);
     return query.lastInsertId().toLongLong();
 }
 
@@ -213,8 +95,10 @@ qint64 Journal::beginWrite(qint64 intentId, const QString &kind, const Item &bef
     QSqlQuery query =
         run(m_connectionName,
             QStringLiteral("INSERT INTO writes (intent_id, kind, status, request_summary, "
-                           "before_json, undo_of, started_at) VALUES (?, ?, 'sent', ?, ?, ?, ?)"),
-            {intentId, text(kind), text(requestSummary), serializeItem(before), undoOf, now()},
+                           "before_json, undo_of, started_at, operator_name) VALUES (?, ?, "
+                           "'sent', ?, ?, ?, ?, ?)"),
+            {intentId, text(kind), text(requestSummary), serializeItem(before), undoOf, now(),
+             text(m_operator)},
             m_lastError, m_failures);
     const qint64 id = query.lastInsertId().toLongLong();
     // The caller sends the write right after this: inside a batch, it must be on disk first.
@@ -292,7 +176,8 @@ std::vector<JournalWrite> Journal::writesOf(qint64 intentId) const
     QSqlQuery query = run(m_connectionName,
                           QStringLiteral("SELECT id, intent_id, kind, status, request_summary, "
                                          "reply_summary, before_json, after_json, undo_of, "
-                                         "started_at, finished_at FROM writes WHERE intent_id = ? "
+                                         "started_at, finished_at, operator_name FROM writes WHERE "
+                                         "intent_id = ? "
                                          "ORDER BY id"),
                           {intentId}, m_lastError, m_failures);
     while (query.next()) {
@@ -308,6 +193,7 @@ std::vector<JournalWrite> Journal::writesOf(qint64 intentId) const
         write.undoOf = query.value(8).toLongLong();
         write.startedAt = parseTime(query.value(9));
         write.finishedAt = parseTime(query.value(10));
+        write.operatorName = query.value(11).toString();
         writes.push_back(std::move(write));
     }
     return writes;
@@ -319,8 +205,8 @@ std::vector<JournalIntent> Journal::selectIntents(const QString &where, const QV
     std::vector<JournalIntent> intents;
     QString sql = QStringLiteral(
         "SELECT id, run_id, barcode, source, mode, created_at, item_json, item_path, title, "
-        "call_number, status_ids, plan_json, outcome, message, detail_json, finished_at FROM "
-        "intents");
+        "call_number, status_ids, plan_json, outcome, message, detail_json, finished_at, "
+        "operator_name FROM intents");
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where;
     sql += QLatin1Char(' ') + tail;
@@ -346,6 +232,7 @@ std::vector<JournalIntent> Journal::selectIntents(const QString &where, const QV
         intent.message = query.value(13).toString();
         intent.detailJson = query.value(14).toString();
         intent.finishedAt = parseTime(query.value(15));
+        intent.operatorName = query.value(16).toString();
         intents.push_back(std::move(intent));
     }
     for (auto &intent : intents)
@@ -406,18 +293,32 @@ std::optional<JournalIntent> Journal::intent(qint64 intentId) const
     return std::move(found.front());
 }
 
-std::optional<FieldChange> Journal::lastFieldChange() const
+std::optional<FieldChange> Journal::lastFieldChange(const QString &barcode) const
+{
+    if (barcode.isEmpty())
+        return findFieldChange({}, {});
+    return findFieldChange(QStringLiteral("i.barcode = ?"), {barcode});
+}
+
+std::optional<FieldChange> Journal::lastFieldChangeOfIntent(qint64 intentId) const
+{
+    return findFieldChange(QStringLiteral("w.intent_id = ?"), {intentId});
+}
+
+std::optional<FieldChange> Journal::findFieldChange(const QString &where,
+                                                    const QVariantList &binds) const
 {
     // The newest successful field PUT that is not an undo and was not undone since.
-    QSqlQuery query = run(
-        m_connectionName,
-        QStringLiteral("SELECT w.id, w.intent_id, i.barcode, w.request_summary, w.before_json, "
-                       "w.after_json, w.finished_at FROM writes w JOIN intents i ON i.id = "
-                       "w.intent_id WHERE w.kind = 'put' AND w.status IN ('ok', 'verified_ok') "
-                       "AND w.undo_of = 0 AND NOT EXISTS (SELECT 1 FROM writes u WHERE u.undo_of "
-                       "= w.id AND u.status IN ('ok', 'verified_ok', 'sent', 'unknown')) ORDER "
-                       "BY w.id DESC LIMIT 1"),
-        {}, m_lastError, m_failures);
+    QString sql = QStringLiteral(
+        "SELECT w.id, w.intent_id, i.barcode, w.request_summary, w.before_json, w.after_json, "
+        "w.finished_at, w.operator_name FROM writes w JOIN intents i ON i.id = w.intent_id WHERE "
+        "w.kind = 'put' AND w.status IN ('ok', 'verified_ok') AND w.undo_of = 0 AND NOT EXISTS "
+        "(SELECT 1 FROM writes u WHERE u.undo_of = w.id AND u.status IN ('ok', 'verified_ok', "
+        "'sent', 'unknown'))");
+    if (!where.isEmpty())
+        sql += QStringLiteral(" AND ") + where;
+    sql += QStringLiteral(" ORDER BY w.id DESC LIMIT 1");
+    QSqlQuery query = run(m_connectionName, sql, binds, m_lastError, m_failures);
     if (!query.next())
         return std::nullopt;
     FieldChange change;
@@ -437,6 +338,21 @@ std::optional<FieldChange> Journal::lastFieldChange() const
         }
     }
     change.at = parseTime(query.value(6));
+    change.operatorName = query.value(7).toString();
+    // A later write of the same item (the scan-in after a condition change) left it as its own
+    // reply says: the stale check compares Alma's record with that, the newest known state.
+    QSqlQuery later = run(m_connectionName,
+                          QStringLiteral("SELECT w.after_json FROM writes w JOIN intents i ON "
+                                         "i.id = w.intent_id WHERE i.barcode = ? AND w.id > ? AND "
+                                         "w.status IN ('ok', 'verified_ok') AND "
+                                         "length(w.after_json) > 0 ORDER BY w.id DESC LIMIT 1"),
+                          {change.barcode, change.writeId}, m_lastError, m_failures);
+    if (later.next()) {
+        if (auto after = parseItem(later.value(0).toByteArray())) {
+            change.after = after.value();
+            change.hasAfter = true;
+        }
+    }
     return change;
 }
 

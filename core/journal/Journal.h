@@ -33,6 +33,7 @@ struct JournalWrite {
     QByteArray beforeJson; // the item as it was before the write (serializeItem)
     QByteArray afterJson;  // the item Alma returned, when it returned one
     qint64 undoOf = 0;     // the write this one undid, if it is an undo
+    QString operatorName;  // who was at the desk (empty in journals from before 0.2)
     QDateTime startedAt;
     QDateTime finishedAt;
 
@@ -47,8 +48,9 @@ struct JournalIntent {
     qint64 id = 0;
     qint64 runId = 0; // the batch run it belongs to (0 for the desk)
     QString barcode;
-    QString source; // "desk", "batch", "followup"
-    QString mode;   // "desk", "followup"
+    QString source;       // "desk", "batch", "followup"
+    QString mode;         // "desk", "followup"
+    QString operatorName; // who scanned it (empty in journals from before 0.2)
     QDateTime createdAt;
     // From the lookup (empty until recordLookup):
     QByteArray itemJson;
@@ -74,8 +76,10 @@ struct FieldChange {
     qint64 intentId = 0;
     QString barcode;
     QString requestSummary;
+    QString operatorName;
     Item before; // the item before the change
-    Item after;  // the item Alma returned after the change (the stale check compares with it)
+    Item after;  // the item as MigDesk's newest write of it left it (the change's own reply, or
+                 // a later write's, e.g. the scan-in after it): the stale check compares with it
     bool hasAfter = false;
     QDateTime at;
 };
@@ -102,6 +106,16 @@ public:
     Journal &operator=(const Journal &) = delete;
 
     QString path() const { return m_path; }
+    // The schema version this journal was at when opened (journalSchemaVersion() when it needed
+    // no migration) and the copy kept before migrating it (empty when none was needed).
+    int migratedFrom() const { return m_migratedFrom; }
+    QString backupPath() const { return m_backupPath; }
+    // Where the copy of `path` before a migration from `fromVersion` goes (a free name).
+    static QString backupPath(const QString &path, int fromVersion);
+
+    // The operator recorded with every intent and write from now on (names or initials).
+    void setOperator(const QString &name) { m_operator = name.trimmed(); }
+    QString operatorName() const { return m_operator; }
 
     qint64 recordIntent(const QString &barcode, const QString &source, const QString &mode,
                         qint64 runId = 0);
@@ -132,7 +146,10 @@ public:
     // The local days with at least one intent, newest first: the sessions staff can look back
     // at (the history browser lists them by date).
     std::vector<QDate> days() const;
-    std::optional<FieldChange> lastFieldChange() const;
+    // The newest field change that can be undone (of `barcode` only, when given).
+    std::optional<FieldChange> lastFieldChange(const QString &barcode = {}) const;
+    // The newest field change of intent `intentId` that can still be undone.
+    std::optional<FieldChange> lastFieldChangeOfIntent(qint64 intentId) const;
 
     // Batch runs: a run groups the intents of one `migdesk-cli batch` invocation.
     qint64 beginRun(const QString &inputDigest, const QString &mode, bool dryRun);
@@ -187,17 +204,23 @@ public:
 
 private:
     Journal() = default;
+    int readVersion(); // -1 when the file is no SQLite database
+    Result<Empty> migrate(int fromVersion);
+    std::optional<FieldChange> findFieldChange(const QString &where,
+                                               const QVariantList &binds) const;
     bool beginBatch();
     bool endBatch(bool commit);
     bool flushBatch(); // commits the open transaction and starts the next one
     bool exec(const QString &sql);
-    bool createFollowUpTables();
     std::vector<JournalWrite> writesOf(qint64 intentId) const;
     std::vector<JournalIntent> selectIntents(const QString &where, const QVariantList &binds,
                                              const QString &tail) const;
 
     QString m_path;
     QString m_connectionName;
+    QString m_operator;
+    QString m_backupPath;
+    int m_migratedFrom = 0;
     std::unique_ptr<QLockFile> m_lock;
     mutable QString m_lastError;
     mutable int m_failures = 0; // statements that failed, to tell a batch it must roll back

@@ -8,14 +8,6 @@
 namespace migdesk {
 
 // The follow-up list's table, in one function of its own so it can become a schema migration.
-bool Journal::createFollowUpTables()
-{
-    return exec(QStringLiteral(
-        "CREATE TABLE IF NOT EXISTS follow_up_list (position INTEGER PRIMARY KEY, barcode TEXT "
-        "NOT NULL, taken INTEGER NOT NULL DEFAULT 0, summary TEXT NOT NULL DEFAULT '', "
-        "imported_at TEXT NOT NULL)"));
-}
-
 bool Journal::saveFollowUpList(const QStringList &barcodes, const QString &summary)
 {
     Batch batch(*this);

@@ -6,6 +6,8 @@
 
 #include "legacy/StatusCatalogue.h"
 
+#include <QRegularExpression>
+
 #include <algorithm>
 #include <array>
 #include <string_view>
@@ -273,12 +275,37 @@ void acceptInSegment(const std::vector<Token> &tokens, std::vector<Found> &found
 
 } // namespace
 
+bool isMigDeskStamp(const QString &line)
+{
+    static const QRegularExpression stamp(
+        QStringLiteral("^\\s*%1 \\d{4}-\\d{2}-\\d{2} ").arg(QLatin1String(kMigDeskStampPrefix)));
+    return stamp.match(line).hasMatch();
+}
+
+QString maskMigDeskStamps(const QString &text)
+{
+    if (!text.contains(QLatin1String(kMigDeskStampPrefix)))
+        return text;
+    QString masked = text;
+    qsizetype start = 0;
+    while (start < masked.size()) {
+        qsizetype end = masked.indexOf(QLatin1Char('\n'), start);
+        if (end < 0)
+            end = masked.size();
+        if (isMigDeskStamp(masked.mid(start, end - start)))
+            masked.replace(start, end - start, QString(end - start, QLatin1Char(' ')));
+        start = end + 1;
+    }
+    return masked;
+}
+
 NoteParser::NoteParser(SourceIls source)
     : m_source(source)
 {}
 
-NoteReading NoteParser::parseNote(const QString &text, const QString &noteField) const
+NoteReading NoteParser::parseNote(const QString &original, const QString &noteField) const
 {
+    const QString text = maskMigDeskStamps(original);
     NoteReading reading;
     reading.source = m_source;
     if (text.trimmed().isEmpty())
@@ -361,9 +388,12 @@ NoteReading NoteParser::parse(const Item &item) const
         const QString *text;
         QString name;
     };
-    const Field note1{&item.internalNote1, QStringLiteral("internal_note_1")};
-    const Field note2{&item.internalNote2, QStringLiteral("internal_note_2")};
-    const Field note3{&item.internalNote3, QStringLiteral("internal_note_3")};
+    const QString text1 = maskMigDeskStamps(item.internalNote1);
+    const QString text2 = maskMigDeskStamps(item.internalNote2);
+    const QString text3 = maskMigDeskStamps(item.internalNote3);
+    const Field note1{&text1, QStringLiteral("internal_note_1")};
+    const Field note2{&text2, QStringLiteral("internal_note_2")};
+    const Field note3{&text3, QStringLiteral("internal_note_3")};
 
     std::vector<Field> statusFields;
     switch (m_source) {

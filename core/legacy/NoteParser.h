@@ -8,6 +8,13 @@
 
 namespace migdesk {
 
+// MigDesk's own resolution stamp starts a line with this word and a date ("MigDesk 2026-12-03
+// J. Smith: ..."): the parser never reads such a line as a legacy status.
+inline constexpr char kMigDeskStampPrefix[] = "MigDesk";
+bool isMigDeskStamp(const QString &line);
+// The text with every stamp line blanked (same length: match positions stay valid).
+QString maskMigDeskStamps(const QString &text);
+
 class NoteParser {
 public:
     explicit NoteParser(SourceIls source = SourceIls::Auto);

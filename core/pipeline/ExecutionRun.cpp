@@ -116,14 +116,33 @@ void ExecutionRun::runStep(const Step &step)
         Step filled = step;
         if (filled.conditionCode.isEmpty())
             filled.conditionCode = settings.conditionCode;
-        if (edit->isApplied(m_current, filled)) {
-            result.outcome = Outcome::Done;
-            result.almaSentence = edit->alreadyText(filled);
+        if (step.type == StepType::StampNote && !anyWrite()) {
+            result.outcome = Outcome::Skipped; // nothing was written: nothing to stamp
             return stepDone(result);
         }
+        if (edit->isApplied(m_current, filled)) {
+            result.outcome = Outcome::Done;
+            // A stamp that rode in an earlier PUT keeps Alma's sentence (the destination) shown.
+            if (step.type != StepType::StampNote)
+                result.almaSentence = edit->alreadyText(filled);
+            return stepDone(result);
+        }
+        // A later stamp rides in this PUT (no call of its own: it is then already applied).
+        std::vector<Step> riders;
+        for (std::size_t i = m_index + 1; i < m_steps.size(); ++i) {
+            if (step.type != StepType::StampNote && m_steps[i].type == StepType::StampNote)
+                riders.push_back(m_steps[i]);
+        }
+        QString summary = edit->summary(m_current, filled);
+        for (const Step &rider : riders)
+            summary += QStringLiteral("; ") + stepKind(rider.type).edit->summary(m_current, rider);
         return putItem(
-            edit->summary(m_current, filled),
-            [edit, filled](Item &item) { edit->apply(item, filled); },
+            summary,
+            [edit, filled, riders](Item &item) {
+                edit->apply(item, filled);
+                for (const Step &rider : riders)
+                    stepKind(rider.type).edit->apply(item, rider);
+            },
             [edit, filled](const Item &item) { return edit->isApplied(item, filled); },
             [this, edit, filled](const Item &after) {
                 StepResult done;
@@ -157,6 +176,16 @@ void ExecutionRun::runStep(const Step &step)
             tr("%1 needs staff: it is not applied automatically.").arg(stepTypeLabel(step.type)));
         return stepDone(result);
     }
+}
+
+bool ExecutionRun::anyWrite() const
+{
+    for (const StepResult &done : m_result.steps) {
+        if (done.calls > 0 &&
+            (done.outcome == Outcome::Done || done.outcome == Outcome::TransitOrHold))
+            return true;
+    }
+    return false;
 }
 
 void ExecutionRun::stepDone(StepResult step)

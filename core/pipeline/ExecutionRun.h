@@ -43,6 +43,7 @@ private:
     void withdraw(const Step &step);
     void verifyLoan();
     void undoChange();
+    bool anyWrite() const; // a step of this run wrote to Alma (the stamp's condition)
     // After a write whose reply was lost: re-read and let Alma's state decide.
     void settleUnknown(qint64 writeId, const Item &base, ItemCheck applied,
                        std::function<void(const Item &after)> done);

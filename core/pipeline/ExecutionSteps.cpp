@@ -1,5 +1,6 @@
 // The Executor's scan-in, Mark Missing, withdraw, loan verification and undo steps.
 #include "pipeline/ExecutionRun.h"
+#include "planning/Stamp.h"
 
 #include "alma/AlmaClient.h"
 #include "alma/ErrorMessages.h"
@@ -277,10 +278,27 @@ void ExecutionRun::undoChange()
     m_current = m_undoAfter;
     m_fresh = false; // always re-read: the change may be minutes old
     const Item before = m_undoBefore;
-    auto applied = [before](const Item &item) { return sameEditableFields(item, before); };
+    // The statistics notes too: MigDesk's stamp may have gone there.
+    const QStringList statistics = {QStringLiteral("statistics_note_1"),
+                                    QStringLiteral("statistics_note_2"),
+                                    QStringLiteral("statistics_note_3")};
+    auto applied = [before, statistics](const Item &item) {
+        for (const QString &field : statistics) {
+            if (noteField(item, field) != noteField(before, field))
+                return false;
+        }
+        return sameEditableFields(item, before);
+    };
     putItem(
         QStringLiteral("PUT undo of write %1").arg(m_undoneWriteId),
-        [before](Item &item) { copyEditableFields(item, before); }, applied,
+        [before, statistics](Item &item) {
+            for (const QString &field : statistics) {
+                if (noteField(item, field) != noteField(before, field))
+                    setNoteField(item, field, noteField(before, field));
+            }
+            copyEditableFields(item, before);
+        },
+        applied,
         [this, applied](const Item &after) {
             StepResult result;
             result.outcome = applied(after) ? Outcome::Done : Outcome::Error;

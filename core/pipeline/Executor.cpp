@@ -3,6 +3,7 @@
 
 #include "journal/Journal.h"
 #include "pipeline/ExecutionRun.h"
+#include "planning/Stamp.h"
 #include "planning/StepCatalogue.h"
 
 namespace migdesk {
@@ -31,7 +32,14 @@ Executor::Executor(AlmaClient *client, Journal *journal, ExecutorSettings settin
 ExecutionJob *Executor::execute(qint64 intentId, const Item &shown, const std::vector<Step> &steps,
                                 const QDateTime &readAt)
 {
-    auto *run = new ExecutionRun(this, ExecutionRun::Kind::Steps, intentId, shown, steps, readAt);
+    std::vector<Step> all = steps;
+    if (!m_settings.dryRun) {
+        const StampSettings stamp{m_settings.stampField, m_settings.stampTemplate,
+                                  m_settings.operatorName};
+        if (auto step = stampStep(steps, stamp, QDate::currentDate()))
+            all.push_back(*step);
+    }
+    auto *run = new ExecutionRun(this, ExecutionRun::Kind::Steps, intentId, shown, all, readAt);
     run->start();
     return run;
 }

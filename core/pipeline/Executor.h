@@ -43,6 +43,11 @@ struct ExecutorSettings {
     QString withdrawBib = QStringLiteral("retain");
     bool dryRun = false;
     int freshWindowMs = 10000; // see the header comment: the stale-check re-read policy
+    // The resolution stamp (planning/Stamp.h): a note field (empty: off), its template and the
+    // operator it names. Added after a plan that writes; it rides in the plan's PUT if any.
+    QString stampField;
+    QString stampTemplate;
+    QString operatorName;
 };
 
 struct StepResult {

@@ -38,7 +38,8 @@ bool Step::operator==(const Step &other) const
            registerInHouseUse == other.registerInHouseUse &&
            missingStrategy == other.missingStrategy && holdingsPolicy == other.holdingsPolicy &&
            bibPolicy == other.bibPolicy && needsConfirmation == other.needsConfirmation &&
-           confirmLoan == other.confirmLoan;
+           confirmLoan == other.confirmLoan && noteField == other.noteField &&
+           noteText == other.noteText;
 }
 
 bool Choice::operator==(const Choice &other) const
@@ -129,6 +130,10 @@ nlohmann::json stepToJson(const Step &step)
         out["temp_location"] = utf8(step.tempLocation.location);
         if (!step.tempLocation.policy.isEmpty())
             out["temp_policy"] = utf8(step.tempLocation.policy);
+        break;
+    case StepType::StampNote:
+        out["field"] = utf8(step.noteField);
+        out["text"] = utf8(step.noteText);
         break;
     case StepType::Withdraw:
         out["holdings"] = utf8(step.holdingsPolicy);

@@ -26,6 +26,7 @@ enum class StepType {
     Withdraw,
     Decide,
     NeedsReview,
+    StampNote,
     Defer,
     Nothing,
     SetTempLocation,   // the item goes to a temporary location (a review shelf)
@@ -74,6 +75,8 @@ struct Step {
     // RETURN: the item has an active loan the return closes, so staff confirm it with Enter
     // (rules key "confirm_loan"); the step stays a RETURN.
     bool confirmLoan = false;
+    QString noteField;               // STAMP_NOTE: the note field (internal_note_2, ...)
+    QString noteText;                // STAMP_NOTE: the line appended to it
 
     bool operator==(const Step &other) const;
 };

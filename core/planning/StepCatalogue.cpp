@@ -14,6 +14,7 @@ StepKind setConditionStep();
 StepKind setFulfillmentNoteStep();
 StepKind setTempLocationStep();
 StepKind clearTempLocationStep();
+StepKind stampNoteStep();
 
 namespace {
 
@@ -136,6 +137,7 @@ std::vector<StepKind> makeCatalogue()
          WriteKind::None,
          QT_TRANSLATE_NOOP("ScanSession", "Needs review: the note does not name a status MigDesk "
                                           "knows. Choose an action or skip.")},
+        stampNoteStep(),
         {StepType::Defer,
          "DEFER",
          QT_TRANSLATE_NOOP("Plan", "Handle when in hand"),

@@ -71,6 +71,18 @@ public:
     bool oneAtATime() const;
     void setOneAtATime(bool on);
 
+    // Who works at this workstation (a name or initials), recorded with every journal record.
+    // Default: the OS login name (loginName()).
+    QString operatorName() const;
+    void setOperatorName(const QString &name);
+    static QString loginName();
+    // The resolution stamp: the note field (empty: off, the default; else one of
+    // stampNoteFields()) and its template (empty: the default).
+    QString stampNote() const;
+    void setStampNote(const QString &field);
+    QString stampTemplate() const;
+    void setStampTemplate(const QString &templ);
+
     // Rules and Alma policy
     QString conditionCode() const; // default "DAMAGED"
     void setConditionCode(const QString &code);

@@ -257,7 +257,9 @@ TEST(HistoryModelTest, UpsertCountsAndFilters)
                  {},
                  {},
                  {},
-                 {}};
+                 {},
+                 {},
+                 0};
     HistoryRow b = a;
     b.id = 2;
     b.barcode = QStringLiteral("222");
@@ -300,8 +302,14 @@ TEST(CsvTextTest, QuotesAndNeutralisesFormulas)
                    QStringLiteral("Reshelve to Stacks"),
                    {},
                    QStringLiteral("before"),
-                   QStringLiteral("after")};
+                   QStringLiteral("after"),
+                   QStringLiteral("J. Smith"),
+                   0};
     const QString csv = historyCsv({row});
+    EXPECT_TRUE(csv.startsWith(QStringLiteral("time,barcode,title,legacy_status,action,outcome,"
+                                              "alma_says,message,before,after,operator\r\n")))
+        << csv.toStdString();
+    EXPECT_TRUE(csv.contains(QStringLiteral(",before,after,J. Smith\r\n")));
     EXPECT_TRUE(
         csv.contains(QStringLiteral("111,T,Missing,Return,done,Reshelve to Stacks,,before,after")));
     EXPECT_TRUE(historySummaryCsv({row, row}).contains(QStringLiteral("Missing,done,2")));
