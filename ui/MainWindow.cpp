@@ -289,7 +289,8 @@ void MainWindow::updateWhereAmI()
     where.environment = m_settings->environment();
     where.library = connection.library.isEmpty() ? m_settings->library() : connection.library;
     where.circDesk = connection.circDesk.isEmpty() ? m_settings->circDesk() : connection.circDesk;
-    where.operatorName = m_operatorName;
+    // Set by setOperatorName (tests), else the operator the journal records (Settings).
+    where.operatorName = m_operatorName.isEmpty() ? m_settings->operatorName() : m_operatorName;
     m_whereLabel->setText(whereAmIText(where));
     m_whereLabel->setAccessibleName(m_whereLabel->text());
 }
@@ -298,8 +299,11 @@ void MainWindow::changeOperator()
 {
     auto *dialog = new OperatorDialog(m_settings, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this,
-            [this] { showNotice(tr("Working as %1.").arg(m_settings->operatorName())); });
+    connect(dialog, &QDialog::accepted, this, [this] {
+        m_operatorName.clear();
+        updateWhereAmI();
+        showNotice(tr("Working as %1.").arg(m_settings->operatorName()));
+    });
     connect(dialog, &QDialog::finished, m_controller, &DeskController::refocus);
     dialog->open();
 }

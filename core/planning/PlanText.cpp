@@ -146,6 +146,7 @@ QString outcome(const Plan &plan, const Step *main, const PlanContext &context)
         return tr("nothing changes now; it is listed to handle when the item is in hand and Alma "
                   "keeps it in Technical - Migration");
     case StepType::SetCondition:
+    case StepType::StampNote: // added by the Executor after the fix; never the main step
     case StepType::Nothing:
         break;
     }

@@ -44,6 +44,7 @@ int rank(const Step &step)
     }
     case StepType::SetCondition:
     case StepType::ClearTempLocation:
+    case StepType::StampNote:
     case StepType::Nothing:
         break;
     }

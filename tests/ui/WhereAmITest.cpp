@@ -31,7 +31,9 @@ TEST_F(DeskFixture, TheStatusLineSaysWhichAlmaLibraryDeskAndOperator)
     EXPECT_TRUE(text.contains(QStringLiteral("sandbox"))) << text.toStdString();
     EXPECT_TRUE(text.contains(QStringLiteral("Library MAIN"))) << text.toStdString();
     EXPECT_TRUE(text.contains(QStringLiteral("Desk DEFAULT_CIRC_DESK"))) << text.toStdString();
-    EXPECT_TRUE(text.contains(QStringLiteral("Operator: not set"))) << text.toStdString();
+    // The operator the journal records (Settings; the OS login name by default).
+    EXPECT_TRUE(text.contains(QStringLiteral("Operator: %1").arg(m_settings->operatorName())))
+        << text.toStdString();
     m_window->setOperatorName(QStringLiteral("jdoe"));
     EXPECT_TRUE(where->text().contains(QStringLiteral("Operator: jdoe")));
     // At the right of the menu bar, whole at 1366 px: nothing crowds it out.
