@@ -6,6 +6,7 @@
 
 #include "DemoBarcodesDialog.h"
 #include "FollowUpPanel.h"
+#include "HistoryBrowser.h"
 #include "ProgressDashboard.h"
 #include "RecoveryBanner.h"
 #include "ScannerSettingsPage.h"
@@ -135,6 +136,11 @@ TEST_F(DeskFixture, MnemonicsAreUniqueInEveryDialogPage)
     demo.show();
     EXPECT_TRUE(mnemonicClashes(&demo).isEmpty())
         << mnemonicClashes(&demo).join(QLatin1Char('\n')).toStdString();
+
+    HistoryBrowser *browser = m_window->openHistoryBrowser();
+    EXPECT_TRUE(mnemonicClashes(browser).isEmpty())
+        << mnemonicClashes(browser).join(QLatin1Char('\n')).toStdString();
+    browser->close();
 
     ProgressDashboard *dashboard = m_window->openDashboard();
     EXPECT_TRUE(mnemonicClashes(dashboard).isEmpty())
