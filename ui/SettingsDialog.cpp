@@ -234,9 +234,12 @@ QWidget *SettingsDialog::buildRulesPage()
     rulesRow->addWidget(browse);
     m_workOrders = new QTableWidget(static_cast<int>(workOrderStatuses().size()), 2, page);
     m_workOrders->setObjectName(QStringLiteral("workOrdersTableWidget"));
-    // Arrows move between cells, typing or F2 edits one, Tab leaves the table.
+    // Arrows move between cells, typing or F2 edits one (Enter ends the edit), Tab leaves the
+    // table. No editor opens on arriving, so Tab never lands inside a cell.
     m_workOrders->setTabKeyNavigation(false);
-    m_workOrders->setEditTriggers(QAbstractItemView::AllEditTriggers);
+    m_workOrders->setEditTriggers(QAbstractItemView::DoubleClicked |
+                                  QAbstractItemView::EditKeyPressed |
+                                  QAbstractItemView::AnyKeyPressed);
     m_workOrders->setAccessibleName(tr("Work order department and type per status"));
     m_workOrders->setHorizontalHeaderLabels({tr("Department"), tr("Work order type")});
     QStringList rowLabels;

@@ -229,8 +229,9 @@ void ExecutionRun::finishRun()
             return step.type == StepType::Withdraw && step.outcome == Outcome::Done;
         });
     // Done, yet Alma keeps the item in Technical - Migration (a condition set, say): staff must
-    // not read it as finished.
-    if (outcome == Outcome::Done && !withdrawn && m_current.isMigrationItem())
+    // not read it as finished. An undo puts the item back as it was, which is its purpose.
+    if (outcome == Outcome::Done && !withdrawn && m_kind == Kind::Steps &&
+        m_current.isMigrationItem())
         outcome = Outcome::StillMigration;
     QString message;
     switch (outcome) {

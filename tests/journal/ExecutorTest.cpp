@@ -251,9 +251,10 @@ TEST_F(ExecutorTest, UndoRestoresTheLastFieldChangeAndRefusesWhenStale)
     Step condition;
     condition.type = StepType::SetCondition;
     condition.conditionCode = QStringLiteral("DAMAGED");
+    // The condition is set; Alma still shows Technical - Migration (no scan-in).
     ASSERT_EQ(wait(m_executor->execute(intent, shown, {condition}, QDateTime::currentDateTimeUtc()))
                   .outcome,
-              Outcome::Done);
+              Outcome::StillMigration);
     auto change = m_journal->lastFieldChange();
     ASSERT_TRUE(change.has_value());
     EXPECT_EQ(change->barcode, barcode);
@@ -274,9 +275,10 @@ TEST_F(ExecutorTest, UndoPutsTheBeforeImageBack)
     Step condition;
     condition.type = StepType::SetCondition;
     condition.conditionCode = QStringLiteral("DAMAGED");
+    // The condition is set; Alma still shows Technical - Migration (no scan-in).
     ASSERT_EQ(wait(m_executor->execute(intent, shown, {condition}, QDateTime::currentDateTimeUtc()))
                   .outcome,
-              Outcome::Done);
+              Outcome::StillMigration);
     auto change = m_journal->lastFieldChange();
     ASSERT_TRUE(change.has_value());
     const ExecutionResult undone = wait(m_executor->undo(intent, *change));

@@ -6,12 +6,14 @@
 
 #include "DemoBarcodesDialog.h"
 #include "FollowUpPanel.h"
+#include "HistoryBrowser.h"
 #include "ProgressDashboard.h"
 #include "RecoveryBanner.h"
 #include "ScannerSettingsPage.h"
 #include "SelfCheckBanner.h"
 #include "SettingsDialog.h"
 
+#include <QAbstractScrollArea>
 #include <QDir>
 #include <QFileDialog>
 #include <QLineEdit>
@@ -135,6 +137,11 @@ TEST_F(DeskFixture, MnemonicsAreUniqueInEveryDialogPage)
     EXPECT_TRUE(mnemonicClashes(&demo).isEmpty())
         << mnemonicClashes(&demo).join(QLatin1Char('\n')).toStdString();
 
+    HistoryBrowser *browser = m_window->openHistoryBrowser();
+    EXPECT_TRUE(mnemonicClashes(browser).isEmpty())
+        << mnemonicClashes(browser).join(QLatin1Char('\n')).toStdString();
+    browser->close();
+
     ProgressDashboard *dashboard = m_window->openDashboard();
     EXPECT_TRUE(mnemonicClashes(dashboard).isEmpty())
         << mnemonicClashes(dashboard).join(QLatin1Char('\n')).toStdString();
@@ -183,6 +190,45 @@ TEST(ScannerSettingsPageTest, ExamplesShowWhatTheRulesAccept)
     EXPECT_TRUE(page.examplesText().contains(QStringLiteral("1: refused")))
         << page.examplesText().toStdString();
     EXPECT_TRUE(page.examplesText().contains(QStringLiteral("w: refused")));
+}
+
+} // namespace migdesk::test
+
+namespace migdesk::test {
+
+// Every field, box and button of each Settings page is reached with Tab alone.
+TEST_F(DeskFixture, TabReachesEveryFieldOfEverySettingsPage)
+{
+    SettingsDialog *settings = openSettings(m_window.get());
+    ASSERT_NE(settings, nullptr);
+    QApplication::setActiveWindow(settings);
+    auto *tabs = settings->findChild<QTabWidget *>();
+    ASSERT_NE(tabs, nullptr);
+    for (int page = 0; page < tabs->count(); ++page) {
+        tabs->setCurrentIndex(page);
+        QTest::qWait(10);
+        QWidget *current = tabs->currentWidget();
+        QList<QWidget *> wanted;
+        for (QWidget *widget : current->findChildren<QWidget *>()) {
+            if (widget->isVisibleTo(settings) && widget->isEnabled() &&
+                (widget->focusPolicy() & Qt::TabFocus) && !widget->focusProxy() &&
+                !qobject_cast<QAbstractScrollArea *>(widget->parentWidget()) &&
+                widget->parentWidget() && !widget->parentWidget()->inherits("QAbstractSpinBox") &&
+                !widget->parentWidget()->inherits("QComboBox"))
+                wanted << widget;
+        }
+        tabs->tabBar()->setFocus();
+        QList<QWidget *> seen;
+        for (int i = 0; i < 80; ++i) {
+            seen << QApplication::focusWidget();
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        }
+        for (QWidget *widget : wanted)
+            EXPECT_TRUE(seen.contains(widget))
+                << tabs->tabText(page).toStdString() << ": " << widget->metaObject()->className()
+                << " " << widget->objectName().toStdString() << " not reached with Tab";
+    }
+    settings->reject();
 }
 
 } // namespace migdesk::test

@@ -16,7 +16,8 @@ namespace migdesk::test {
 
 TEST(KeychainAdviceTest, SaysWhatToInstallOrStart)
 {
-    const QString none = keychainAdvice(QKeychain::NoBackendAvailable, QStringLiteral("Unknown error"));
+    const QString none =
+        keychainAdvice(QKeychain::NoBackendAvailable, QStringLiteral("Unknown error"));
     EXPECT_TRUE(none.contains(QStringLiteral("GNOME Keyring"))) << none.toStdString();
     EXPECT_TRUE(none.contains(QStringLiteral("install"))) << none.toStdString();
     EXPECT_TRUE(none.contains(QStringLiteral("Unknown error")));
@@ -46,7 +47,8 @@ TEST(PlanViewTest, DoneIsSaidOnceAfterAShelfListFind)
     record.result.message = QStringLiteral("Done: Alma now shows in place, no process type.");
     record.message = record.result.message + QStringLiteral(" Ticked off the shelf-search list.");
     const PlanView view = planView(record);
-    EXPECT_EQ(view.message.count(QStringLiteral("Alma now shows")), 1) << view.message.toStdString();
+    EXPECT_EQ(view.message.count(QStringLiteral("Alma now shows")), 1)
+        << view.message.toStdString();
 }
 
 TEST(WorkListTest, AWorkedItemShowsTheOutcomeIconNotAGlyph)
@@ -64,8 +66,8 @@ TEST(WorkListTest, AWorkedItemShowsTheOutcomeIconNotAGlyph)
 
 TEST(ErrorSummaryTest, NoDoubledFullStopInsideParentheses)
 {
-    ApiError error = ApiError::make(ErrorKind::Network,
-                                    QStringLiteral("Check the network, then try again."));
+    ApiError error =
+        ApiError::make(ErrorKind::Network, QStringLiteral("Check the network, then try again."));
     const QString sentence = QStringLiteral("Waiting for Alma (%1).").arg(errorSummary(error));
     EXPECT_FALSE(sentence.contains(QStringLiteral(".)."))) << sentence.toStdString();
     EXPECT_EQ(withoutFinalStop(QStringLiteral("try again.")), QStringLiteral("try again"));
