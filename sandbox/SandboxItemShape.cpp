@@ -248,6 +248,14 @@ json replaceItemData(const json &current, const json &sent, bool processTypeWrit
     return data;
 }
 
+namespace {
+bool isTrue(const json &object, const char *key)
+{
+    return object.is_object() && object.contains(key) && object[key].is_boolean() &&
+           object[key].get<bool>();
+}
+} // namespace
+
 json replaceTempLocation(const json &current, const json &sent, QString *problem)
 {
     json holding = current.is_object() ? current : json::object();
@@ -257,9 +265,12 @@ json replaceTempLocation(const json &current, const json &sent, QString *problem
         if (sent.contains(key))
             holding[key] = sent[key];
     }
-    const bool inTemp = holding.value("in_temp_location", false) == true;
+    const bool inTemp = isTrue(holding, "in_temp_location");
     const QString library = codeOf(holding, "temp_library");
     const QString location = codeOf(holding, "temp_location");
+    const bool wasInTemp = isTrue(current, "in_temp_location");
+    if (!inTemp && !wasInTemp)
+        return holding; // nothing about a temporary location changes: every byte stays
     if (!inTemp) {
         holding["in_temp_location"] = false;
         holding["temp_library"] = codeValue({}, {});
@@ -293,7 +304,7 @@ json replaceTempLocation(const json &current, const json &sent, QString *problem
 QString currentLibrary(const json &item)
 {
     const json &holding = item.contains("holding_data") ? item["holding_data"] : json::object();
-    if (holding.is_object() && holding.value("in_temp_location", false) == true)
+    if (isTrue(holding, "in_temp_location"))
         return codeOf(holding, "temp_library");
     return codeOf(item["item_data"], "library");
 }
@@ -301,7 +312,7 @@ QString currentLibrary(const json &item)
 QString currentLocation(const json &item)
 {
     const json &holding = item.contains("holding_data") ? item["holding_data"] : json::object();
-    if (holding.is_object() && holding.value("in_temp_location", false) == true)
+    if (isTrue(holding, "in_temp_location"))
         return codeOf(holding, "temp_location");
     return codeOf(item["item_data"], "location");
 }

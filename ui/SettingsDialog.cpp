@@ -23,8 +23,8 @@
 #include <QLineEdit>
 #include <QPointer>
 #include <QPushButton>
-#include <QSlider>
 #include <QScrollArea>
+#include <QSlider>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -377,8 +377,8 @@ void SettingsDialog::accept()
         return;
     }
     if (!m_reviewHandling->save(*m_settings)) {
-        m_tabs->setCurrentIndex(m_tabs->indexOf(findChild<QScrollArea *>(
-            QStringLiteral("rulesScrollArea"))));
+        m_tabs->setCurrentIndex(
+            m_tabs->indexOf(findChild<QScrollArea *>(QStringLiteral("rulesScrollArea"))));
         return;
     }
     m_networkPage->save(*m_settings);

@@ -45,7 +45,8 @@ std::vector<JournalMigration> makeMigrations()
         {3,
          "the follow-up list",
          {QStringLiteral(
-             "CREATE TABLE IF NOT EXISTS follow_up_list (position INTEGER PRIMARY KEY, barcode TEXT "
+             "CREATE TABLE IF NOT EXISTS follow_up_list (position INTEGER PRIMARY KEY, barcode "
+             "TEXT "
              "NOT NULL, taken INTEGER NOT NULL DEFAULT 0, summary TEXT NOT NULL DEFAULT '', "
              "imported_at TEXT NOT NULL)")}});
     return list;

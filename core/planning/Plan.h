@@ -75,8 +75,8 @@ struct Step {
     // RETURN: the item has an active loan the return closes, so staff confirm it with Enter
     // (rules key "confirm_loan"); the step stays a RETURN.
     bool confirmLoan = false;
-    QString noteField;               // STAMP_NOTE: the note field (internal_note_2, ...)
-    QString noteText;                // STAMP_NOTE: the line appended to it
+    QString noteField; // STAMP_NOTE: the note field (internal_note_2, ...)
+    QString noteText;  // STAMP_NOTE: the line appended to it
 
     bool operator==(const Step &other) const;
 };
