@@ -107,6 +107,12 @@ void ConnectionTester::readCodes(bool canWrite, const QString &summary)
                               c.circDesksOf = library;
                           },
                           tr("circulation desks of %1").arg(m_library)});
+    if (!m_library.isEmpty())
+        reads->push_back({QStringLiteral("libraries/%1/locations").arg(m_library),
+                          [](AlmaCodes &c, const nlohmann::json &j) {
+                              c.locations = AlmaCodes::fromList(j, "location");
+                          },
+                          tr("locations of %1").arg(m_library)});
     m_codes = AlmaCodes{};
     const int generation = m_generation;
     auto next = std::make_shared<std::function<void(size_t)>>();

@@ -75,6 +75,16 @@ void ReviewHandlingBox::load(const Settings &settings)
     m_problem->hide();
 }
 
+std::vector<std::pair<QString, QString>> ReviewHandlingBox::tempLocations() const
+{
+    std::vector<std::pair<QString, QString>> out;
+    for (const Row &row : m_rows) {
+        if (row.method->currentData().toString() == reviewMethodName(ReviewMethod::TempLocation))
+            out.emplace_back(row.library->text().trimmed(), row.location->text().trimmed());
+    }
+    return out;
+}
+
 bool ReviewHandlingBox::save(Settings &settings)
 {
     std::vector<ReviewHandling> chosen;

@@ -25,6 +25,8 @@ public:
     void load(const Settings &settings);
     // Writes every row; false (nothing written, the problem shown) when a row is unusable.
     bool save(Settings &settings);
+    // The (library, location) of every row set to a temporary location, as typed.
+    std::vector<std::pair<QString, QString>> tempLocations() const;
 
 private:
     struct Row {

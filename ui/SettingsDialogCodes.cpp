@@ -4,6 +4,7 @@
 #include "SettingsDialog.h"
 
 #include "ConnectionTester.h"
+#include "ReviewHandlingBox.h"
 #include "settings/Settings.h"
 
 #include <QCompleter>
@@ -62,6 +63,7 @@ bool SettingsDialog::codesKnownToAlma()
         if (!cell(0).isEmpty() || !cell(1).isEmpty())
             choices.workOrders.emplace_back(cell(0), cell(1));
     }
+    choices.tempLocations = m_reviewHandling->tempLocations();
     const QStringList problems = unknownCodes(m_tester->codes(), choices);
     m_codeProblems->setText(
         problems.isEmpty() ? QString() : tr("Not saved: %1").arg(problems.join(QLatin1Char(' '))));

@@ -101,6 +101,12 @@ QStringList unknownCodes(const AlmaCodes &codes, const CodeChoices &choices)
         check(codes.departments, department, tr("Department"));
         check(codes.workOrderTypes, type, tr("Work order type"));
     }
+    for (const auto &[library, location] : choices.tempLocations) {
+        check(codes.libraries, library, tr("Temporary library"));
+        // Locations are read for the desk's library only; another library's are left to Alma.
+        if (library == codes.circDesksOf)
+            check(codes.locations, location, tr("Temporary location"));
+    }
     return problems;
 }
 

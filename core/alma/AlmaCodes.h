@@ -21,6 +21,7 @@ struct AlmaCode {
 struct AlmaCodes {
     std::vector<AlmaCode> libraries;
     std::vector<AlmaCode> circDesks; // of the library `circDesksOf`
+    std::vector<AlmaCode> locations; // of the library `circDesksOf` (review shelves live there)
     QString circDesksOf;
     std::vector<AlmaCode> departments;
     std::vector<AlmaCode> workOrderTypes;
@@ -42,7 +43,8 @@ struct CodeChoices {
     QString library;
     QString circDesk;
     QString conditionCode;
-    std::vector<std::pair<QString, QString>> workOrders; // (department, type), filled ones only
+    std::vector<std::pair<QString, QString>> workOrders;    // (department, type), filled ones only
+    std::vector<std::pair<QString, QString>> tempLocations; // (library, location) review shelves
 };
 QStringList unknownCodes(const AlmaCodes &codes, const CodeChoices &choices);
 

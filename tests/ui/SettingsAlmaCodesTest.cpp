@@ -25,6 +25,7 @@ TEST(ConnectionTesterCodesTest, ATestReadsTheInstitutionsCodes)
     const AlmaCodes &codes = tester.codes();
     EXPECT_TRUE(AlmaCodes::contains(codes.libraries, QStringLiteral("MAIN")));
     EXPECT_TRUE(AlmaCodes::contains(codes.circDesks, QStringLiteral("DEFAULT_CIRC_DESK")));
+    EXPECT_TRUE(AlmaCodes::contains(codes.locations, QStringLiteral("REVIEW")));
     EXPECT_TRUE(AlmaCodes::contains(codes.conditions, QStringLiteral("DAMAGED")));
     EXPECT_FALSE(codes.departments.empty());
     EXPECT_FALSE(codes.workOrderTypes.empty());
@@ -83,9 +84,26 @@ TEST_F(DeskFixture, SettingsRefuseAConditionAlmaDoesNotKnowAndSayWhenARestartIsN
     EXPECT_NE(m_settings->conditionCode(), QStringLiteral("MADE_UP"));
     EXPECT_TRUE(dialog->isVisible());
 
+    // A review shelf that is not a location of the desk's library is refused the same way.
     condition->setText(QStringLiteral("DAMAGED"));
+    auto *method = dialog->findChild<QComboBox *>(QStringLiteral("reviewMethod_catalogreview"));
+    method->setCurrentIndex(method->findData(QStringLiteral("temp_location")));
+    dialog->findChild<QLineEdit *>(QStringLiteral("reviewTempLibrary_catalogreview"))
+        ->setText(QStringLiteral("MAIN"));
+    auto *shelf =
+        dialog->findChild<QLineEdit *>(QStringLiteral("reviewTempLocation_catalogreview"));
+    shelf->setText(QStringLiteral("NOWHERE"));
+    dialog->accept();
+    EXPECT_TRUE(problems->text().contains(QStringLiteral("NOWHERE")))
+        << problems->text().toStdString();
+    EXPECT_TRUE(problems->text().contains(QStringLiteral("REVIEW")));
+    EXPECT_TRUE(dialog->isVisible());
+
+    shelf->setText(QStringLiteral("REVIEW"));
     dialog->accept();
     EXPECT_EQ(m_settings->conditionCode(), QStringLiteral("DAMAGED"));
+    EXPECT_EQ(m_settings->reviewHandling(QStringLiteral("CATALOG_REVIEW")).tempLocation.location,
+              QStringLiteral("REVIEW"));
     // The URL and the key changed: the window says a restart is needed.
     EXPECT_TRUE(m_window->messageArea()->text().contains(QStringLiteral("when MigDesk restarts")))
         << m_window->messageArea()->text().toStdString();
