@@ -24,34 +24,9 @@ using migdesk::sandbox::SandboxServer;
 
 namespace {
 
-class ExecutorTest : public ::testing::Test {
+class ExecutorTest : public test::SandboxExecutorFixture {
 protected:
-    void SetUp() override { start({}); }
-
-    void start(SandboxOptions options)
-    {
-        options.rateLimit = 0;
-        m_executor.reset();
-        m_client.reset();
-        m_journal.reset();
-        m_server.reset();
-        m_server = std::make_unique<SandboxServer>(options);
-        m_server->loadDemo(120, 1);
-        ASSERT_TRUE(m_server->listen());
-        AlmaConfig config;
-        config.baseUrl = m_server->baseUrl();
-        config.apiKey = QStringLiteral("sandbox-demo-key");
-        config.rateLimitPerSecond = 500;
-        config.deadlineMs = 2000;
-        config.transferTimeoutMs = 2000;
-        m_client = std::make_unique<AlmaClient>(&m_network, config);
-        QObject::connect(m_client.get(), &AlmaClient::requestFinished, m_client.get(),
-                         [this] { ++m_requests; });
-        auto journal = Journal::open(m_dir.filePath(QStringLiteral("journal.sqlite")));
-        ASSERT_TRUE(journal.isOk());
-        m_journal = std::move(journal.value());
-        m_executor = test::makeDeskExecutor(m_client.get(), m_journal.get());
-    }
+    void start(SandboxOptions options) { startSandbox(options); }
 
     QString exampleBarcode(const QString &scenarioPart) const
     {
@@ -62,16 +37,6 @@ protected:
 
     ExecutionResult wait(ExecutionJob *job) { return test::waitForJob(job, m_client.get()); }
 
-    int writesTo(const QString &barcode, const QString &method) const
-    {
-        int count = 0;
-        for (const auto &op : m_server->operations()) {
-            if (op.barcode == barcode && op.method == method)
-                ++count;
-        }
-        return count;
-    }
-
     static std::vector<Step> damagedThenReturn()
     {
         Step condition;
@@ -81,14 +46,6 @@ protected:
         ret.type = StepType::Return;
         return {condition, ret};
     }
-
-    QTemporaryDir m_dir;
-    QNetworkAccessManager m_network;
-    std::unique_ptr<SandboxServer> m_server;
-    std::unique_ptr<AlmaClient> m_client;
-    std::unique_ptr<Journal> m_journal;
-    std::unique_ptr<Executor> m_executor;
-    int m_requests = 0;
 };
 
 } // namespace

@@ -19,22 +19,9 @@ using migdesk::sandbox::SandboxServer;
 
 namespace {
 
-class StampExecutorTest : public ::testing::Test {
+class StampExecutorTest : public test::SandboxExecutorFixture {
 protected:
-    void SetUp() override
-    {
-        SandboxOptions options;
-        options.rateLimit = 0;
-        m_server = std::make_unique<SandboxServer>(options);
-        m_server->loadDemo(120, 1);
-        ASSERT_TRUE(m_server->listen());
-        AlmaConfig config;
-        config.baseUrl = m_server->baseUrl();
-        config.apiKey = QStringLiteral("sandbox-demo-key");
-        config.rateLimitPerSecond = 500;
-        m_client = std::make_unique<AlmaClient>(&m_network, config);
-        m_executor = test::makeDeskExecutor(m_client.get(), nullptr);
-    }
+    void SetUp() override { startSandbox({}, /*withJournal=*/false); }
 
     void stampInto(const QString &field)
     {
@@ -49,14 +36,6 @@ protected:
         const Item shown = test::lookUpItem(*m_client, barcode);
         return test::waitForJob(
             m_executor->execute(1, shown, steps, QDateTime::currentDateTimeUtc()), m_client.get());
-    }
-
-    int calls(const QString &barcode, const QString &method) const
-    {
-        int count = 0;
-        for (const auto &op : m_server->operations())
-            count += op.barcode == barcode && op.method == method ? 1 : 0;
-        return count;
     }
 
     QString data(const QString &barcode, const char *field) const
@@ -74,11 +53,6 @@ protected:
             step.conditionCode = QStringLiteral("DAMAGED");
         return step;
     }
-
-    QNetworkAccessManager m_network;
-    std::unique_ptr<SandboxServer> m_server;
-    std::unique_ptr<AlmaClient> m_client;
-    std::unique_ptr<Executor> m_executor;
 };
 
 const QString kPrefix =
@@ -95,7 +69,7 @@ TEST_F(StampExecutorTest, TheStampRidesInTheConditionPutAtNoExtraCall)
     const ExecutionResult result =
         run(barcode, {make(StepType::SetCondition), make(StepType::Return)});
     EXPECT_EQ(result.outcome, Outcome::Done) << result.message.toStdString();
-    EXPECT_EQ(calls(barcode, QStringLiteral("PUT")), 1) << "condition and stamp in one PUT";
+    EXPECT_EQ(writesTo(barcode, QStringLiteral("PUT")), 1) << "condition and stamp in one PUT";
     EXPECT_FALSE(result.almaSentence.contains(QStringLiteral("stamp")))
         << "staff still read Alma's own sentence: " << result.almaSentence.toStdString();
     EXPECT_TRUE(data(barcode, "internal_note_2").contains(kPrefix + QStringLiteral("Damaged")))
@@ -111,7 +85,7 @@ TEST_F(StampExecutorTest, AScanInAloneCostsOnePutAfterIt)
     const QString legacyNote = data(barcode, "internal_note_1");
     const ExecutionResult result = run(barcode, {make(StepType::Return)});
     EXPECT_EQ(result.outcome, Outcome::Done) << result.message.toStdString();
-    EXPECT_EQ(calls(barcode, QStringLiteral("PUT")), 1);
+    EXPECT_EQ(writesTo(barcode, QStringLiteral("PUT")), 1);
     EXPECT_TRUE(data(barcode, "statistics_note_1").startsWith(kPrefix + QStringLiteral("Missing")))
         << data(barcode, "statistics_note_1").toStdString();
     EXPECT_EQ(data(barcode, "internal_note_1"), legacyNote);
@@ -122,11 +96,11 @@ TEST_F(StampExecutorTest, NoStampWhenOffOrWhenNothingWasWritten)
     const QString barcode =
         test::demoExample(*m_server, QStringLiteral("Sierra Missing, in hand: returned"));
     ASSERT_EQ(run(barcode, {make(StepType::Return)}).outcome, Outcome::Done);
-    EXPECT_EQ(calls(barcode, QStringLiteral("PUT")), 0) << "off by default";
+    EXPECT_EQ(writesTo(barcode, QStringLiteral("PUT")), 0) << "off by default";
     stampInto(QStringLiteral("internal_note_2"));
     // Already in place: the Return writes nothing, so there is nothing to stamp.
     ASSERT_EQ(run(barcode, {make(StepType::Return)}).outcome, Outcome::Done);
-    EXPECT_EQ(calls(barcode, QStringLiteral("PUT")), 0);
+    EXPECT_EQ(writesTo(barcode, QStringLiteral("PUT")), 0);
     EXPECT_FALSE(data(barcode, "internal_note_2").contains(QStringLiteral("MigDesk")));
 }
 

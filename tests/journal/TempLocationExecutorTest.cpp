@@ -40,26 +40,11 @@ Step returnStep()
     return step;
 }
 
-class TempLocationExecutorTest : public ::testing::Test {
+class TempLocationExecutorTest : public test::SandboxExecutorFixture {
 protected:
     void SetUp() override
     {
-        SandboxOptions options;
-        options.rateLimit = 0;
-        m_server = std::make_unique<SandboxServer>(options);
-        m_server->loadDemo(120, 1);
-        ASSERT_TRUE(m_server->listen());
-        AlmaConfig config;
-        config.baseUrl = m_server->baseUrl();
-        config.apiKey = QStringLiteral("sandbox-demo-key");
-        config.rateLimitPerSecond = 500;
-        m_client = std::make_unique<AlmaClient>(&m_network, config);
-        QObject::connect(m_client.get(), &AlmaClient::requestFinished, m_client.get(),
-                         [this] { ++m_requests; });
-        auto journal = Journal::open(m_dir.filePath(QStringLiteral("journal.sqlite")));
-        ASSERT_TRUE(journal.isOk());
-        m_journal = std::move(journal.value());
-        m_executor = test::makeDeskExecutor(m_client.get(), m_journal.get());
+        SandboxExecutorFixture::SetUp();
         m_barcode = test::demoExample(*m_server, QStringLiteral("Catalog Review"));
         ASSERT_FALSE(m_barcode.isEmpty());
     }
@@ -78,14 +63,7 @@ protected:
 
     nlohmann::json holding() const { return m_server->itemJson(m_barcode)["holding_data"]; }
 
-    QTemporaryDir m_dir;
-    QNetworkAccessManager m_network;
-    std::unique_ptr<SandboxServer> m_server;
-    std::unique_ptr<AlmaClient> m_client;
-    std::unique_ptr<Journal> m_journal;
-    std::unique_ptr<Executor> m_executor;
     QString m_barcode;
-    int m_requests = 0;
 };
 
 } // namespace
