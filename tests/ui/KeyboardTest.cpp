@@ -4,14 +4,19 @@
 #include "DeskFixture.h"
 #include "KeyboardSupport.h"
 
+#include "AnalyticsPathDialog.h"
+#include "BacklogDialog.h"
+#include "BulkJobDialog.h"
 #include "DemoBarcodesDialog.h"
 #include "FollowUpPanel.h"
 #include "HistoryBrowser.h"
+#include "OperatorDialog.h"
 #include "ProgressDashboard.h"
 #include "RecoveryBanner.h"
 #include "ScannerSettingsPage.h"
 #include "SelfCheckBanner.h"
 #include "SettingsDialog.h"
+#include "SupervisorDialog.h"
 
 #include <QAbstractScrollArea>
 #include <QDir>
@@ -146,6 +151,26 @@ TEST_F(DeskFixture, MnemonicsAreUniqueInEveryDialogPage)
     EXPECT_TRUE(mnemonicClashes(dashboard).isEmpty())
         << mnemonicClashes(dashboard).join(QLatin1Char('\n')).toStdString();
     dashboard->close();
+
+    // The remaining dialogs, each on its own.
+    BacklogDialog backlog(BacklogReader(), QStringLiteral("job"), 200, m_window.get());
+    backlog.setAnalyticsSource(m_stack->client(), QString());
+    AnalyticsPathDialog analytics(m_stack->client(), QString(), m_window.get());
+    BulkConfirmation confirmation;
+    confirmation.itemCount = 3;
+    confirmation.actionLabel = QStringLiteral("Missing");
+    BulkJobDialog bulk(confirmation, m_window.get());
+    OperatorDialog operatorPrompt(m_settings.get(), m_window.get());
+    SupervisorDialog supervisor(nullptr, m_window.get());
+    for (QDialog *dialog : std::initializer_list<QDialog *>{&backlog, &analytics, &bulk,
+                                                            &operatorPrompt, &supervisor}) {
+        dialog->show();
+        QTest::qWait(10);
+        const QStringList clashes = mnemonicClashes(dialog);
+        EXPECT_TRUE(clashes.isEmpty()) << dialog->metaObject()->className() << ": "
+                                       << clashes.join(QLatin1Char('\n')).toStdString();
+        dialog->hide();
+    }
 }
 
 TEST_F(DeskFixture, TabReachesTheHistoryFilterAndTheShelfSearchButtons)
