@@ -66,20 +66,8 @@ SandboxReply SandboxState::jobInstances(const QString &jobId, const SandboxReque
     }
     // Newest first, as Alma lists them.
     std::reverse(matches.begin(), matches.end());
-    bool ok = false;
-    int limit = request.queryValue(QStringLiteral("limit")).toInt(&ok);
-    if (!ok || limit <= 0)
-        limit = 10;
-    limit = std::min(limit, 100);
-    const size_t offset = size_t(std::max(0, request.queryValue(QStringLiteral("offset")).toInt()));
-    json list = json::array();
-    for (size_t i = offset; i < matches.size() && list.size() < size_t(limit); ++i)
-        list.push_back(instanceJson(*matches[i], base));
-    json answer = json::object();
-    if (!list.empty())
-        answer["job_instance"] = std::move(list);
-    answer["total_record_count"] = matches.size();
-    return jsonReply(answer);
+    return pagedListReply(request, "job_instance", matches.size(),
+                          [&](std::size_t i) { return instanceJson(*matches[i], base); });
 }
 
 } // namespace migdesk::sandbox

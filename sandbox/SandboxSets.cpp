@@ -121,20 +121,8 @@ SandboxReply SandboxState::listSets(const SandboxRequest &request, const QString
     }
     std::sort(matches.begin(), matches.end(),
               [](const SandboxSet *a, const SandboxSet *b) { return a->id < b->id; });
-    bool ok = false;
-    int limit = request.queryValue(QStringLiteral("limit")).toInt(&ok);
-    if (!ok || limit <= 0)
-        limit = 10;
-    limit = std::min(limit, 100);
-    const size_t offset = size_t(std::max(0, request.queryValue(QStringLiteral("offset")).toInt()));
-    json list = json::array();
-    for (size_t i = offset; i < matches.size() && list.size() < size_t(limit); ++i)
-        list.push_back(setJson(*matches[i], base));
-    json answer = json::object();
-    if (!list.empty())
-        answer["set"] = std::move(list);
-    answer["total_record_count"] = matches.size();
-    return jsonReply(answer);
+    return pagedListReply(request, "set", matches.size(),
+                          [&](std::size_t i) { return setJson(*matches[i], base); });
 }
 
 SandboxReply SandboxState::deleteSet(const QString &setId)
@@ -229,28 +217,16 @@ SandboxReply SandboxState::setMembers(const QString &setId, const SandboxRequest
     const auto it = m_sets.find(setId.toStdString());
     if (it == m_sets.end())
         return unknownSet(setId);
-    bool ok = false;
-    int limit = request.queryValue(QStringLiteral("limit")).toInt(&ok);
-    if (!ok || limit <= 0)
-        limit = 10;
-    limit = std::min(limit, 100);
-    const int offset = std::max(0, request.queryValue(QStringLiteral("offset")).toInt());
     const auto &pids = it->second.memberPids;
-    json list = json::array();
-    for (size_t i = size_t(offset); i < pids.size() && list.size() < size_t(limit); ++i) {
+    return pagedListReply(request, "member", pids.size(), [&](std::size_t i) {
         const ItemRecord *record = recordByPid(pids[i]);
         json entry = {{"id", pids[i]}};
         if (record) {
             entry["description"] = record->item["bib_data"].value("title", std::string());
             entry["link"] = withLinks(record->item, base)["link"];
         }
-        list.push_back(std::move(entry));
-    }
-    json answer = json::object();
-    if (!list.empty())
-        answer["member"] = list;
-    answer["total_record_count"] = pids.size();
-    return jsonReply(answer);
+        return entry;
+    });
 }
 
 } // namespace migdesk::sandbox

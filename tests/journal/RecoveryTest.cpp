@@ -2,6 +2,8 @@
 // state; the item is marked done-verified, offered again, or shown to staff.
 #include "TestSupport.h"
 
+#include "ExecutorSupport.h"
+
 #include "alma/AlmaClient.h"
 #include "journal/Journal.h"
 #include "pipeline/Recovery.h"
@@ -19,43 +21,15 @@ using Decision = RecoveryItem::Decision;
 
 namespace {
 
-class RecoveryTest : public ::testing::Test {
+class RecoveryTest : public test::SandboxExecutorFixture {
 protected:
     void SetUp() override
     {
-        sandbox::SandboxOptions options;
-        options.rateLimit = 0;
-        m_server = std::make_unique<sandbox::SandboxServer>(options);
-        m_server->loadDemo(120, 1);
-        ASSERT_TRUE(m_server->listen());
-        AlmaConfig config;
-        config.baseUrl = m_server->baseUrl();
-        config.apiKey = QStringLiteral("sandbox-demo-key");
-        config.rateLimitPerSecond = 500;
-        config.deadlineMs = 2000;
-        config.transferTimeoutMs = 2000;
-        m_client = std::make_unique<AlmaClient>(&m_network, config);
-        QObject::connect(m_client.get(), &AlmaClient::requestFinished, m_client.get(),
-                         [this] { ++m_requests; });
-        auto journal = Journal::open(m_dir.filePath(QStringLiteral("journal.sqlite")));
-        ASSERT_TRUE(journal.isOk());
-        m_journal = std::move(journal.value());
+        SandboxExecutorFixture::SetUp();
         m_barcode = QStringLiteral("39015110000000"); // the demo's "Voyager Missing, in hand"
     }
 
-    Item lookUp()
-    {
-        ItemReply *reply = m_client->itemByBarcode(m_barcode);
-        bool done = false;
-        Item item;
-        QObject::connect(reply, &AlmaReply::finished, reply, [&] {
-            EXPECT_TRUE(reply->isOk());
-            item = reply->item();
-            done = true;
-        });
-        EXPECT_TRUE(QTest::qWaitFor([&] { return done; }, 10000));
-        return item;
-    }
+    Item lookUp() { return test::lookUpItem(*m_client, m_barcode); }
 
     void scanIn(const Item &item)
     {
@@ -86,13 +60,7 @@ protected:
         return id;
     }
 
-    QTemporaryDir m_dir;
-    QNetworkAccessManager m_network;
-    std::unique_ptr<sandbox::SandboxServer> m_server;
-    std::unique_ptr<AlmaClient> m_client;
-    std::unique_ptr<Journal> m_journal;
     QString m_barcode;
-    int m_requests = 0;
 };
 
 } // namespace
