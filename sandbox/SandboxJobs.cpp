@@ -103,6 +103,7 @@ SandboxReply SandboxState::runJob(const QString &jobId, const SandboxRequest &re
     job.setMissing = run->setMissing;
     job.changeCondition = run->changeCondition;
     job.physicalCondition = run->condition;
+    job.notes = run->notes;
     job.forceFailure = run->forceFailure;
     job.submitted = now;
     job.pids = set->second.memberPids;
@@ -154,6 +155,8 @@ void SandboxState::applyJobTo(JobInstance &job, const std::string &pid)
             codeValue(job.physicalCondition,
                       QString::fromUtf8(findPhysicalConditionName(job.physicalCondition)));
     }
+    for (const auto &[field, text] : job.notes)
+        data[field] = text;
     data["modification_date"] = almaToday();
     ++job.updated;
 }

@@ -3,6 +3,8 @@
 
 #include "SandboxCatalog.h"
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -20,6 +22,15 @@ const std::set<std::string> &knownFields()
         "INTERNAL_NOTE_3",  "STATISTICS_NOTE_1",  "STATISTICS_NOTE_2", "STATISTICS_NOTE_3",
         "FULFILLMENT_NOTE", "PUBLIC_NOTE",        "INVENTORY_DATE",    "ITEM_POLICY",
         "DEPARTMENT",       "IN_PROCESS_TYPE"};
+    return fields;
+}
+
+// The note fields among them: M18 sets their text (Null clears it).
+const std::set<std::string> &noteFields()
+{
+    static const std::set<std::string> fields = {
+        "INTERNAL_NOTE_1",   "INTERNAL_NOTE_2",   "INTERNAL_NOTE_3",  "STATISTICS_NOTE_1",
+        "STATISTICS_NOTE_2", "STATISTICS_NOTE_3", "FULFILLMENT_NOTE", "PUBLIC_NOTE"};
     return fields;
 }
 
@@ -119,14 +130,20 @@ std::optional<M18Run> readM18Run(const json &body, QString *problem)
         return refuse(QStringLiteral("No field is selected: set at least one <FIELD>_selected "
                                      "parameter to true."));
     for (const std::string &field : selected) {
-        if (field != "MISSING_STATUS" && field != "PHYSICAL_CONDITION")
-            return refuse(QStringLiteral("The sandbox's M18 changes MISSING_STATUS and "
-                                         "PHYSICAL_CONDITION only, not %1.")
+        const bool note = noteFields().count(field) > 0;
+        if (field != "MISSING_STATUS" && field != "PHYSICAL_CONDITION" && !note)
+            return refuse(QStringLiteral("The sandbox's M18 changes MISSING_STATUS, "
+                                         "PHYSICAL_CONDITION and the notes only, not %1.")
                               .arg(q(field)));
         const auto value = params.find(field + "_value");
         if (value == params.end() || value->second.empty())
             return refuse(QStringLiteral("%1 is selected but %1_value is missing.").arg(q(field)));
-        if (field == "MISSING_STATUS") {
+        if (note) {
+            std::string name = field;
+            std::transform(name.begin(), name.end(), name.begin(),
+                           [](unsigned char c) { return char(std::tolower(c)); });
+            run.notes[name] = value->second == "Null" ? std::string() : value->second;
+        } else if (field == "MISSING_STATUS") {
             if (value->second != "MISSING" && value->second != "Null")
                 return refuse(QStringLiteral("MISSING_STATUS_value must be MISSING or Null, not "
                                              "\"%1\".")

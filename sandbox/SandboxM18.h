@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -19,7 +20,11 @@ struct M18Run {
     bool setMissing = false;      // MISSING_STATUS_value=MISSING (false: Null, remove it)
     bool changeCondition = false; // PHYSICAL_CONDITION_selected=true
     QString condition;            // PHYSICAL_CONDITION_value; empty for Null (clear it)
-    bool forceFailure = false;    // the sandbox's own test switch, force_failure=true
+    // Selected note fields, by their item_data name ("statistics_note_3") -> the new text (empty
+    // for Null). Like Alma's M18, the value replaces the note; the sandbox knows no condition
+    // other than Null (every item of the set).
+    std::map<std::string, std::string> notes;
+    bool forceFailure = false; // the sandbox's own test switch, force_failure=true
 };
 
 // The run, or Alma's refusal message in `problem`. `body` is the run request's JSON body

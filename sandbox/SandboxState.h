@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <functional>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -42,6 +43,9 @@ struct JobInstance {
     bool setMissing = false;      // ... to MISSING (false: remove Missing)
     bool changeCondition = false; // PHYSICAL_CONDITION selected
     QString physicalCondition;    // ... to this code (empty: clear it)
+    // Note fields selected ("statistics_note_3" -> the text; empty: cleared). M18 sets the value,
+    // replacing what the note held.
+    std::map<std::string, std::string> notes;
     bool forceFailure = false;
     QDateTime submitted;
     QDateTime started;

@@ -205,6 +205,9 @@ BulkRequest BulkJobController::request(BulkAction action) const
     request.conditionCode = m_settings->conditionCode();
     request.verify = VerifyPolicy::fromText(m_settings->bulkVerify()).value_or(VerifyPolicy{});
     request.keepSet = m_settings->keepBulkSets();
+    // The desk's stamp, as the Executor has it (Settings > Rules, the operator of this desk).
+    const ExecutorSettings &executor = m_stack->executor()->settings();
+    request.stamp = {executor.stampField, executor.stampTemplate, executor.operatorName};
     request.pollIntervalMs = m_stack->connection().sandbox ? 500 : 5000;
     return request;
 }

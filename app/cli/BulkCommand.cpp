@@ -88,7 +88,8 @@ int runBulk(const QStringList &arguments)
     QCommandLineParser &cli = common.parser();
     cli.addOptions({common.help, o.status, o.jobTemplate, common.almaUrl, common.region,
                     common.journal, common.report, common.caFile, common.proxy, o.verify, o.session,
-                    o.resume, o.rateLimit, o.pollMs, o.rules, o.keepSet, common.operatorName});
+                    o.resume, o.rateLimit, o.pollMs, o.rules, o.keepSet, common.operatorName,
+                    common.stampNote});
     cli.addPositionalArgument(QStringLiteral("BARCODES_FILE"),
                               tr("One barcode per line, or a CSV with a Barcode column."));
     if (const auto exit = common.parse(
@@ -130,6 +131,12 @@ int runBulk(const QStringList &arguments)
     const auto operatorName = common.operatorValue();
     if (!operatorName)
         return kBadUsage;
+    const auto stampField = common.stampField();
+    if (!stampField)
+        return kBadUsage;
+    if (resuming && !stampField->isEmpty())
+        return common.usageError(tr("--resume takes the stamp the run started with; leave out "
+                                    "--stamp-note."));
     const auto apiKey = common.apiKey();
     if (!apiKey)
         return kBadUsage;
@@ -159,6 +166,7 @@ int runBulk(const QStringList &arguments)
     BulkRequest request;
     request.verify = *verify;
     request.keepSet = cli.isSet(o.keepSet);
+    request.stamp = {*stampField, QString(), *operatorName};
     request.pollIntervalMs = pollInterval;
     request.jobTemplate = jobTemplate;
     request.sessionName = cli.value(o.session);

@@ -122,6 +122,11 @@ BulkConfirmation BulkRunner::confirmation(const BulkRequest &request)
     confirmation.jobId = request.jobTemplate.jobId();
     confirmation.jobName = request.jobTemplate.displayName();
     confirmation.setName = bulkSetName(request.action, request.date, request.sessionName);
+    confirmation.stampField = request.stamp.field;
+    if (!request.stamp.field.isEmpty() && !stampNoteFields().contains(request.stamp.field))
+        confirmation.problems << tr("%1 is not a note MigDesk can stamp; choose one of %2.")
+                                     .arg(request.stamp.field,
+                                          stampNoteFields().join(QStringLiteral(", ")));
     if (confirmation.jobId.isEmpty())
         confirmation.problems << tr("No job is configured: add the job template in the settings.");
     else
@@ -155,6 +160,10 @@ void BulkRunner::start(const BulkRequest &request)
     m_state.setName = bulkSetName(request.action, request.date, request.sessionName);
     m_state.jobId = m_template.jobId();
     m_state.startedAt = QDateTime::currentDateTimeUtc();
+    m_state.stampField = request.stamp.field;
+    m_state.stampTemplate = request.stamp.templ;
+    m_state.stampOperator = request.stamp.operatorName;
+    m_byItem.clear();
     QSet<QString> seen;
     for (const auto &item : request.items) {
         const QString barcode = item.barcode.trimmed();
@@ -208,6 +217,14 @@ void BulkRunner::start(const BulkRequest &request)
     }
     m_summary.journalRunId = m_state.runId;
     saveState();
+    if (!m_state.stampField.isEmpty())
+        readItems();
+    else
+        beginSet();
+}
+
+void BulkRunner::beginSet()
+{
     m_baseSetName = m_state.setName;
     createSet();
 }
@@ -222,6 +239,8 @@ void BulkRunner::resume(const BulkResumable &run, const BulkRequest &settings)
     m_request.action = m_state.action;
     m_request.conditionCode = m_state.conditionCode;
     m_request.statusCode = m_state.statusCode;
+    m_request.stamp = {m_state.stampField, m_state.stampTemplate, m_state.stampOperator};
+    m_byItem = QSet<QString>(m_state.byItem.begin(), m_state.byItem.end());
     const auto parsed = JobTemplate::parse(m_state.templateJson.toUtf8());
     m_template = parsed.isOk() ? parsed.value() : settings.jobTemplate;
     m_summary = {};
@@ -244,7 +263,9 @@ void BulkRunner::resume(const BulkResumable &run, const BulkRequest &settings)
                tr("Alma does not accept this barcode as a member of the set (60116)."),
                QString(almacode::InvalidSetMember));
 
-    if (run.stage == QLatin1String("job")) {
+    if (!m_state.stampField.isEmpty() && !m_state.stampChecked) {
+        readItems(); // nothing was sent yet: read the items again
+    } else if (run.stage == QLatin1String("job")) {
         setPhase(BulkPhase::Running, 0, 100, tr("Following the job started earlier"));
         poll();
     } else if (run.stage == QLatin1String("job_unknown")) {
@@ -255,8 +276,7 @@ void BulkRunner::resume(const BulkResumable &run, const BulkRequest &settings)
                   "hand.")
                    .arg(m_state.jobId, m_state.setName));
     } else if (m_state.setId.isEmpty()) {
-        m_baseSetName = m_state.setName;
-        createSet();
+        beginSet();
     } else {
         m_chunkCursor = std::clamp(m_state.membersAdded, 0, int(m_state.items.size()));
         setPhase(BulkPhase::AddingMembers, m_chunkCursor, int(m_state.items.size()));
@@ -271,6 +291,7 @@ void BulkRunner::cancel()
     m_pollTimer.stop();
     if (m_verifier)
         m_verifier->deleteLater();
+    m_byItemQueue.clear();
     m_running = false;
     m_phase = BulkPhase::Idle;
     // Replies still in flight are ignored: every handler checks m_running.
@@ -365,7 +386,10 @@ void BulkRunner::addNextChunk()
     const QSet<QString> invalid(m_state.invalid.begin(), m_state.invalid.end());
     while (m_chunkCursor < total && chunk.size() < m_request.chunkSize) {
         const QString &barcode = m_state.items[size_t(m_chunkCursor++)].barcode;
-        if (!invalid.contains(barcode))
+        // Not in the set: refused before, done one by one (a stamped run), or already decided
+        // (a stamped run's read found no such item).
+        if (!invalid.contains(barcode) && !m_byItem.contains(barcode) &&
+            !m_decided.contains(barcode))
             chunk << barcode;
     }
     if (chunk.isEmpty()) {
@@ -488,6 +512,8 @@ void BulkRunner::runJob()
         values.status = m_state.statusCode;
     else
         values.condition = m_state.conditionCode;
+    values.stampField = m_state.stampField;
+    values.stampText = m_state.stampLine;
     const nlohmann::json body = m_template.runBody(values);
     qint64 writeId = 0;
     if (m_journal)

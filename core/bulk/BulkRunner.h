@@ -10,6 +10,12 @@
 // interrupted at any point resumes from the journal: a job already started is polled again and
 // never started twice; a run request whose answer was lost is not resent (staff check Alma).
 //
+// With a resolution stamp (BulkRequest::stamp) the run first reads every item: Alma's job sets a
+// note field to one value for the whole set, so only the items whose field is empty go into the
+// set, and the job stamps them (the stamp's <FIELD> triple in the same job). The items whose
+// field holds text stay out of the set and are done one by one after the job through the
+// Executor (the change and the stamp appended, never replacing the note).
+//
 // For the GUI: confirmation() gives the text of the "Run the Missing job for this session's N
 // items" dialog; progress() drives a progress bar; finished() comes exactly once per
 // start()/resume() (not after cancel() or destruction, which leave the run resumable).
@@ -17,6 +23,7 @@
 
 #include "bulk/BulkState.h"
 #include "bulk/BulkTypes.h"
+#include "bulk/BulkVerifier.h"
 
 #include <QHash>
 #include <QObject>
@@ -29,7 +36,7 @@
 namespace migdesk {
 
 class AlmaClient;
-class BulkVerifier;
+class Executor;
 class Journal;
 
 class BulkRunner : public QObject {
@@ -60,6 +67,16 @@ Q_SIGNALS:
 private:
     void setPhase(BulkPhase phase, int done, int total, const QString &message = {});
     void saveState();
+    // Stamped runs (BulkRunnerStamp.cpp): read every item before the set is made, then split.
+    void readItems();
+    void itemsRead();
+    // After the job (or instead of it when no item's field was empty): the items whose field
+    // held text, one by one. Then `next` with a sentence on them (empty: there were none).
+    void updateByItem(std::function<void(const QString &)> next);
+    void updateNextByItem();
+    void itemUpdated(const QString &barcode);
+    BulkVerifier::Target verifyTarget() const;
+    void beginSet();
     // `attempt` > 1: the set name was taken (402263), so the name carries " (attempt)".
     void createSet(int attempt = 1);
     void addNextChunk();
@@ -96,6 +113,14 @@ private:
     BulkPhase m_phase = BulkPhase::Idle;
     QTimer m_pollTimer;
     QPointer<BulkVerifier> m_verifier;
+    // Stamped runs: the barcodes done one by one, and their progress.
+    QSet<QString> m_byItem;
+    QStringList m_byItemQueue;
+    int m_byItemInFlight = 0;
+    int m_byItemDone = 0;
+    int m_byItemTotal = 0;
+    std::function<void(const QString &)> m_afterByItem;
+    Executor *m_executor = nullptr;
 };
 
 } // namespace migdesk

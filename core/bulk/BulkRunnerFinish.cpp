@@ -18,7 +18,7 @@ void BulkRunner::verify()
 {
     QStringList barcodes;
     for (const auto &item : m_summary.items) {
-        if (!m_decided.contains(item.barcode))
+        if (!m_decided.contains(item.barcode) && !m_byItem.contains(item.barcode))
             barcodes << item.barcode;
     }
     const bool all = m_request.verify.mode == VerifyPolicy::Mode::All;
@@ -36,11 +36,7 @@ void BulkRunner::verify()
         }
     }
     setPhase(BulkPhase::Verifying, 0, int(toRead.size()));
-    BulkVerifier::Target target;
-    target.action = m_state.action;
-    target.statusCode = m_state.statusCode;
-    target.conditionCode = m_state.conditionCode;
-    m_verifier = new BulkVerifier(m_client, target, this);
+    m_verifier = new BulkVerifier(m_client, verifyTarget(), this);
     connect(m_verifier, &BulkVerifier::progress, this, [this](int done, int total) {
         if (m_running)
             setPhase(BulkPhase::Verifying, done, total);
@@ -65,7 +61,7 @@ void BulkRunner::verified()
     int unread = 0;
     QStringList unsampled;
     for (auto &result : m_summary.items) {
-        if (m_decided.contains(result.barcode))
+        if (m_decided.contains(result.barcode) || m_byItem.contains(result.barcode))
             continue;
         const auto it = checks.constFind(result.barcode);
         if (it == checks.constEnd()) {
@@ -82,7 +78,15 @@ void BulkRunner::verified()
             ++good;
             result.verified = true;
             decide(result.barcode, Outcome::Done,
-                   tr("Alma shows %1 (re-read after the job).").arg(wanted));
+                   m_state.stampField.isEmpty()
+                       ? tr("Alma shows %1 (re-read after the job).").arg(wanted)
+                       : tr("Alma shows %1 and the stamp in %2 (re-read after the job).")
+                             .arg(wanted, m_state.stampField));
+        } else if (check.read && BulkVerifier::isChanged(check.item, verifyTarget())) {
+            // Changed, yet the stamp is not in the note.
+            ++bad;
+            decide(result.barcode, Outcome::Error,
+                   tr("After the job %1 does not hold MigDesk's stamp.").arg(m_state.stampField));
         } else if (check.read) {
             ++bad;
             const QString now =
@@ -125,11 +129,14 @@ void BulkRunner::verified()
     if (unread > 0)
         message += tr(", %n could not be re-read", nullptr, unread);
     message += QLatin1Char('.');
-    if (sampleClean && !m_request.keepSet && !m_state.setId.isEmpty()) {
-        deleteSet(message);
-        return;
-    }
-    finish(Outcome::Pending, message);
+    const bool deleteIt = sampleClean && !m_request.keepSet && !m_state.setId.isEmpty();
+    updateByItem([this, message, deleteIt](const QString &byItem) {
+        const QString text = byItem.isEmpty() ? message : message + QLatin1Char(' ') + byItem;
+        if (deleteIt)
+            deleteSet(text);
+        else
+            finish(Outcome::Pending, text);
+    });
 }
 
 void BulkRunner::deleteSet(const QString &message)
@@ -173,6 +180,7 @@ void BulkRunner::finish(Outcome undecided, const QString &message, const ApiErro
     m_pollTimer.stop();
     if (m_verifier)
         m_verifier->deleteLater();
+    m_byItemQueue.clear();
     m_running = false;
     for (auto &result : m_summary.items) {
         if (m_decided.contains(result.barcode))

@@ -24,22 +24,30 @@ QString BulkState::toJson() const
     nlohmann::json unconfirmedList = nlohmann::json::array();
     for (const QString &barcode : unconfirmed)
         unconfirmedList.push_back(utf8(barcode));
-    const nlohmann::json doc = {{"kind", "bulk_job"},
-                                {"run_id", runId},
-                                {"action", utf8(bulkActionName(action))},
-                                {"template", utf8(templateJson)},
-                                {"condition", utf8(conditionCode)},
-                                {"status", utf8(statusCode)},
-                                {"set_name", utf8(setName)},
-                                {"set_id", utf8(setId)},
-                                {"members_added", membersAdded},
-                                {"job_id", utf8(jobId)},
-                                {"instance_id", utf8(instanceId)},
-                                {"started_at", utf8(startedAt.toString(Qt::ISODate))},
-                                {"invalid", invalidList},
-                                {"unconfirmed", unconfirmedList},
-                                {"member_count", memberCount},
-                                {"items", items}};
+    nlohmann::json byItemList = nlohmann::json::array();
+    for (const QString &barcode : byItem)
+        byItemList.push_back(utf8(barcode));
+    nlohmann::json doc = {{"kind", "bulk_job"},
+                          {"run_id", runId},
+                          {"action", utf8(bulkActionName(action))},
+                          {"template", utf8(templateJson)},
+                          {"condition", utf8(conditionCode)},
+                          {"status", utf8(statusCode)},
+                          {"set_name", utf8(setName)},
+                          {"set_id", utf8(setId)},
+                          {"members_added", membersAdded},
+                          {"job_id", utf8(jobId)},
+                          {"instance_id", utf8(instanceId)},
+                          {"started_at", utf8(startedAt.toString(Qt::ISODate))},
+                          {"invalid", invalidList},
+                          {"unconfirmed", unconfirmedList},
+                          {"member_count", memberCount},
+                          {"items", items}};
+    if (!stampField.isEmpty()) {
+        doc["stamp"] = {{"field", utf8(stampField)},       {"template", utf8(stampTemplate)},
+                        {"operator", utf8(stampOperator)}, {"line", utf8(stampLine)},
+                        {"checked", stampChecked},         {"by_item", byItemList}};
+    }
     return QString::fromStdString(doc.dump());
 }
 
@@ -76,6 +84,21 @@ std::optional<BulkState> BulkState::fromJson(const QString &text)
         }
     }
     state.memberCount = doc.value("member_count", 0);
+    if (doc.contains("stamp") && doc["stamp"].is_object()) {
+        const auto &stamp = doc["stamp"];
+        state.stampField = migdesk::json::str(stamp, "field");
+        state.stampTemplate = migdesk::json::str(stamp, "template");
+        state.stampOperator = migdesk::json::str(stamp, "operator");
+        state.stampLine = migdesk::json::str(stamp, "line");
+        state.stampChecked = stamp.contains("checked") && stamp["checked"].is_boolean() &&
+                             stamp["checked"].get<bool>();
+        if (stamp.contains("by_item") && stamp["by_item"].is_array()) {
+            for (const auto &barcode : stamp["by_item"]) {
+                if (barcode.is_string())
+                    state.byItem << fromUtf8(barcode.get<std::string>());
+            }
+        }
+    }
     if (doc.contains("items") && doc["items"].is_array()) {
         for (const auto &entry : doc["items"]) {
             if (entry.is_array() && entry.size() == 2 && entry[0].is_string() &&

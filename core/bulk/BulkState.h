@@ -47,6 +47,16 @@ struct BulkState {
     QStringList unconfirmed;
     int memberCount = 0; // the set's number_of_members after the last add
     QDateTime startedAt;
+    // The resolution stamp (BulkRequest::stamp). Before the set is made, a stamped run reads
+    // every item (`stampChecked` once done): `byItem` are the barcodes whose field held text,
+    // left out of the set and updated one by one after the job; the job stamps the others with
+    // `stampLine`.
+    QString stampField;
+    QString stampTemplate;
+    QString stampOperator;
+    QString stampLine;
+    bool stampChecked = false;
+    QStringList byItem;
 
     QString toJson() const;
     static std::optional<BulkState> fromJson(const QString &text);

@@ -78,6 +78,12 @@ QString BulkConfirmation::text() const
                       "adds the items to it, runs the job %4 on the set and then reads the items "
                       "back to check them.")
                        .arg(bulkItemCount(itemCount), actionLabel, setName, job);
+    if (!stampField.isEmpty())
+        text += QLatin1Char(' ') +
+                tr("It stamps %1: MigDesk reads each item first; the job stamps the items whose "
+                   "%1 is empty, and the others are updated one by one (one update each) so "
+                   "that their note is kept.")
+                    .arg(stampField);
     if (!problems.isEmpty())
         text += QLatin1Char('\n') + problems.join(QLatin1Char('\n'));
     return text;
@@ -88,6 +94,8 @@ QString bulkPhaseName(BulkPhase phase)
     switch (phase) {
     case BulkPhase::Idle:
         return QStringLiteral("idle");
+    case BulkPhase::ReadingItems:
+        return QStringLiteral("reading_items");
     case BulkPhase::CreatingSet:
         return QStringLiteral("creating_set");
     case BulkPhase::AddingMembers:
@@ -98,6 +106,8 @@ QString bulkPhaseName(BulkPhase phase)
         return QStringLiteral("running");
     case BulkPhase::Verifying:
         return QStringLiteral("verifying");
+    case BulkPhase::UpdatingItems:
+        return QStringLiteral("updating_items");
     case BulkPhase::Finished:
         return QStringLiteral("finished");
     }
@@ -109,6 +119,8 @@ QString bulkPhaseLabel(BulkPhase phase)
     switch (phase) {
     case BulkPhase::Idle:
         return tr("Ready");
+    case BulkPhase::ReadingItems:
+        return tr("Reading the items' notes");
     case BulkPhase::CreatingSet:
         return tr("Creating the set");
     case BulkPhase::AddingMembers:
@@ -119,6 +131,8 @@ QString bulkPhaseLabel(BulkPhase phase)
         return tr("Job running in Alma");
     case BulkPhase::Verifying:
         return tr("Checking the items");
+    case BulkPhase::UpdatingItems:
+        return tr("Stamping items one by one");
     case BulkPhase::Finished:
         return tr("Finished");
     }

@@ -6,6 +6,7 @@
 #include "bulk/JobTemplate.h"
 #include "model/ApiError.h"
 #include "model/Outcome.h"
+#include "planning/Stamp.h"
 
 #include <QDate>
 #include <QString>
@@ -57,6 +58,11 @@ struct BulkRequest {
     // Keep the set in Alma after a verified run; by default MigDesk deletes the set it created
     // once every re-read item showed the change.
     bool keepSet = false;
+    // The resolution stamp (planning/Stamp.h); `stamp.field` empty: none. Alma's job sets a note
+    // to one value, so the run reads every item first: items whose field is empty get the stamp
+    // from the job, the others are updated one by one after it (action + appended stamp in one
+    // PUT each), so no note is ever replaced.
+    StampSettings stamp;
 };
 
 // "1 item" / "240 items" (translated).
@@ -73,6 +79,7 @@ struct BulkConfirmation {
     QString jobId;
     QString jobName;
     QString setName;
+    QString stampField;   // the note field the run stamps, empty: none
     QStringList problems; // non-empty: the run cannot start (template cannot do the action)
 
     // "Run the Missing job for 240 items? MigDesk creates the set "…" and runs Alma's job
@@ -83,11 +90,13 @@ struct BulkConfirmation {
 
 enum class BulkPhase {
     Idle,
+    ReadingItems, // a stamped run reads each item's note field before the job
     CreatingSet,
     AddingMembers,
     StartingJob,
     Running,
     Verifying,
+    UpdatingItems, // a stamped run updates, one by one, the items whose field held text
     Finished
 };
 QString bulkPhaseName(BulkPhase phase);  // "creating_set", ...

@@ -3,6 +3,7 @@
 
 #include "alma/AlmaClient.h"
 #include "model/JsonUtil.h"
+#include "planning/Stamp.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -40,9 +41,22 @@ QStringList BulkVerifier::sampleOf(const QStringList &barcodes, int size)
 
 bool BulkVerifier::isApplied(const Item &item, const Target &target)
 {
+    return isChanged(item, target) && hasStamp(item, target);
+}
+
+bool BulkVerifier::isChanged(const Item &item, const Target &target)
+{
     if (target.action == BulkAction::Missing)
         return item.processType.value.compare(target.statusCode, Qt::CaseInsensitive) == 0;
     return item.physicalCondition.value.compare(target.conditionCode, Qt::CaseInsensitive) == 0;
+}
+
+bool BulkVerifier::hasStamp(const Item &item, const Target &target)
+{
+    if (target.stampField.isEmpty())
+        return true;
+    const QStringList lines = noteField(item, target.stampField).split(QLatin1Char('\n'));
+    return lines.contains(target.stampLine);
 }
 
 void BulkVerifier::verifyAll(const QString &setId, const QStringList &barcodes, int concurrency)

@@ -37,14 +37,21 @@ public:
         BulkAction action = BulkAction::Missing;
         QString statusCode = QStringLiteral("MISSING");
         QString conditionCode = QStringLiteral("DAMAGED");
+        // A stamped run: the note field must also hold this line (empty field: no stamp).
+        QString stampField;
+        QString stampLine;
     };
 
     BulkVerifier(AlmaClient *client, Target target, QObject *parent = nullptr);
 
     // Picks `size` barcodes spread evenly over `barcodes` (all of them when size >= count).
     static QStringList sampleOf(const QStringList &barcodes, int size);
-    // True when `item` shows the target's change.
+    // True when `item` shows the target's change (and its stamp, when the target has one).
     static bool isApplied(const Item &item, const Target &target);
+    // True when `item` shows the target's change, whatever its note fields hold.
+    static bool isChanged(const Item &item, const Target &target);
+    // True when the target has no stamp or the item's note field holds its line.
+    static bool hasStamp(const Item &item, const Target &target);
 
     // Reads every member of the set; `barcodes` not found among the members are read by
     // barcode. Emits finished() once.

@@ -353,6 +353,27 @@ nlohmann::json JobTemplate::runBody(const JobValues &values) const
             json::utf8(fill(json::fromUtf8(parameter["value"].get<std::string>()), values));
         parameters.push_back(std::move(filled));
     }
+    if (!values.stampField.isEmpty()) {
+        // The stamp's triple (<FIELD>_selected/_value/_condition): the template's own
+        // parameters of that name take the values, the missing ones are added.
+        const QString field = values.stampField.toUpper();
+        const std::pair<QString, QString> triple[] = {
+            {field + QStringLiteral("_selected"), QStringLiteral("true")},
+            {field + QStringLiteral("_value"), values.stampText},
+            {field + QStringLiteral("_condition"), QStringLiteral("Null")}};
+        for (const auto &[name, value] : triple) {
+            const std::string key = json::utf8(name);
+            bool found = false;
+            for (auto &parameter : parameters) {
+                if (parameter["name"].value("value", std::string()) == key) {
+                    parameter["value"] = json::utf8(value);
+                    found = true;
+                }
+            }
+            if (!found)
+                parameters.push_back({{"name", {{"value", key}}}, {"value", json::utf8(value)}});
+        }
+    }
     return {{"parameter", std::move(parameters)}};
 }
 

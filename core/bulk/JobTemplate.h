@@ -39,6 +39,12 @@ struct JobValues {
     QString action;    // {action}: "MISSING" | "DAMAGED"
     // {condition_code}: the library's Damaged condition code, whatever the action.
     QString conditionCode;
+    // The resolution stamp the job writes (empty field: none): the note field's triple
+    // (INTERNAL_NOTE_2_selected = true, _value = the line, _condition = Null) is set in the run
+    // body whatever the template says of that field. M18 sets the value: the runner hands the
+    // job only items whose field is empty (BulkRunner).
+    QString stampField; // "statistics_note_3"
+    QString stampText;
 
     // {missing_selected} / {condition_selected}: "true" for the field this run changes, else
     // "false" (the values of M18's <FIELD>_selected parameters).
@@ -82,7 +88,7 @@ public:
     QStringList problemsFor(BulkAction action, const QString &conditionCode) const;
 
     // The body of POST /conf/jobs/{job_id}?op=run: {"parameter":[{"name":{"value":..},
-    // "value":..}, ...]} with every placeholder replaced.
+    // "value":..}, ...]} with every placeholder replaced, plus the stamp's triple (JobValues).
     nlohmann::json runBody(const JobValues &values) const;
     // The normalised template (names as {"value": ...}), for settings.
     QByteArray toJson() const;

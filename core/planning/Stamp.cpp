@@ -49,6 +49,8 @@ QString stampLine(const QString &templ, const QDate &date, const QString &operat
                   const QString &status, const QString &actions)
 {
     QString body = templ.trimmed().isEmpty() ? defaultStampTemplate() : templ.trimmed();
+    if (status.trimmed().isEmpty())
+        body.replace(QStringLiteral("{status} → "), QString()); // no dangling arrow
     body.replace(QStringLiteral("{date}"), date.toString(Qt::ISODate))
         .replace(QStringLiteral("{operator}"), operatorName)
         .replace(QStringLiteral("{status}"), status)

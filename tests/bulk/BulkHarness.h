@@ -55,13 +55,15 @@ inline QStringList barcodeRange(int count, int from = 0)
 
 class BulkHarness {
 public:
-    explicit BulkHarness(int itemCount, int jobSeconds = 1, int loanedEvery = 0)
+    explicit BulkHarness(int itemCount, int jobSeconds = 1, int loanedEvery = 0,
+                         bool processTypeWritable = false)
     {
         // The client's per-request debug lines would drown the test output.
         QLoggingCategory::setFilterRules(QStringLiteral("migdesk.alma.debug=false"));
         sandbox::SandboxOptions options;
         options.rateLimit = 0; // the tests here are not about the per-second limit
         options.jobSeconds = jobSeconds;
+        options.processTypeWritable = processTypeWritable;
         server = std::make_unique<sandbox::SandboxServer>(options);
         QString error;
         loaded = server->loadData(missingItemsData(itemCount, loanedEvery), &error);

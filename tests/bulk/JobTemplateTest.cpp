@@ -264,6 +264,55 @@ TEST(JobTemplateTest, ShippedDefaultFillsTheM18Triples)
     EXPECT_EQ(damaged.at("PHYSICAL_CONDITION_condition"), "Null");
 }
 
+TEST(JobTemplateTest, TheStampTripleIsAddedOrFilledIn)
+{
+    auto get = [](const std::map<std::string, std::string> &map, const std::string &key) {
+        const auto it = map.find(key);
+        return it == map.end() ? std::string("<absent>") : it->second;
+    };
+    auto parameters = [](const JobTemplate &jobTemplate) {
+        JobValues values;
+        values.setId = QStringLiteral("9900001");
+        values.action = QStringLiteral("MISSING");
+        values.status = QStringLiteral("MISSING");
+        values.stampField = QStringLiteral("statistics_note_3");
+        values.stampText = QStringLiteral("MigDesk 2026-12-03 AB: Missing → Mark Missing");
+        std::map<std::string, std::string> out;
+        int count = 0;
+        const nlohmann::json body = jobTemplate.runBody(values);
+        for (const auto &p : body["parameter"]) {
+            out[p["name"]["value"].get<std::string>()] = p["value"].get<std::string>();
+            ++count;
+        }
+        EXPECT_EQ(size_t(count), out.size()) << "a parameter was given twice";
+        return out;
+    };
+    const auto shipped = parameters(JobTemplate::changePhysicalItems());
+    EXPECT_EQ(get(shipped, "STATISTICS_NOTE_3_selected"), "true");
+    EXPECT_EQ(get(shipped, "STATISTICS_NOTE_3_value"),
+              "MigDesk 2026-12-03 AB: Missing \xe2\x86\x92 Mark Missing");
+    EXPECT_EQ(get(shipped, "STATISTICS_NOTE_3_condition"), "Null");
+    EXPECT_EQ(get(shipped, "MISSING_STATUS_selected"), "true");
+    // A template that names the field itself (as "false") gets the values, not a second copy.
+    const auto own = JobTemplate::parse(R"({"job_id":"M18","parameter":[
+        {"name":"set_id","value":"{set_id}"},
+        {"name":"MISSING_STATUS_selected","value":"{missing_selected}"},
+        {"name":"MISSING_STATUS_value","value":"MISSING"},
+        {"name":"STATISTICS_NOTE_3_selected","value":"false"},
+        {"name":"STATISTICS_NOTE_3_value","value":""}]})");
+    ASSERT_TRUE(own.isOk()) << own.error().message.toStdString();
+    const auto filled = parameters(own.value());
+    EXPECT_EQ(get(filled, "STATISTICS_NOTE_3_selected"), "true");
+    EXPECT_EQ(get(filled, "STATISTICS_NOTE_3_condition"), "Null");
+    EXPECT_EQ(get(filled, "set_id"), "9900001");
+    // Without a stamp nothing is added.
+    JobValues plain;
+    plain.setId = QStringLiteral("1");
+    plain.action = QStringLiteral("MISSING");
+    const auto body = JobTemplate::changePhysicalItems().runBody(plain);
+    EXPECT_EQ(body.dump().find("STATISTICS_NOTE"), std::string::npos);
+}
+
 TEST(JobTemplateTest, ActionNames)
 {
     EXPECT_EQ(bulkActionFromName(QStringLiteral(" missing ")), BulkAction::Missing);

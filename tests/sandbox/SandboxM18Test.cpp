@@ -1,6 +1,7 @@
 // The sandbox's Change Physical items job speaks Alma's M18 vocabulary and refuses what Alma
 // refuses: the old invented parameters, an unknown parameter, no field selected, an unknown set,
-// a selected field without a value. Missing is set and removed, the condition set and cleared.
+// a selected field without a value. Missing is set and removed, the condition set and cleared,
+// a note set (replacing what it held, as Alma's job does) and cleared.
 #include "SandboxFixture.h"
 
 #include <QTest>
@@ -138,6 +139,43 @@ TEST_F(SandboxM18Test, SetsAndRemovesMissingAndTheCondition)
               {"PHYSICAL_CONDITION_condition", "Null"},
               {"set_id", setId}});
     EXPECT_EQ(field(barcode, "physical_condition"), "");
+}
+
+TEST_F(SandboxM18Test, SetsANoteReplacingItsTextAndClearsIt)
+{
+    auto note = [this](const char *name) {
+        const json item = server->itemJson(barcode);
+        return item["item_data"].value(name, std::string());
+    };
+    const std::string legacy = note("internal_note_1");
+    runToEnd({{"STATISTICS_NOTE_3_selected", "true"},
+              {"STATISTICS_NOTE_3_value", "Shelf check 2025"},
+              {"STATISTICS_NOTE_3_condition", "Null"},
+              {"set_id", setId}});
+    EXPECT_EQ(note("statistics_note_3"), "Shelf check 2025");
+    runToEnd({{"STATISTICS_NOTE_3_selected", "true"},
+              {"STATISTICS_NOTE_3_value", "MigDesk 2026-12-03 AB: Missing"},
+              {"STATISTICS_NOTE_3_condition", "Null"},
+              {"MISSING_STATUS_selected", "true"},
+              {"MISSING_STATUS_value", "MISSING"},
+              {"MISSING_STATUS_condition", "Null"},
+              {"set_id", setId}});
+    // The job's value replaces the note: MigDesk never hands it an item whose note holds text.
+    EXPECT_EQ(note("statistics_note_3"), "MigDesk 2026-12-03 AB: Missing");
+    EXPECT_EQ(field(barcode, "process_type"), "MISSING");
+    EXPECT_EQ(note("internal_note_1"), legacy);
+    runToEnd({{"STATISTICS_NOTE_3_selected", "true"},
+              {"STATISTICS_NOTE_3_value", "Null"},
+              {"STATISTICS_NOTE_3_condition", "Null"},
+              {"set_id", setId}});
+    EXPECT_EQ(note("statistics_note_3"), "");
+    // Fields other than the status, the condition and the notes stay refused.
+    const auto policy = run({{"ITEM_POLICY_selected", "true"},
+                             {"ITEM_POLICY_value", "BOOK"},
+                             {"ITEM_POLICY_condition", "Null"},
+                             {"set_id", setId}});
+    EXPECT_EQ(policy.status, 400);
+    EXPECT_TRUE(policy.body.contains("not ITEM_POLICY")) << policy.body.data();
 }
 
 } // namespace

@@ -190,7 +190,7 @@ TEST_F(BulkJobLimit, AlmasJobLimitShowsItsMessageAndKeepsTheItems)
         const QString setId = QString::fromStdString(set->json().value("id", std::string()));
         const nlohmann::json body = JobTemplate::changePhysicalItems().runBody(
             {setId, QString(), QStringLiteral("MISSING"), QString(), QStringLiteral("MISSING"),
-             QStringLiteral("DAMAGED")});
+             QStringLiteral("DAMAGED"), QString(), QString()});
         JsonReply *run = client->runJob(jobId, body);
         QSignalSpy runDone(run, &AlmaReply::finished);
         ASSERT_TRUE(run->isFinished() || runDone.wait(5000));

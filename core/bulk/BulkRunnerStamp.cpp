@@ -1,0 +1,277 @@
+// A bulk run with the resolution stamp (see BulkRunner.h): the read before the job that splits
+// the items, and the items done one by one after it.
+#include "bulk/BulkRunner.h"
+
+#include "alma/AlmaClient.h"
+#include "alma/ErrorMessages.h"
+#include "journal/Journal.h"
+#include "legacy/NoteParser.h"
+#include "model/ErrorPolicy.h"
+#include "pipeline/Executor.h"
+
+#include <QCoreApplication>
+
+namespace migdesk {
+
+namespace {
+
+constexpr int kMaxStatusesInStamp = 3;
+
+// The legacy statuses of an item's migrated notes, translated ("Damaged"); UNKNOWN left out.
+QStringList legacyStatuses(const NoteParser &parser, const Item &item)
+{
+    QStringList labels;
+    for (const StatusMatch &match : parser.parse(item).statuses) {
+        if (match.id != QLatin1String("UNKNOWN"))
+            labels << legacyStatusLabel(match.id);
+    }
+    return labels;
+}
+
+} // namespace
+
+BulkVerifier::Target BulkRunner::verifyTarget() const
+{
+    BulkVerifier::Target target;
+    target.action = m_state.action;
+    target.statusCode = m_state.statusCode;
+    target.conditionCode = m_state.conditionCode;
+    target.stampField = m_state.stampField;
+    target.stampLine = m_state.stampLine;
+    return target;
+}
+
+void BulkRunner::readItems()
+{
+    QStringList barcodes;
+    for (const auto &item : m_state.items) {
+        if (!m_decided.contains(item.barcode))
+            barcodes << item.barcode;
+    }
+    setPhase(BulkPhase::ReadingItems, 0, int(barcodes.size()));
+    if (m_verifier)
+        m_verifier->deleteLater();
+    m_verifier = new BulkVerifier(m_client, verifyTarget(), this);
+    connect(m_verifier, &BulkVerifier::progress, this, [this](int done, int total) {
+        if (m_running)
+            setPhase(BulkPhase::ReadingItems, done, total);
+    });
+    connect(m_verifier, &BulkVerifier::finished, this, [this] {
+        if (m_running)
+            itemsRead();
+    });
+    m_verifier->verifyBarcodes(barcodes, m_request.verifyConcurrency);
+}
+
+void BulkRunner::itemsRead()
+{
+    const QHash<QString, ItemCheck> checks = m_verifier->checks();
+    m_verifier->deleteLater();
+    const NoteParser parser;
+    QStringList statuses;
+    QStringList byItem;
+    int members = 0;
+    int unread = 0;
+    QString firstUnread;
+    ApiError firstError;
+    for (const auto &item : m_state.items) {
+        if (m_decided.contains(item.barcode))
+            continue;
+        const auto it = checks.constFind(item.barcode);
+        if (it != checks.constEnd() && !it->read && it->error.code == almacode::NoItemForBarcode) {
+            decide(item.barcode, Outcome::NotFound,
+                   tr("%1 Nothing was changed.").arg(userMessage(it->error)), it->error.code);
+            continue;
+        }
+        if (it == checks.constEnd() || !it->read) {
+            if (unread++ == 0) {
+                firstUnread = item.barcode;
+                if (it != checks.constEnd())
+                    firstError = it->error;
+            }
+            continue;
+        }
+        // Alma's job would replace a note that holds text: such items are done one by one.
+        if (!noteField(it->item, m_state.stampField).trimmed().isEmpty()) {
+            byItem << item.barcode;
+            continue;
+        }
+        ++members;
+        for (const QString &label : legacyStatuses(parser, it->item)) {
+            if (!statuses.contains(label))
+                statuses << label;
+        }
+    }
+    if (unread > 0) {
+        // Without the read MigDesk cannot tell whose note the job may write: nothing is sent.
+        finish(Outcome::Pending,
+               tr("MigDesk could not read %n item(s) before the job (%1: %2), so it cannot tell "
+                  "whose %3 is empty. Nothing was sent to Alma's job: resume the run to try "
+                  "again.",
+                  nullptr, unread)
+                   .arg(firstUnread, userMessage(firstError), m_state.stampField),
+               firstError.isError() ? firstError
+                                    : ApiError::make(ErrorKind::Network, tr("not read")),
+               false);
+        return;
+    }
+    if (statuses.size() > kMaxStatusesInStamp) {
+        statuses = statuses.mid(0, kMaxStatusesInStamp);
+        statuses << QStringLiteral("…");
+    }
+    QString action =
+        m_state.action == BulkAction::Missing
+            ? stepTypeLabel(StepType::MarkMissing)
+            : stepTypeLabel(StepType::SetCondition) + QLatin1Char(' ') + m_state.conditionCode;
+    action += QLatin1Char(' ') + tr("(Alma job %1)").arg(m_state.jobId);
+    // The day of the fix, as the stamps of the items done one by one say it.
+    m_state.stampLine =
+        stampLine(m_state.stampTemplate, QDate::currentDate(), m_state.stampOperator,
+                  statuses.join(QStringLiteral(", ")), action);
+    m_state.byItem = byItem;
+    m_byItem = QSet<QString>(byItem.begin(), byItem.end());
+    m_state.stampChecked = true;
+    saveState();
+    if (members > 0) {
+        beginSet();
+        return;
+    }
+    // No item's field was empty: no set and no job, only the updates one by one.
+    updateByItem([this](const QString &byItemText) {
+        const QString none =
+            tr("No item's %1 was empty, so Alma's job was not needed.").arg(m_state.stampField);
+        finish(Outcome::Pending,
+               byItemText.isEmpty() ? none : none + QLatin1Char(' ') + byItemText);
+    });
+}
+
+void BulkRunner::updateByItem(std::function<void(const QString &)> next)
+{
+    m_afterByItem = std::move(next);
+    m_byItemQueue.clear();
+    for (const auto &item : m_state.items) {
+        if (m_byItem.contains(item.barcode) && !m_decided.contains(item.barcode))
+            m_byItemQueue << item.barcode;
+    }
+    m_byItemTotal = int(m_byItemQueue.size());
+    m_byItemDone = 0;
+    m_byItemInFlight = 0;
+    if (m_byItemQueue.isEmpty()) {
+        const auto after = std::move(m_afterByItem);
+        after(QString());
+        return;
+    }
+    ExecutorSettings settings;
+    settings.conditionCode = m_state.conditionCode;
+    settings.missingStrategy = QStringLiteral("put");
+    settings.stampField = m_state.stampField;
+    settings.stampTemplate = m_state.stampTemplate;
+    settings.operatorName = m_state.stampOperator;
+    if (!m_executor)
+        m_executor = new Executor(m_client, m_journal, settings, this);
+    m_executor->setSettings(settings);
+    setPhase(BulkPhase::UpdatingItems, 0, m_byItemTotal);
+    updateNextByItem();
+}
+
+void BulkRunner::updateNextByItem()
+{
+    const int concurrency = std::max(1, m_request.verifyConcurrency);
+    while (m_running && m_byItemInFlight < concurrency && !m_byItemQueue.isEmpty()) {
+        const QString barcode = m_byItemQueue.takeFirst();
+        ++m_byItemInFlight;
+        // Read now, so the Executor's write follows a fresh read (no second stale-check read).
+        ItemReply *reply = m_client->itemByBarcode(barcode);
+        connect(reply, &AlmaReply::finished, this, [this, reply, barcode] {
+            if (!m_running)
+                return;
+            BulkItemResult &result = m_summary.items[size_t(m_index.value(barcode))];
+            if (!reply->isOk()) {
+                if (reply->error().code == almacode::NoItemForBarcode)
+                    decide(barcode, Outcome::NotFound, userMessage(reply->error()),
+                           reply->error().code);
+                else
+                    result.message = tr("Not updated: it could not be read (%1). Resume the run "
+                                        "to try again.")
+                                         .arg(userMessage(reply->error()));
+                itemUpdated(barcode);
+                return;
+            }
+            const Item item = reply->item();
+            Step step;
+            if (m_state.action == BulkAction::Missing) {
+                step.type = StepType::MarkMissing;
+                step.missingStrategy = QStringLiteral("put");
+            } else {
+                step.type = StepType::SetCondition;
+                step.conditionCode = m_state.conditionCode;
+            }
+            const NoteParser parser;
+            for (const StatusMatch &match : parser.parse(item).statuses) {
+                if (match.id != QLatin1String("UNKNOWN")) {
+                    step.statusId = match.id;
+                    break;
+                }
+            }
+            step.label = stepTypeLabel(step.type);
+            ExecutionJob *job =
+                m_executor->execute(result.intentId, item, {step}, QDateTime::currentDateTimeUtc());
+            connect(job, &ExecutionJob::finished, this, [this, job, barcode] {
+                if (!m_running)
+                    return;
+                const ExecutionResult &done = job->result();
+                BulkItemResult &row = m_summary.items[size_t(m_index.value(barcode))];
+                if (done.hasAfter) {
+                    row.title = done.after.title;
+                    row.processTypeAfter = done.after.processType.value;
+                    row.conditionAfter = done.after.physicalCondition.value;
+                    row.verified =
+                        done.outcome == Outcome::Done || done.outcome == Outcome::StillMigration;
+                }
+                const QString why = done.message.isEmpty() ? userMessage(done.error) : done.message;
+                // Still in Technical - Migration is what the job leaves too: the run's change
+                // (the condition, Missing) is done.
+                const Outcome outcome =
+                    done.outcome == Outcome::StillMigration ? Outcome::Done : done.outcome;
+                if (outcome == Outcome::Pending)
+                    row.message = tr("Updated one by one (its %1 holds text): %2")
+                                      .arg(m_state.stampField, why);
+                else
+                    decide(barcode, outcome,
+                           tr("Updated one by one, as its %1 holds text: %2")
+                               .arg(m_state.stampField, why),
+                           done.error.code);
+                itemUpdated(barcode);
+            });
+        });
+    }
+}
+
+void BulkRunner::itemUpdated(const QString &barcode)
+{
+    Q_UNUSED(barcode)
+    --m_byItemInFlight;
+    ++m_byItemDone;
+    setPhase(BulkPhase::UpdatingItems, m_byItemDone, m_byItemTotal);
+    if (!m_byItemQueue.isEmpty()) {
+        updateNextByItem();
+        return;
+    }
+    if (m_byItemInFlight > 0)
+        return;
+    int done = 0;
+    for (const auto &item : m_state.items) {
+        if (!m_byItem.contains(item.barcode))
+            continue;
+        const auto &row = m_summary.items[size_t(m_index.value(item.barcode))];
+        done += row.outcome == Outcome::Done && m_decided.contains(item.barcode) ? 1 : 0;
+    }
+    const QString text = tr("%1 of %2 with text in %3 updated one by one (the change and the "
+                            "stamp appended).")
+                             .arg(done)
+                             .arg(bulkItemCount(m_byItemTotal), m_state.stampField);
+    const auto after = std::move(m_afterByItem);
+    after(text);
+}
+
+} // namespace migdesk
