@@ -172,6 +172,50 @@ TEST_F(BulkJobDesk, CancelInTheConfirmationWritesNothing)
     EXPECT_TRUE(bulk()->missingButton()->isEnabled());
 }
 
+// Settings > Rules names a stamp field: the desk's bulk job stamps through the same job (the
+// demo items' statistics_note_3 is empty), naming the operator; still no item write.
+class BulkJobStamped : public BulkJobDesk {
+protected:
+    void configure(Settings &settings) override
+    {
+        BulkJobDesk::configure(settings);
+        settings.setStampNote(QStringLiteral("statistics_note_3"));
+        settings.setOperatorName(QStringLiteral("J. Smith"));
+    }
+};
+
+TEST_F(BulkJobStamped, TheMissingJobStampsTheItemsInTheSameJob)
+{
+    const QStringList barcodes = missingBarcodes().mid(0, 2);
+    for (const QString &barcode : barcodes)
+        ASSERT_NO_FATAL_FAILURE(scanForJob(barcode));
+    const size_t before = m_sandbox->operations().size();
+    BulkJobDialog *dialog = openConfirmation();
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_TRUE(dialog->text().contains(QStringLiteral("It stamps statistics_note_3")))
+        << dialog->text().toStdString();
+    QSignalSpy finished(bulk(), &BulkJobController::runFinished);
+    QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
+    ASSERT_TRUE(finished.wait(30000) || !finished.isEmpty());
+    const BulkSummary summary = finished.takeFirst().at(0).value<BulkSummary>();
+    EXPECT_TRUE(summary.ok) << summary.message.toStdString();
+    for (const QString &barcode : barcodes) {
+        EXPECT_EQ(recordFor(barcode)->outcome, Outcome::Done);
+        EXPECT_EQ(processType(barcode), QStringLiteral("MISSING"));
+        const auto item = m_sandbox->itemJson(barcode);
+        const std::string stamp = item["item_data"].value("statistics_note_3", std::string());
+        EXPECT_EQ(stamp.rfind("MigDesk " +
+                                  QDate::currentDate().toString(Qt::ISODate).toStdString() +
+                                  " J. Smith: ",
+                              0),
+                  0u)
+            << stamp;
+        EXPECT_NE(stamp.find("(Alma job M18)"), std::string::npos) << stamp;
+    }
+    EXPECT_EQ(countOps(QStringLiteral("POST"), QStringLiteral("/conf/jobs/"), before), 1);
+    EXPECT_EQ(countOps(QStringLiteral("PUT"), QStringLiteral("/items"), before), 0);
+}
+
 class BulkJobLimit : public BulkJobDesk {
 protected:
     int jobSeconds() const override { return 60; } // the other jobs outlast the test
