@@ -30,3 +30,6 @@ QT_QPA_PLATFORM=offscreen MIGDESK_SCREENSHOT_DIR="$root/docs/screenshots" \
 QT_QPA_PLATFORM=offscreen MIGDESK_SCREENSHOT_DIR="$root/docs/screenshots" \
   "$build_dir/tests/migdesk_ui_tests" \
   --gtest_filter='OperatorDialogTest.*:UndoConfirmationTest.*:SupervisorViewScreenshot.*'
+# The confirmation of a desk bulk job that stamps (docs/USER_GUIDE.md): 43-bulk-stamp-confirmation.png.
+QT_QPA_PLATFORM=offscreen MIGDESK_SCREENSHOT_DIR="$root/docs/screenshots" \
+  "$build_dir/tests/migdesk_ui_tests" --gtest_filter='BulkJobStamped.*'

@@ -47,6 +47,9 @@ BulkJobDialog::BulkJobDialog(const BulkConfirmation &confirmation, QWidget *pare
     form->addRow(tr("Alma job:"), valueLabel(job, QStringLiteral("bulkJobJobLabel"), this));
     form->addRow(tr("New set:"),
                  valueLabel(confirmation.setName, QStringLiteral("bulkJobSetLabel"), this));
+    if (!confirmation.stampField.isEmpty())
+        form->addRow(tr("Stamp in:"), valueLabel(confirmation.stampField,
+                                                 QStringLiteral("bulkJobStampLabel"), this));
     layout->addLayout(form);
 
     m_text = new QLabel(this);

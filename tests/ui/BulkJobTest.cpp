@@ -12,6 +12,7 @@
 #include "journal/Journal.h"
 #include "pipeline/Executor.h"
 
+#include <QDir>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QSignalSpy>
@@ -194,6 +195,12 @@ TEST_F(BulkJobStamped, TheMissingJobStampsTheItemsInTheSameJob)
     ASSERT_NE(dialog, nullptr);
     EXPECT_TRUE(dialog->text().contains(QStringLiteral("It stamps statistics_note_3")))
         << dialog->text().toStdString();
+    if (const QString out = qEnvironmentVariable("MIGDESK_SCREENSHOT_DIR"); !out.isEmpty()) {
+        QTest::qWait(50);
+        QDir().mkpath(out);
+        EXPECT_TRUE(dialog->grab().save(
+            QDir(out).filePath(QStringLiteral("43-bulk-stamp-confirmation.png"))));
+    }
     QSignalSpy finished(bulk(), &BulkJobController::runFinished);
     QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
     ASSERT_TRUE(finished.wait(30000) || !finished.isEmpty());
