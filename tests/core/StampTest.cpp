@@ -40,6 +40,10 @@ TEST(StampTest, TheLineNamesTheDateTheOperatorAndWhatWasDone)
                                      QString(), QStringLiteral("Missing"), QString());
     EXPECT_TRUE(custom.startsWith(QStringLiteral("MigDesk 2026-12-03 ")));
     EXPECT_TRUE(custom.endsWith(QStringLiteral("cleared (Missing) on 2026-12-03")));
+    // No legacy status known (a bulk job over items whose notes name none): no dangling arrow.
+    EXPECT_EQ(stampLine(QString(), kDay, QStringLiteral("AB"), QString(),
+                        QStringLiteral("Mark Missing (Alma job M18)")),
+              QStringLiteral("MigDesk 2026-12-03 AB: Mark Missing (Alma job M18)"));
 }
 
 TEST(StampTest, APlanThatWritesGetsOneStampAndOneThatDoesNotGetsNone)
