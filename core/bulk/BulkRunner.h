@@ -88,6 +88,8 @@ private:
     void poll();
     void pollAnswered(const nlohmann::json &instance);
     void verify();
+    // A verifier (the old one let go) whose progress shows as `phase` and whose end calls `then`.
+    void newVerifier(BulkPhase phase, void (BulkRunner::*then)());
     void verified();
     // Deletes the run's set (unless the request keeps it), then finishes with `message`.
     void deleteSet(const QString &message);

@@ -36,19 +36,26 @@ void BulkRunner::verify()
         }
     }
     setPhase(BulkPhase::Verifying, 0, int(toRead.size()));
-    m_verifier = new BulkVerifier(m_client, verifyTarget(), this);
-    connect(m_verifier, &BulkVerifier::progress, this, [this](int done, int total) {
-        if (m_running)
-            setPhase(BulkPhase::Verifying, done, total);
-    });
-    connect(m_verifier, &BulkVerifier::finished, this, [this] {
-        if (m_running)
-            verified();
-    });
+    newVerifier(BulkPhase::Verifying, &BulkRunner::verified);
     if (all)
         m_verifier->verifyAll(m_state.setId, toRead, m_request.verifyConcurrency);
     else
         m_verifier->verifyBarcodes(toRead, m_request.verifyConcurrency);
+}
+
+void BulkRunner::newVerifier(BulkPhase phase, void (BulkRunner::*then)())
+{
+    if (m_verifier)
+        m_verifier->deleteLater();
+    m_verifier = new BulkVerifier(m_client, verifyTarget(), this);
+    connect(m_verifier, &BulkVerifier::progress, this, [this, phase](int done, int total) {
+        if (m_running)
+            setPhase(phase, done, total);
+    });
+    connect(m_verifier, &BulkVerifier::finished, this, [this, then] {
+        if (m_running)
+            (this->*then)();
+    });
 }
 
 void BulkRunner::verified()

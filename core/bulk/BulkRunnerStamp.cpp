@@ -49,17 +49,7 @@ void BulkRunner::readItems()
             barcodes << item.barcode;
     }
     setPhase(BulkPhase::ReadingItems, 0, int(barcodes.size()));
-    if (m_verifier)
-        m_verifier->deleteLater();
-    m_verifier = new BulkVerifier(m_client, verifyTarget(), this);
-    connect(m_verifier, &BulkVerifier::progress, this, [this](int done, int total) {
-        if (m_running)
-            setPhase(BulkPhase::ReadingItems, done, total);
-    });
-    connect(m_verifier, &BulkVerifier::finished, this, [this] {
-        if (m_running)
-            itemsRead();
-    });
+    newVerifier(BulkPhase::ReadingItems, &BulkRunner::itemsRead);
     m_verifier->verifyBarcodes(barcodes, m_request.verifyConcurrency);
 }
 
