@@ -287,3 +287,43 @@ TEST(BulkStampTest, ABarcodeAlmaDoesNotKnowIsReportedAndTheOthersGoOn)
     EXPECT_EQ(summary.count(Outcome::Done), 4) << summary.message.toStdString();
     EXPECT_EQ(h.countOps(QStringLiteral("PUT"), QStringLiteral("/items/")), 0);
 }
+
+TEST(BulkStampTest, ARunThatCannotReadTheItemsSendsNothingAndResumesLater)
+{
+    BulkHarness h(3, 1);
+    ASSERT_TRUE(h.loaded && h.journal);
+    loadItems(h, 3, {1});
+    sandbox::Faults down;
+    down.p5xx = 1.0; // Alma answers every call with its 503 gateway page
+    h.server->setFaults(down);
+    {
+        BulkRunner runner(h.client.get(), h.journal.get());
+        const BulkSummary summary =
+            BulkHarness::run(runner, stamped(h, barcodeRange(3), BulkAction::Damaged), 120000);
+        EXPECT_TRUE(summary.error.isError());
+        EXPECT_EQ(summary.count(Outcome::Pending), 3) << summary.message.toStdString();
+        EXPECT_TRUE(summary.message.contains(QStringLiteral("Nothing was sent to Alma's job")))
+            << summary.message.toStdString();
+    }
+    EXPECT_EQ(h.countOps(QStringLiteral("POST"), QStringLiteral("/conf/sets")), 0);
+    EXPECT_EQ(h.countOps(QStringLiteral("PUT"), QStringLiteral("/items/")), 0);
+    const auto unfinished = findUnfinishedBulkRuns(*h.journal);
+    ASSERT_EQ(unfinished.size(), 1u);
+    EXPECT_FALSE(unfinished[0].state.stampChecked);
+    EXPECT_EQ(unfinished[0].state.stampField, kField);
+
+    h.server->setFaults({}); // Alma is back
+    BulkRunner second(h.client.get(), h.journal.get());
+    BulkRequest settings;
+    settings.verify.mode = VerifyPolicy::Mode::All;
+    settings.pollIntervalMs = 100;
+    QSignalSpy finished(&second, &BulkRunner::finished);
+    second.resume(unfinished[0], settings);
+    const BulkSummary summary = BulkHarness::wait(finished);
+    EXPECT_EQ(summary.count(Outcome::Done), 3) << summary.message.toStdString();
+    EXPECT_EQ(
+        noteOf(h, QStringLiteral("BK00001"), "statistics_note_3").rfind(kOldText + "\nMigDesk ", 0),
+        0u);
+    EXPECT_EQ(noteOf(h, QStringLiteral("BK00002"), "statistics_note_3").rfind("MigDesk ", 0), 0u);
+    EXPECT_TRUE(findUnfinishedBulkRuns(*h.journal).empty());
+}
