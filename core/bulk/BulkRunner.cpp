@@ -150,6 +150,7 @@ void BulkRunner::start(const BulkRequest &request)
     m_splitQueue.clear();
     m_chunkCursor = 0;
     m_pollFailures = 0;
+    resetByItem();
     m_running = true;
 
     m_state = {};
@@ -226,6 +227,7 @@ void BulkRunner::start(const BulkRequest &request)
 void BulkRunner::beginSet()
 {
     m_baseSetName = m_state.setName;
+    m_chunkCursor = 0;
     createSet();
 }
 
@@ -252,7 +254,9 @@ void BulkRunner::resume(const BulkResumable &run, const BulkRequest &settings)
     m_index.clear();
     m_decided.clear();
     m_splitQueue.clear();
+    m_chunkCursor = 0;
     m_pollFailures = 0;
+    resetByItem();
     m_running = true;
     for (const auto &item : m_state.items) {
         m_index.insert(item.barcode, static_cast<int>(m_summary.items.size()));
@@ -262,22 +266,44 @@ void BulkRunner::resume(const BulkResumable &run, const BulkRequest &settings)
         decide(barcode, Outcome::NotFound,
                tr("Alma does not accept this barcode as a member of the set (60116)."),
                QString(almacode::InvalidSetMember));
+    for (const QString &barcode : std::as_const(m_state.notFound))
+        decide(barcode, Outcome::NotFound,
+               tr("Alma has no item with this barcode; nothing was changed."),
+               QString(almacode::NoItemForBarcode));
 
-    if (!m_state.stampField.isEmpty() && !m_state.stampChecked) {
+    const bool stamped = !m_state.stampField.isEmpty();
+    if (stamped && !stampNoteFields().contains(m_state.stampField)) {
+        const QString message =
+            tr("The journal's run names \"%1\" as its stamp field, which is not a note MigDesk "
+               "stamps; nothing more was sent.")
+                .arg(m_state.stampField);
+        finish(Outcome::Pending, message, ApiError::make(ErrorKind::Validation, message), false);
+        return;
+    }
+    if (stamped && m_state.stampChecked && m_state.stampLine.trimmed().isEmpty())
+        m_state.stampChecked = false; // a state without its line: read again
+    if (stamped && !m_state.stampChecked) {
         readItems(); // nothing was sent yet: read the items again
     } else if (run.stage == QLatin1String("job")) {
         setPhase(BulkPhase::Running, 0, 100, tr("Following the job started earlier"));
         poll();
     } else if (run.stage == QLatin1String("job_unknown")) {
-        finish(Outcome::NeedsStaff,
-               tr("MigDesk sent the request to run the job %1 on the set \"%2\" but never saw "
-                  "Alma's answer, so it does not start it again. Check Admin > Monitor Jobs in "
-                  "Alma: if the job ran, the items are done; if not, run the job on the set by "
-                  "hand.")
-                   .arg(m_state.jobId, m_state.setName));
+        finishWithByItem(
+            Outcome::NeedsStaff,
+            tr("MigDesk sent the request to run the job %1 on the set \"%2\" but never saw "
+               "Alma's answer, so it does not start it again. Check Admin > Monitor Jobs in "
+               "Alma: if the job ran, the items are done; if not, run the job on the set by "
+               "hand.")
+                .arg(m_state.jobId, m_state.setName),
+            {}, true);
+    } else if (stamped && !hasJobMembers()) {
+        // A run that needed no job: only the items done one by one are left.
+        updateByItem([this](const QString &byItemText) { finish(Outcome::Pending, byItemText); });
     } else if (m_state.setId.isEmpty()) {
+        m_recheck = stamped && m_state.jobStamp;
         beginSet();
     } else {
+        m_recheck = stamped && m_state.jobStamp;
         m_chunkCursor = std::clamp(m_state.membersAdded, 0, int(m_state.items.size()));
         setPhase(BulkPhase::AddingMembers, m_chunkCursor, int(m_state.items.size()));
         addNextChunk();
@@ -291,7 +317,7 @@ void BulkRunner::cancel()
     m_pollTimer.stop();
     if (m_verifier)
         m_verifier->deleteLater();
-    m_byItemQueue.clear();
+    resetByItem();
     m_running = false;
     m_phase = BulkPhase::Idle;
     // Replies still in flight are ignored: every handler checks m_running.
@@ -502,6 +528,11 @@ void BulkRunner::memberErrors(const QStringList &barcodes, const ApiError &error
 
 void BulkRunner::runJob()
 {
+    if (m_recheck) {
+        m_recheck = false;
+        recheckMembers(); // comes back here
+        return;
+    }
     setPhase(BulkPhase::StartingJob, 0, 1);
     JobValues values;
     values.setId = m_state.setId;
@@ -512,8 +543,10 @@ void BulkRunner::runJob()
         values.status = m_state.statusCode;
     else
         values.condition = m_state.conditionCode;
-    values.stampField = m_state.stampField;
-    values.stampText = m_state.stampLine;
+    if (m_state.jobStamp) {
+        values.stampField = m_state.stampField;
+        values.stampText = m_state.stampLine;
+    }
     const nlohmann::json body = m_template.runBody(values);
     qint64 writeId = 0;
     if (m_journal)
@@ -546,12 +579,13 @@ void BulkRunner::runJob()
             // The job may have started: never resend. Resuming asks staff to check Alma.
             if (m_journal)
                 m_journal->endWrite(writeId, QStringLiteral("unknown"), error.message);
-            finish(Outcome::Pending,
-                   tr("MigDesk cannot tell whether Alma started the job %1 on the set \"%2\" "
-                      "(%3). It will not start it again by itself: check Admin > Monitor Jobs "
-                      "in Alma.")
-                       .arg(m_state.jobId, m_state.setName, userMessage(error)),
-                   error, false);
+            finishWithByItem(
+                Outcome::Pending,
+                tr("MigDesk cannot tell whether Alma started the job %1 on the set \"%2\" "
+                   "(%3). It will not start it again by itself: check Admin > Monitor Jobs "
+                   "in Alma.")
+                    .arg(m_state.jobId, m_state.setName, userMessage(error)),
+                error, false);
             return;
         }
         if (m_journal)
@@ -561,7 +595,7 @@ void BulkRunner::runJob()
         // A limit is "later": the run stays resumable and re-runs the job on the same set.
         const bool limit = isJobLimitError(error) || error.kind == ErrorKind::RateLimited ||
                            error.kind == ErrorKind::DailyBudget;
-        finish(limit ? Outcome::Pending : Outcome::Error, message, error, !limit);
+        finishWithByItem(limit ? Outcome::Pending : Outcome::Error, message, error, !limit);
     });
 }
 
@@ -604,12 +638,13 @@ void BulkRunner::pollAnswered(const nlohmann::json &instance)
     if (!isSuccess(status)) {
         const ApiError error = ApiError::make(
             ErrorKind::Alma, tr("The job ended with the status %1.").arg(status), 0, status);
-        finish(Outcome::Error,
-               tr("Alma's job %1 (instance %2) ended with the status %3. Check its report in "
-                  "Admin > Monitor Jobs; the items are unchanged unless the report says "
-                  "otherwise.")
-                   .arg(m_state.jobId, m_state.instanceId, status),
-               error);
+        finishWithByItem(
+            Outcome::Error,
+            tr("Alma's job %1 (instance %2) ended with the status %3. Check its report in "
+               "Admin > Monitor Jobs; the items are unchanged unless the report says "
+               "otherwise.")
+                .arg(m_state.jobId, m_state.instanceId, status),
+            error, true);
         return;
     }
     setPhase(BulkPhase::Running, 100, 100, tr("Job %1: %2").arg(m_state.jobId, status));

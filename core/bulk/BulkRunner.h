@@ -77,6 +77,18 @@ private:
     void itemUpdated(const QString &barcode);
     BulkVerifier::Target verifyTarget() const;
     void beginSet();
+    // True when some item is left for the set (not done one by one, refused or not found).
+    bool hasJobMembers() const;
+    // A resumed stamped run reads the set's items again before the job: text typed into one of
+    // their fields since the first read turns the job's stamp off (BulkState::jobStamp).
+    void recheckMembers();
+    void membersRechecked();
+    // Ends the run because of the job (failed, refused, unknown): the items done one by one do
+    // not depend on it, so they are done first.
+    void finishWithByItem(Outcome undecided, const QString &message, const ApiError &error,
+                          bool jobIntentDone);
+    // Forgets a run's one-by-one work (start, resume, cancel): late replies are ignored.
+    void resetByItem();
     // `attempt` > 1: the set name was taken (402263), so the name carries " (attempt)".
     void createSet(int attempt = 1);
     void addNextChunk();
@@ -117,12 +129,16 @@ private:
     QPointer<BulkVerifier> m_verifier;
     // Stamped runs: the barcodes done one by one, and their progress.
     QSet<QString> m_byItem;
+    QSet<QString> m_byItemStamped; // of those, the ones whose note now holds today's stamp
     QStringList m_byItemQueue;
     int m_byItemInFlight = 0;
     int m_byItemDone = 0;
     int m_byItemTotal = 0;
     std::function<void(const QString &)> m_afterByItem;
     Executor *m_executor = nullptr;
+    quint64 m_generation = 0; // a run's replies carry it; another run's are ignored
+    bool m_recheck = false;   // see recheckMembers()
+    QString m_runNote;        // a sentence for the run's message (the job's stamp turned off)
 };
 
 } // namespace migdesk

@@ -136,6 +136,8 @@ void BulkRunner::verified()
     if (unread > 0)
         message += tr(", %n could not be re-read", nullptr, unread);
     message += QLatin1Char('.');
+    if (!m_runNote.isEmpty())
+        message += QLatin1Char(' ') + m_runNote;
     const bool deleteIt = sampleClean && !m_request.keepSet && !m_state.setId.isEmpty();
     updateByItem([this, message, deleteIt](const QString &byItem) {
         const QString text = byItem.isEmpty() ? message : message + QLatin1Char(' ') + byItem;

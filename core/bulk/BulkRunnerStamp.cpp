@@ -36,9 +36,79 @@ BulkVerifier::Target BulkRunner::verifyTarget() const
     target.action = m_state.action;
     target.statusCode = m_state.statusCode;
     target.conditionCode = m_state.conditionCode;
-    target.stampField = m_state.stampField;
-    target.stampLine = m_state.stampLine;
+    if (m_state.jobStamp) {
+        target.stampField = m_state.stampField;
+        target.stampLine = m_state.stampLine;
+    }
     return target;
+}
+
+bool BulkRunner::hasJobMembers() const
+{
+    for (const auto &item : m_state.items) {
+        if (!m_byItem.contains(item.barcode) && !m_state.invalid.contains(item.barcode) &&
+            !m_state.notFound.contains(item.barcode))
+            return true;
+    }
+    return false;
+}
+
+void BulkRunner::resetByItem()
+{
+    ++m_generation;
+    m_byItemQueue.clear();
+    m_byItemInFlight = 0;
+    m_byItemDone = 0;
+    m_byItemTotal = 0;
+    m_afterByItem = {};
+    m_byItemStamped.clear();
+    m_recheck = false;
+    m_runNote.clear();
+}
+
+void BulkRunner::finishWithByItem(Outcome undecided, const QString &message, const ApiError &error,
+                                  bool jobIntentDone)
+{
+    updateByItem([this, undecided, message, error, jobIntentDone](const QString &byItemText) {
+        finish(undecided, byItemText.isEmpty() ? message : message + QLatin1Char(' ') + byItemText,
+               error, jobIntentDone);
+    });
+}
+
+void BulkRunner::recheckMembers()
+{
+    QStringList barcodes;
+    for (const auto &item : m_state.items) {
+        if (!m_decided.contains(item.barcode) && !m_byItem.contains(item.barcode))
+            barcodes << item.barcode;
+    }
+    setPhase(BulkPhase::ReadingItems, 0, int(barcodes.size()),
+             tr("Reading the set's items again before the job"));
+    newVerifier(BulkPhase::ReadingItems, &BulkRunner::membersRechecked);
+    m_verifier->verifyBarcodes(barcodes, m_request.verifyConcurrency);
+}
+
+void BulkRunner::membersRechecked()
+{
+    const QHash<QString, ItemCheck> checks = m_verifier->checks();
+    m_verifier->deleteLater();
+    int withText = 0;
+    int unread = 0;
+    for (auto it = checks.constBegin(); it != checks.constEnd(); ++it) {
+        if (!it->read)
+            ++unread; // it cannot be told: the job must not write the note
+        else if (!noteField(it->item, m_state.stampField).trimmed().isEmpty())
+            ++withText;
+    }
+    if (withText > 0 || unread > 0) {
+        m_state.jobStamp = false;
+        saveState();
+        m_runNote = tr("The job did not stamp: %1 of the set held text in %2 or could not be "
+                       "read when MigDesk read them again before the resumed job, and the job "
+                       "would have replaced that text.")
+                        .arg(bulkItemCount(withText + unread), m_state.stampField);
+    }
+    runJob();
 }
 
 void BulkRunner::readItems()
@@ -71,6 +141,7 @@ void BulkRunner::itemsRead()
         if (it != checks.constEnd() && !it->read && it->error.code == almacode::NoItemForBarcode) {
             decide(item.barcode, Outcome::NotFound,
                    tr("%1 Nothing was changed.").arg(userMessage(it->error)), it->error.code);
+            m_state.notFound << item.barcode;
             continue;
         }
         if (it == checks.constEnd() || !it->read) {
@@ -169,11 +240,14 @@ void BulkRunner::updateNextByItem()
     const int concurrency = std::max(1, m_request.verifyConcurrency);
     while (m_running && m_byItemInFlight < concurrency && !m_byItemQueue.isEmpty()) {
         const QString barcode = m_byItemQueue.takeFirst();
+        if (!m_index.contains(barcode))
+            continue;
         ++m_byItemInFlight;
+        const quint64 generation = m_generation;
         // Read now, so the Executor's write follows a fresh read (no second stale-check read).
         ItemReply *reply = m_client->itemByBarcode(barcode);
-        connect(reply, &AlmaReply::finished, this, [this, reply, barcode] {
-            if (!m_running)
+        connect(reply, &AlmaReply::finished, this, [this, reply, barcode, generation] {
+            if (!m_running || generation != m_generation)
                 return;
             BulkItemResult &result = m_summary.items[size_t(m_index.value(barcode))];
             if (!reply->isOk()) {
@@ -206,11 +280,22 @@ void BulkRunner::updateNextByItem()
             step.label = stepTypeLabel(step.type);
             ExecutionJob *job =
                 m_executor->execute(result.intentId, item, {step}, QDateTime::currentDateTimeUtc());
-            connect(job, &ExecutionJob::finished, this, [this, job, barcode] {
-                if (!m_running)
+            connect(job, &ExecutionJob::finished, this, [this, job, barcode, generation, item] {
+                if (!m_running || generation != m_generation)
                     return;
                 const ExecutionResult &done = job->result();
                 BulkItemResult &row = m_summary.items[size_t(m_index.value(barcode))];
+                // MigDesk stamps only what it changed: an item Alma already showed changed (by
+                // someone else) is done without a write and without a stamp.
+                const Item &now = done.hasAfter ? done.after : item;
+                const QString todays = QStringLiteral("%1 %2 ").arg(
+                    QLatin1String(kMigDeskStampPrefix), QDate::currentDate().toString(Qt::ISODate));
+                bool stamped = false;
+                for (const QString &line :
+                     noteField(now, m_state.stampField).split(QLatin1Char('\n')))
+                    stamped = stamped || line.startsWith(todays);
+                if (stamped)
+                    m_byItemStamped.insert(barcode);
                 if (done.hasAfter) {
                     row.title = done.after.title;
                     row.processTypeAfter = done.after.processType.value;
@@ -226,6 +311,12 @@ void BulkRunner::updateNextByItem()
                 if (outcome == Outcome::Pending)
                     row.message = tr("Updated one by one (its %1 holds text): %2")
                                       .arg(m_state.stampField, why);
+                else if (outcome == Outcome::Done && !stamped)
+                    decide(barcode, outcome,
+                           tr("Alma already showed the change, so MigDesk wrote nothing and "
+                              "added no stamp to %1: %2")
+                               .arg(m_state.stampField, why),
+                           done.error.code);
                 else
                     decide(barcode, outcome,
                            tr("Updated one by one, as its %1 holds text: %2")
@@ -251,7 +342,7 @@ void BulkRunner::itemUpdated(const QString &barcode)
         return;
     int done = 0;
     for (const auto &item : m_state.items) {
-        if (!m_byItem.contains(item.barcode))
+        if (!m_byItem.contains(item.barcode) || !m_byItemStamped.contains(item.barcode))
             continue;
         const auto &row = m_summary.items[size_t(m_index.value(item.barcode))];
         done += row.outcome == Outcome::Done && m_decided.contains(item.barcode) ? 1 : 0;

@@ -27,6 +27,9 @@ QString BulkState::toJson() const
     nlohmann::json byItemList = nlohmann::json::array();
     for (const QString &barcode : byItem)
         byItemList.push_back(utf8(barcode));
+    nlohmann::json notFoundList = nlohmann::json::array();
+    for (const QString &barcode : notFound)
+        notFoundList.push_back(utf8(barcode));
     nlohmann::json doc = {{"kind", "bulk_job"},
                           {"run_id", runId},
                           {"action", utf8(bulkActionName(action))},
@@ -46,7 +49,8 @@ QString BulkState::toJson() const
     if (!stampField.isEmpty()) {
         doc["stamp"] = {{"field", utf8(stampField)},       {"template", utf8(stampTemplate)},
                         {"operator", utf8(stampOperator)}, {"line", utf8(stampLine)},
-                        {"checked", stampChecked},         {"by_item", byItemList}};
+                        {"checked", stampChecked},         {"by_item", byItemList},
+                        {"not_found", notFoundList},       {"job_stamp", jobStamp}};
     }
     return QString::fromStdString(doc.dump());
 }
@@ -92,12 +96,18 @@ std::optional<BulkState> BulkState::fromJson(const QString &text)
         state.stampLine = migdesk::json::str(stamp, "line");
         state.stampChecked = stamp.contains("checked") && stamp["checked"].is_boolean() &&
                              stamp["checked"].get<bool>();
-        if (stamp.contains("by_item") && stamp["by_item"].is_array()) {
-            for (const auto &barcode : stamp["by_item"]) {
+        const auto readList = [&stamp](const char *key, QStringList &into) {
+            if (!stamp.contains(key) || !stamp[key].is_array())
+                return;
+            for (const auto &barcode : stamp[key]) {
                 if (barcode.is_string())
-                    state.byItem << fromUtf8(barcode.get<std::string>());
+                    into << fromUtf8(barcode.get<std::string>());
             }
-        }
+        };
+        readList("by_item", state.byItem);
+        readList("not_found", state.notFound);
+        state.jobStamp = !stamp.contains("job_stamp") || !stamp["job_stamp"].is_boolean() ||
+                         stamp["job_stamp"].get<bool>();
     }
     if (doc.contains("items") && doc["items"].is_array()) {
         for (const auto &entry : doc["items"]) {

@@ -57,6 +57,10 @@ struct BulkState {
     QString stampLine;
     bool stampChecked = false;
     QStringList byItem;
+    QStringList notFound; // barcodes the read found no item for (decided, never in the set)
+    // False once a resumed run found text in a set member's field when it read the members
+    // again before the job: the job then changes the items without stamping any.
+    bool jobStamp = true;
 
     QString toJson() const;
     static std::optional<BulkState> fromJson(const QString &text);

@@ -327,3 +327,146 @@ TEST(BulkStampTest, ARunThatCannotReadTheItemsSendsNothingAndResumesLater)
     EXPECT_EQ(noteOf(h, QStringLiteral("BK00002"), "statistics_note_3").rfind("MigDesk ", 0), 0u);
     EXPECT_TRUE(findUnfinishedBulkRuns(*h.journal).empty());
 }
+
+TEST(BulkStampTest, AFailedJobStillLetsTheItemsDoneOneByOneThrough)
+{
+    BulkHarness h(4, 1);
+    ASSERT_TRUE(h.loaded && h.journal);
+    loadItems(h, 4, {2});
+    BulkRequest request = stamped(h, barcodeRange(4), BulkAction::Damaged);
+    auto failing = JobTemplate::parse(R"({"job_id":"M18","parameter":[
+        {"name":"set_id","value":"{set_id}"},
+        {"name":"PHYSICAL_CONDITION_selected","value":"{condition_selected}"},
+        {"name":"PHYSICAL_CONDITION_value","value":"{condition_code}"},
+        {"name":"PHYSICAL_CONDITION_condition","value":"Null"},
+        {"name":"force_failure","value":"true"}]})");
+    ASSERT_TRUE(failing.isOk()) << failing.error().message.toStdString();
+    request.jobTemplate = failing.value();
+    BulkRunner runner(h.client.get(), h.journal.get());
+    const BulkSummary summary = BulkHarness::run(runner, request);
+    EXPECT_EQ(summary.jobStatus, QStringLiteral("COMPLETED_FAILED"));
+    // The three set members carry the job's verdict; the item kept out of the set does not.
+    EXPECT_EQ(summary.count(Outcome::Error), 3) << summary.message.toStdString();
+    EXPECT_EQ(summary.items[2].outcome, Outcome::Done) << summary.items[2].message.toStdString();
+    EXPECT_EQ(
+        noteOf(h, QStringLiteral("BK00002"), "statistics_note_3").rfind(kOldText + "\nMigDesk ", 0),
+        0u);
+    EXPECT_EQ(noteOf(h, QStringLiteral("BK00000"), "statistics_note_3"), "");
+}
+
+TEST(BulkStampTest, ARunWithoutAJobResumedMidWayStampsEachItemOnce)
+{
+    BulkHarness h(6, 1);
+    ASSERT_TRUE(h.loaded && h.journal);
+    loadItems(h, 6, {0, 1, 2, 3, 4, 5});
+    sandbox::Faults slow;
+    slow.latencyMs = 150; // so the run can be closed while it updates the items one by one
+    h.server->setFaults(slow);
+    BulkRequest request = stamped(h, barcodeRange(6), BulkAction::Damaged);
+    request.verifyConcurrency = 1;
+    {
+        BulkRunner first(h.client.get(), h.journal.get());
+        QSignalSpy progress(&first, &BulkRunner::progress);
+        first.start(request);
+        while (!(first.phase() == BulkPhase::UpdatingItems && progress.count() > 0 &&
+                 progress.last().at(0).value<BulkProgress>().done >= 2))
+            ASSERT_TRUE(progress.wait(10000));
+        // MigDesk is closed with some items updated and others not.
+    }
+    h.server->setFaults({});
+    const auto unfinished = findUnfinishedBulkRuns(*h.journal);
+    ASSERT_EQ(unfinished.size(), 1u);
+    BulkRunner second(h.client.get(), h.journal.get());
+    BulkRequest settings;
+    settings.pollIntervalMs = 100;
+    QSignalSpy finished(&second, &BulkRunner::finished);
+    second.resume(unfinished[0], settings);
+    const BulkSummary summary = BulkHarness::wait(finished);
+    EXPECT_EQ(summary.count(Outcome::Done), 6) << summary.message.toStdString();
+    EXPECT_EQ(h.countOps(QStringLiteral("POST"), QStringLiteral("/conf/sets")), 0);
+    EXPECT_EQ(h.countOps(QStringLiteral("POST"), QStringLiteral("/conf/jobs/")), 0);
+    for (const QString &barcode : barcodeRange(6)) {
+        const std::string note = noteOf(h, barcode, "statistics_note_3");
+        EXPECT_EQ(note.rfind(kOldText + "\nMigDesk ", 0), 0u) << note;
+        EXPECT_EQ(note.find("MigDesk", note.find("MigDesk") + 1), std::string::npos)
+            << "stamped twice: " << note;
+    }
+    EXPECT_TRUE(findUnfinishedBulkRuns(*h.journal).empty());
+}
+
+TEST(BulkStampTest, TextTypedIntoAMemberBeforeAResumedJobTurnsTheJobsStampOff)
+{
+    BulkHarness h(5, 1);
+    ASSERT_TRUE(h.loaded && h.journal);
+    loadItems(h, 5, {});
+    sandbox::Faults slow;
+    slow.latencyMs = 150;
+    h.server->setFaults(slow);
+    BulkRequest request = stamped(h, barcodeRange(5), BulkAction::Damaged);
+    request.chunkSize = 1; // one add call per member: the run is closed while adding them
+    {
+        BulkRunner first(h.client.get(), h.journal.get());
+        QSignalSpy progress(&first, &BulkRunner::progress);
+        first.start(request);
+        while (first.phase() != BulkPhase::AddingMembers)
+            ASSERT_TRUE(progress.wait(10000));
+    }
+    h.server->setFaults({});
+    // Meanwhile someone writes into a member's stamp field.
+    ItemReply *read = h.client->itemByBarcode(QStringLiteral("BK00001"));
+    QSignalSpy readDone(read, &AlmaReply::finished);
+    ASSERT_TRUE(readDone.wait(5000));
+    Item item = read->item();
+    setNoteField(item, kField, QStringLiteral("Shelf check by AB"));
+    ItemReply *put = h.client->updateItem(item);
+    QSignalSpy putDone(put, &AlmaReply::finished);
+    ASSERT_TRUE(putDone.wait(5000));
+    ASSERT_TRUE(put->isOk()) << put->error().message.toStdString();
+
+    const auto unfinished = findUnfinishedBulkRuns(*h.journal);
+    ASSERT_EQ(unfinished.size(), 1u);
+    EXPECT_EQ(unfinished[0].stage, QStringLiteral("members"));
+    BulkRunner second(h.client.get(), h.journal.get());
+    BulkRequest settings;
+    settings.verify.mode = VerifyPolicy::Mode::All;
+    settings.pollIntervalMs = 100;
+    QSignalSpy finished(&second, &BulkRunner::finished);
+    second.resume(unfinished[0], settings);
+    const BulkSummary summary = BulkHarness::wait(finished);
+    EXPECT_EQ(summary.count(Outcome::Done), 5) << summary.message.toStdString();
+    EXPECT_TRUE(summary.message.contains(QStringLiteral("did not stamp")))
+        << summary.message.toStdString();
+    EXPECT_EQ(noteOf(h, QStringLiteral("BK00001"), "statistics_note_3"), "Shelf check by AB");
+    EXPECT_EQ(noteOf(h, QStringLiteral("BK00003"), "statistics_note_3"), "");
+    for (const QString &barcode : barcodeRange(5)) {
+        const auto data = h.server->itemJson(barcode)["item_data"];
+        EXPECT_EQ(data["physical_condition"].value("value", std::string()), "DAMAGED");
+    }
+}
+
+TEST(BulkStampTest, AnItemAlreadyChangedBySomeoneElseGetsNoStamp)
+{
+    BulkHarness h(3, 1);
+    ASSERT_TRUE(h.loaded && h.journal);
+    nlohmann::json doc = nlohmann::json::parse(migdesk::test::missingItemsData(3));
+    for (auto &item : doc["items"]) {
+        item["item_data"]["library"] = {{"value", "MAIN"}, {"desc", "Main Library"}};
+        item["item_data"]["location"] = {{"value", "STACKS"}, {"desc", "Main Stacks"}};
+    }
+    doc["items"][0]["item_data"]["statistics_note_3"] = kOldText;
+    doc["items"][0]["item_data"]["physical_condition"] = {{"value", "DAMAGED"},
+                                                          {"desc", "Damaged"}};
+    QString error;
+    ASSERT_TRUE(h.server->loadData(QByteArray::fromStdString(doc.dump()), &error))
+        << error.toStdString();
+    BulkRunner runner(h.client.get(), h.journal.get());
+    const BulkSummary summary =
+        BulkHarness::run(runner, stamped(h, barcodeRange(3), BulkAction::Damaged));
+    EXPECT_EQ(summary.count(Outcome::Done), 3) << summary.message.toStdString();
+    EXPECT_TRUE(summary.items[0].message.contains(QStringLiteral("added no stamp")))
+        << summary.items[0].message.toStdString();
+    EXPECT_EQ(noteOf(h, QStringLiteral("BK00000"), "statistics_note_3"), kOldText);
+    EXPECT_EQ(h.countOps(QStringLiteral("PUT"), QStringLiteral("/items/")), 0);
+    EXPECT_TRUE(summary.message.contains(QStringLiteral("0 of 1 item")))
+        << summary.message.toStdString();
+}
