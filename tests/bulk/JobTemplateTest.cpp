@@ -303,6 +303,8 @@ TEST(JobTemplateTest, TheStampTripleIsAddedOrFilledIn)
     ASSERT_TRUE(own.isOk()) << own.error().message.toStdString();
     const auto filled = parameters(own.value());
     EXPECT_EQ(get(filled, "STATISTICS_NOTE_3_selected"), "true");
+    EXPECT_EQ(get(filled, "STATISTICS_NOTE_3_value"),
+              "MigDesk 2026-12-03 AB: Missing \xe2\x86\x92 Mark Missing");
     EXPECT_EQ(get(filled, "STATISTICS_NOTE_3_condition"), "Null");
     EXPECT_EQ(get(filled, "set_id"), "9900001");
     // Without a stamp nothing is added.
