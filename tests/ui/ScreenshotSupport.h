@@ -16,6 +16,12 @@ inline QString screenshotDir()
 
 class ScreenshotDesk : public DeskFixture {
 protected:
+    // A named operator, as a desk has one (the test environment has no login name).
+    void configure(Settings &settings) override
+    {
+        settings.setOperatorName(QStringLiteral("J. Smith"));
+    }
+
     void SetUp() override
     {
         if (screenshotDir().isEmpty())
