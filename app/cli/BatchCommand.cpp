@@ -107,13 +107,10 @@ int runBatch(const QStringList &arguments)
         return kBadUsage;
     if (cli.value(library).isEmpty() || cli.value(circDesk).isEmpty())
         return common.usageError(tr("--library and --circ-desk are required."));
-    AlmaConfig config;
-    const auto baseUrl = common.almaBaseUrl();
-    if (!baseUrl)
+    auto connection = common.almaConnection();
+    if (!connection)
         return kBadUsage;
-    config.baseUrl = *baseUrl;
-    if (!common.network(config))
-        return kBadUsage;
+    AlmaConfig config = *connection;
     bool numberOk = false;
     const double rate = cli.value(rateLimit).toDouble(&numberOk);
     if (!numberOk || rate <= 0 || rate > 1000)

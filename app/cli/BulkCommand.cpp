@@ -114,13 +114,10 @@ int runBulk(const QStringList &arguments)
     const auto verify = VerifyPolicy::fromText(cli.value(o.verify));
     if (!verify)
         return common.usageError(tr("--verify must be all or sample:N."));
-    AlmaConfig config;
-    const auto baseUrl = common.almaBaseUrl();
-    if (!baseUrl)
+    auto connection = common.almaConnection();
+    if (!connection)
         return kBadUsage;
-    config.baseUrl = *baseUrl;
-    if (!common.network(config))
-        return kBadUsage;
+    AlmaConfig config = *connection;
     bool numberOk = false;
     const double rate = cli.value(o.rateLimit).toDouble(&numberOk);
     if (!numberOk || rate <= 0 || rate > 1000)

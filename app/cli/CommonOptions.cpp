@@ -188,6 +188,18 @@ std::optional<QUrl> CommonOptions::almaBaseUrl() const
     return url;
 }
 
+std::optional<AlmaConfig> CommonOptions::almaConnection() const
+{
+    AlmaConfig config;
+    const auto baseUrl = almaBaseUrl();
+    if (!baseUrl)
+        return std::nullopt;
+    config.baseUrl = *baseUrl;
+    if (!network(config))
+        return std::nullopt;
+    return config;
+}
+
 std::optional<QString> CommonOptions::apiKey() const
 {
     const std::unique_ptr<SecretStore> store = keychainStore();

@@ -75,6 +75,9 @@ public:
     // Puts --ca-file and --proxy into `config`; false (after a usage error naming the file or
     // the proxy) when the CA file cannot be used or the proxy is not system, none or HOST:PORT.
     bool network(AlmaConfig &config) const;
+    // The connection without its key: almaBaseUrl() and network() in one config, or (after a
+    // usage error) nothing. The key comes later, from apiKey().
+    std::optional<AlmaConfig> almaConnection() const;
 
     // --operator (trimmed), else the OS login name; nothing (after a usage error) when --operator
     // is given empty.

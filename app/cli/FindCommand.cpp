@@ -181,13 +181,10 @@ int runFind(const QStringList &arguments)
         if (!limitOk || rows < kAnalyticsMinLimit || rows > kAnalyticsMaxLimit ||
             rows % kAnalyticsMinLimit != 0)
             return common.usageError(tr("--limit must be 25 to 1000, a multiple of 25."));
-        AlmaConfig config;
-        const auto baseUrl = common.almaBaseUrl();
-        if (!baseUrl)
+        auto connection = common.almaConnection();
+        if (!connection)
             return kBadUsage;
-        config.baseUrl = *baseUrl;
-        if (!common.network(config))
-            return kBadUsage;
+        AlmaConfig config = *connection;
         const auto apiKey = common.apiKey();
         if (!apiKey)
             return kBadUsage;

@@ -96,11 +96,10 @@ int runUndo(CommonOptions &common, migdesk::Journal &journal, const QString &bar
             return 1;
         }
     }
-    AlmaConfig config;
-    const auto baseUrl = common.almaBaseUrl();
-    if (!baseUrl || !common.network(config))
+    auto connection = common.almaConnection();
+    if (!connection)
         return kBadUsage;
-    config.baseUrl = *baseUrl;
+    AlmaConfig config = *connection;
     const auto apiKey = common.apiKey();
     if (!apiKey)
         return kBadUsage;
