@@ -270,6 +270,15 @@ void BulkRunner::resume(const BulkResumable &run, const BulkRequest &settings)
         decide(barcode, Outcome::NotFound,
                tr("Alma has no item with this barcode; nothing was changed."),
                QString(almacode::NoItemForBarcode));
+    // Items done one by one before the interruption keep their outcome: not done again.
+    for (const QString &barcode : std::as_const(m_state.byItem)) {
+        const auto at = m_index.constFind(barcode);
+        if (!m_journal || at == m_index.constEnd())
+            continue;
+        const auto intent = m_journal->intent(m_summary.items[size_t(at.value())].intentId);
+        if (intent && intent->outcome && *intent->outcome != Outcome::Pending)
+            decide(barcode, *intent->outcome, intent->message);
+    }
 
     const bool stamped = !m_state.stampField.isEmpty();
     if (stamped && !stampNoteFields().contains(m_state.stampField)) {
@@ -352,43 +361,45 @@ void BulkRunner::createSet(int attempt)
         tr("Created by MigDesk for %n item(s); %1.", nullptr, int(m_state.items.size()))
             .arg(bulkActionLabel(m_state.action));
     JsonReply *reply = m_client->createSet(m_state.setName, description);
-    connect(reply, &AlmaReply::finished, this, [this, reply, writeId, attempt] {
-        if (!m_running)
-            return;
-        // Alma refuses a second set of the same name (402263), e.g. a kept set of an earlier run
-        // today: the run takes the name with " (2)", " (3)", ... instead.
-        if (reply->error().code == QLatin1String("402263") && attempt < kMaxSetNameAttempts) {
+    connect(
+        reply, &AlmaReply::finished, this,
+        [this, generation = m_generation, reply, writeId, attempt] {
+            if (!m_running || generation != m_generation)
+                return;
+            // Alma refuses a second set of the same name (402263), e.g. a kept set of an earlier
+            // run today: the run takes the name with " (2)", " (3)", ... instead.
+            if (reply->error().code == QLatin1String("402263") && attempt < kMaxSetNameAttempts) {
+                if (m_journal)
+                    m_journal->endWrite(writeId, QStringLiteral("failed"), reply->error().message);
+                m_state.setName = QStringLiteral("%1 (%2)").arg(m_baseSetName).arg(attempt + 1);
+                m_summary.setName = m_state.setName;
+                saveState();
+                createSet(attempt + 1);
+                return;
+            }
+            if (!reply->isOk() || json::str(reply->json(), "id").isEmpty()) {
+                const ApiError error =
+                    reply->isOk()
+                        ? ApiError::make(ErrorKind::Parse, tr("Alma's answer names no set id."))
+                        : reply->error();
+                if (m_journal)
+                    m_journal->endWrite(writeId,
+                                        isAmbiguous(error) ? QStringLiteral("unknown")
+                                                           : QStringLiteral("failed"),
+                                        error.message);
+                finish(Outcome::Pending, bulkErrorMessage(error, bulkPhaseLabel(m_phase)), error,
+                       false);
+                return;
+            }
+            m_state.setId = json::str(reply->json(), "id");
+            m_summary.setId = m_state.setId;
             if (m_journal)
-                m_journal->endWrite(writeId, QStringLiteral("failed"), reply->error().message);
-            m_state.setName = QStringLiteral("%1 (%2)").arg(m_baseSetName).arg(attempt + 1);
-            m_summary.setName = m_state.setName;
+                m_journal->endWrite(writeId, QStringLiteral("ok"),
+                                    QStringLiteral("set_id=%1").arg(m_state.setId));
             saveState();
-            createSet(attempt + 1);
-            return;
-        }
-        if (!reply->isOk() || json::str(reply->json(), "id").isEmpty()) {
-            const ApiError error =
-                reply->isOk()
-                    ? ApiError::make(ErrorKind::Parse, tr("Alma's answer names no set id."))
-                    : reply->error();
-            if (m_journal)
-                m_journal->endWrite(writeId,
-                                    isAmbiguous(error) ? QStringLiteral("unknown")
-                                                       : QStringLiteral("failed"),
-                                    error.message);
-            finish(Outcome::Pending, bulkErrorMessage(error, bulkPhaseLabel(m_phase)), error,
-                   false);
-            return;
-        }
-        m_state.setId = json::str(reply->json(), "id");
-        m_summary.setId = m_state.setId;
-        if (m_journal)
-            m_journal->endWrite(writeId, QStringLiteral("ok"),
-                                QStringLiteral("set_id=%1").arg(m_state.setId));
-        saveState();
-        setPhase(BulkPhase::AddingMembers, 0, int(m_state.items.size()));
-        addNextChunk();
-    });
+            setPhase(BulkPhase::AddingMembers, 0, int(m_state.items.size()));
+            addNextChunk();
+        });
 }
 
 void BulkRunner::addNextChunk()
@@ -434,48 +445,51 @@ void BulkRunner::addChunk(const QStringList &barcodes, int attempt)
             tr("add %n member(s) to set %1: %2 .. %3", nullptr, int(barcodes.size()))
                 .arg(m_state.setId, barcodes.first(), barcodes.last()));
     JsonReply *reply = m_client->addSetMembers(m_state.setId, barcodes);
-    connect(reply, &AlmaReply::finished, this, [this, reply, writeId, barcodes, attempt] {
-        if (!m_running)
-            return;
-        const ApiError error = reply->error();
-        auto endWrite = [&](const QString &status, const QString &summary) {
-            if (m_journal)
-                m_journal->endWrite(writeId, status, summary);
-        };
-        if (reply->isOk()) {
-            const int count = memberCountOf(reply->json());
-            const bool allAdded = count >= 0 && count - m_state.memberCount >= barcodes.size();
-            if (!allAdded) {
-                for (const QString &barcode : barcodes) {
-                    if (!m_state.unconfirmed.contains(barcode))
-                        m_state.unconfirmed << barcode;
+    connect(
+        reply, &AlmaReply::finished, this,
+        [this, generation = m_generation, reply, writeId, barcodes, attempt] {
+            if (!m_running || generation != m_generation)
+                return;
+            const ApiError error = reply->error();
+            auto endWrite = [&](const QString &status, const QString &summary) {
+                if (m_journal)
+                    m_journal->endWrite(writeId, status, summary);
+            };
+            if (reply->isOk()) {
+                const int count = memberCountOf(reply->json());
+                const bool allAdded = count >= 0 && count - m_state.memberCount >= barcodes.size();
+                if (!allAdded) {
+                    for (const QString &barcode : barcodes) {
+                        if (!m_state.unconfirmed.contains(barcode))
+                            m_state.unconfirmed << barcode;
+                    }
                 }
+                if (count >= 0)
+                    m_state.memberCount = count;
+                endWrite(QStringLiteral("ok"),
+                         allAdded ? tr("added")
+                                  : tr("added; Alma skipped some (set has %1 members)").arg(count));
+                addNextChunk();
+                return;
             }
-            if (count >= 0)
-                m_state.memberCount = count;
-            endWrite(QStringLiteral("ok"),
-                     allAdded ? tr("added")
-                              : tr("added; Alma skipped some (set has %1 members)").arg(count));
-            addNextChunk();
-            return;
-        }
-        if (isMemberError(error)) {
-            memberErrors(barcodes, error, [&](const QString &status, const QString &summary) {
-                endWrite(status, summary);
-            });
-            addNextChunk();
-            return;
-        }
-        if (isAmbiguous(error) && attempt < 2) {
-            // Adding members is idempotent, so a lost answer is safely asked again.
-            endWrite(QStringLiteral("unknown"), error.message);
-            addChunk(barcodes, attempt + 1);
-            return;
-        }
-        endWrite(isAmbiguous(error) ? QStringLiteral("unknown") : QStringLiteral("failed"),
-                 error.message);
-        finish(Outcome::Pending, bulkErrorMessage(error, bulkPhaseLabel(m_phase)), error, false);
-    });
+            if (isMemberError(error)) {
+                memberErrors(barcodes, error, [&](const QString &status, const QString &summary) {
+                    endWrite(status, summary);
+                });
+                addNextChunk();
+                return;
+            }
+            if (isAmbiguous(error) && attempt < 2) {
+                // Adding members is idempotent, so a lost answer is safely asked again.
+                endWrite(QStringLiteral("unknown"), error.message);
+                addChunk(barcodes, attempt + 1);
+                return;
+            }
+            endWrite(isAmbiguous(error) ? QStringLiteral("unknown") : QStringLiteral("failed"),
+                     error.message);
+            finish(Outcome::Pending, bulkErrorMessage(error, bulkPhaseLabel(m_phase)), error,
+                   false);
+        });
 }
 
 void BulkRunner::memberErrors(const QStringList &barcodes, const ApiError &error,
@@ -555,8 +569,8 @@ void BulkRunner::runJob()
             tr("run job %1 on set %2 (%3)")
                 .arg(m_state.jobId, m_state.setId, bulkActionName(m_state.action)));
     JsonReply *reply = m_client->runJob(m_state.jobId, body);
-    connect(reply, &AlmaReply::finished, this, [this, reply, writeId] {
-        if (!m_running)
+    connect(reply, &AlmaReply::finished, this, [this, generation = m_generation, reply, writeId] {
+        if (!m_running || generation != m_generation)
             return;
         if (reply->isOk()) {
             m_state.instanceId = instanceIdFrom(reply->json());
@@ -604,8 +618,8 @@ void BulkRunner::poll()
     if (!m_running)
         return;
     JsonReply *reply = m_client->jobInstance(m_state.jobId, m_state.instanceId);
-    connect(reply, &AlmaReply::finished, this, [this, reply] {
-        if (!m_running)
+    connect(reply, &AlmaReply::finished, this, [this, generation = m_generation, reply] {
+        if (!m_running || generation != m_generation)
             return;
         if (reply->isOk()) {
             m_pollFailures = 0;

@@ -85,7 +85,7 @@ void BulkRunner::verified()
             ++good;
             result.verified = true;
             decide(result.barcode, Outcome::Done,
-                   m_state.stampField.isEmpty()
+                   verifyTarget().stampField.isEmpty()
                        ? tr("Alma shows %1 (re-read after the job).").arg(wanted)
                        : tr("Alma shows %1 and the stamp in %2 (re-read after the job).")
                              .arg(wanted, m_state.stampField));
@@ -155,32 +155,34 @@ void BulkRunner::deleteSet(const QString &message)
         writeId = m_journal->beginWrite(m_state.jobIntentId, QStringLiteral("set_delete"), Item(),
                                         tr("delete the set \"%1\"").arg(m_state.setName));
     AlmaReply *reply = m_client->deleteSet(m_state.setId);
-    connect(reply, &AlmaReply::finished, this, [this, reply, writeId, message] {
-        if (!m_running)
-            return;
-        QString text = message;
-        if (reply->isOk()) {
-            m_summary.setDeleted = true;
-            text += QLatin1Char(' ') + tr("The set \"%1\" was deleted.").arg(m_state.setName);
-        } else {
-            // The items are done all the same: only the clean-up failed.
-            text += QLatin1Char(' ') + tr("The set \"%1\" could not be deleted (%2): delete it "
-                                          "in Alma.")
-                                           .arg(m_state.setName, userMessage(reply->error()));
-        }
-        if (m_journal) {
-            const ErrorKind kind = reply->error().kind;
-            const bool lost = kind == ErrorKind::Ambiguous || kind == ErrorKind::Network ||
-                              kind == ErrorKind::Timeout;
-            const QString status = reply->isOk() ? QStringLiteral("ok")
-                                   : lost        ? QStringLiteral("unknown")
-                                                 : QStringLiteral("failed");
-            m_journal->endWrite(writeId, status,
-                                reply->isOk() ? QStringLiteral("set_id=%1").arg(m_state.setId)
-                                              : reply->error().message);
-        }
-        finish(Outcome::Pending, text);
-    });
+    connect(
+        reply, &AlmaReply::finished, this,
+        [this, generation = m_generation, reply, writeId, message] {
+            if (!m_running || generation != m_generation)
+                return;
+            QString text = message;
+            if (reply->isOk()) {
+                m_summary.setDeleted = true;
+                text += QLatin1Char(' ') + tr("The set \"%1\" was deleted.").arg(m_state.setName);
+            } else {
+                // The items are done all the same: only the clean-up failed.
+                text += QLatin1Char(' ') + tr("The set \"%1\" could not be deleted (%2): delete it "
+                                              "in Alma.")
+                                               .arg(m_state.setName, userMessage(reply->error()));
+            }
+            if (m_journal) {
+                const ErrorKind kind = reply->error().kind;
+                const bool lost = kind == ErrorKind::Ambiguous || kind == ErrorKind::Network ||
+                                  kind == ErrorKind::Timeout;
+                const QString status = reply->isOk() ? QStringLiteral("ok")
+                                       : lost        ? QStringLiteral("unknown")
+                                                     : QStringLiteral("failed");
+                m_journal->endWrite(writeId, status,
+                                    reply->isOk() ? QStringLiteral("set_id=%1").arg(m_state.setId)
+                                                  : reply->error().message);
+            }
+            finish(Outcome::Pending, text);
+        });
 }
 
 void BulkRunner::finish(Outcome undecided, const QString &message, const ApiError &error,

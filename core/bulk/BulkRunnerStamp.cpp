@@ -70,8 +70,18 @@ void BulkRunner::finishWithByItem(Outcome undecided, const QString &message, con
                                   bool jobIntentDone)
 {
     updateByItem([this, undecided, message, error, jobIntentDone](const QString &byItemText) {
+        // An item done one by one that is still pending (not read, no answer) keeps waiting for
+        // a resume, whatever the job's verdict: the run then stays open.
+        bool byItemPending = false;
+        for (const auto &item : m_state.items) {
+            if (!m_byItem.contains(item.barcode) || m_decided.contains(item.barcode))
+                continue;
+            const auto &row = m_summary.items[size_t(m_index.value(item.barcode))];
+            decide(item.barcode, Outcome::Pending, row.message);
+            byItemPending = true;
+        }
         finish(undecided, byItemText.isEmpty() ? message : message + QLatin1Char(' ') + byItemText,
-               error, jobIntentDone);
+               error, jobIntentDone && !byItemPending);
     });
 }
 
@@ -94,19 +104,31 @@ void BulkRunner::membersRechecked()
     m_verifier->deleteLater();
     int withText = 0;
     int unread = 0;
+    ApiError firstError;
     for (auto it = checks.constBegin(); it != checks.constEnd(); ++it) {
-        if (!it->read)
-            ++unread; // it cannot be told: the job must not write the note
-        else if (!noteField(it->item, m_state.stampField).trimmed().isEmpty())
-            ++withText;
+        if (it->read) {
+            withText += noteField(it->item, m_state.stampField).trimmed().isEmpty() ? 0 : 1;
+        } else if (it->error.code != almacode::NoItemForBarcode) {
+            if (unread++ == 0)
+                firstError = it->error;
+        }
     }
-    if (withText > 0 || unread > 0) {
+    if (unread > 0) {
+        // Whether the job may write the note cannot be told: start nothing, stay resumable.
+        finish(Outcome::Pending,
+               tr("MigDesk could not read %1 of the set again before the job (%2), so it cannot "
+                  "tell whether the job may write %3. The job was not started: resume the run "
+                  "to try again.")
+                   .arg(bulkItemCount(unread), userMessage(firstError), m_state.stampField),
+               firstError, false);
+        return;
+    }
+    if (withText > 0) {
         m_state.jobStamp = false;
         saveState();
-        m_runNote = tr("The job did not stamp: %1 of the set held text in %2 or could not be "
-                       "read when MigDesk read them again before the resumed job, and the job "
-                       "would have replaced that text.")
-                        .arg(bulkItemCount(withText + unread), m_state.stampField);
+        m_runNote = tr("The job did not stamp: %1 of the set held text in %2 when MigDesk read "
+                       "them again before the resumed job, and the job would have replaced it.")
+                        .arg(bulkItemCount(withText), m_state.stampField);
     }
     runJob();
 }
@@ -280,20 +302,18 @@ void BulkRunner::updateNextByItem()
             step.label = stepTypeLabel(step.type);
             ExecutionJob *job =
                 m_executor->execute(result.intentId, item, {step}, QDateTime::currentDateTimeUtc());
-            connect(job, &ExecutionJob::finished, this, [this, job, barcode, generation, item] {
+            connect(job, &ExecutionJob::finished, this, [this, job, barcode, generation] {
                 if (!m_running || generation != m_generation)
                     return;
                 const ExecutionResult &done = job->result();
                 BulkItemResult &row = m_summary.items[size_t(m_index.value(barcode))];
                 // MigDesk stamps only what it changed: an item Alma already showed changed (by
                 // someone else) is done without a write and without a stamp.
-                const Item &now = done.hasAfter ? done.after : item;
-                const QString todays = QStringLiteral("%1 %2 ").arg(
-                    QLatin1String(kMigDeskStampPrefix), QDate::currentDate().toString(Qt::ISODate));
+                // The stamp step runs only after a write of this run (else it is skipped).
                 bool stamped = false;
-                for (const QString &line :
-                     noteField(now, m_state.stampField).split(QLatin1Char('\n')))
-                    stamped = stamped || line.startsWith(todays);
+                for (const StepResult &step : done.steps)
+                    stamped = stamped ||
+                              (step.type == StepType::StampNote && step.outcome == Outcome::Done);
                 if (stamped)
                     m_byItemStamped.insert(barcode);
                 if (done.hasAfter) {
@@ -322,6 +342,10 @@ void BulkRunner::updateNextByItem()
                            tr("Updated one by one, as its %1 holds text: %2")
                                .arg(m_state.stampField, why),
                            done.error.code);
+                // Its outcome does not depend on the job: journaled now, so a resume after an
+                // interruption does not do it again.
+                if (m_journal && row.intentId != 0 && outcome != Outcome::Pending)
+                    m_journal->finishIntent(row.intentId, row.outcome, row.message);
                 itemUpdated(barcode);
             });
         });

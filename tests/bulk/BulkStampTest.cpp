@@ -385,6 +385,9 @@ TEST(BulkStampTest, ARunWithoutAJobResumedMidWayStampsEachItemOnce)
     EXPECT_EQ(summary.count(Outcome::Done), 6) << summary.message.toStdString();
     EXPECT_EQ(h.countOps(QStringLiteral("POST"), QStringLiteral("/conf/sets")), 0);
     EXPECT_EQ(h.countOps(QStringLiteral("POST"), QStringLiteral("/conf/jobs/")), 0);
+    EXPECT_EQ(h.countOps(QStringLiteral("PUT"), QStringLiteral("/items/")), 6); // one each
+    for (const auto &row : summary.items) // none claims "no stamp": each was stamped once
+        EXPECT_FALSE(row.message.contains(QStringLiteral("no stamp"))) << row.message.toStdString();
     for (const QString &barcode : barcodeRange(6)) {
         const std::string note = noteOf(h, barcode, "statistics_note_3");
         EXPECT_EQ(note.rfind(kOldText + "\nMigDesk ", 0), 0u) << note;
@@ -436,6 +439,9 @@ TEST(BulkStampTest, TextTypedIntoAMemberBeforeAResumedJobTurnsTheJobsStampOff)
     EXPECT_EQ(summary.count(Outcome::Done), 5) << summary.message.toStdString();
     EXPECT_TRUE(summary.message.contains(QStringLiteral("did not stamp")))
         << summary.message.toStdString();
+    for (const auto &row : summary.items) // no row claims a stamp the job did not write
+        EXPECT_FALSE(row.message.contains(QStringLiteral("the stamp")))
+            << row.message.toStdString();
     EXPECT_EQ(noteOf(h, QStringLiteral("BK00001"), "statistics_note_3"), "Shelf check by AB");
     EXPECT_EQ(noteOf(h, QStringLiteral("BK00003"), "statistics_note_3"), "");
     for (const QString &barcode : barcodeRange(5)) {
