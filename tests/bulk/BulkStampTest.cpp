@@ -476,3 +476,52 @@ TEST(BulkStampTest, AnItemAlreadyChangedBySomeoneElseGetsNoStamp)
     EXPECT_TRUE(summary.message.contains(QStringLiteral("0 of 1 item")))
         << summary.message.toStdString();
 }
+
+TEST(BulkStampTest, AResumedRunThatCannotReadItsSetAgainStartsNoJob)
+{
+    BulkHarness h(4, 1);
+    ASSERT_TRUE(h.loaded && h.journal);
+    loadItems(h, 4, {});
+    sandbox::Faults slow;
+    slow.latencyMs = 150;
+    h.server->setFaults(slow);
+    BulkRequest request = stamped(h, barcodeRange(4), BulkAction::Damaged);
+    request.chunkSize = 1;
+    {
+        BulkRunner first(h.client.get(), h.journal.get());
+        QSignalSpy progress(&first, &BulkRunner::progress);
+        first.start(request);
+        while (first.phase() != BulkPhase::AddingMembers)
+            ASSERT_TRUE(progress.wait(10000));
+    }
+    sandbox::Faults down;
+    down.p5xx = 1.0; // Alma answers every call with its 503 page while the run resumes
+    h.server->setFaults(down);
+    auto unfinished = findUnfinishedBulkRuns(*h.journal);
+    ASSERT_EQ(unfinished.size(), 1u);
+    BulkRequest settings;
+    settings.pollIntervalMs = 100;
+    {
+        BulkRunner second(h.client.get(), h.journal.get());
+        QSignalSpy finished(&second, &BulkRunner::finished);
+        second.resume(unfinished[0], settings);
+        const BulkSummary summary = BulkHarness::wait(finished, 120000);
+        EXPECT_EQ(summary.count(Outcome::Pending), 4) << summary.message.toStdString();
+    }
+    EXPECT_EQ(h.countOps(QStringLiteral("POST"), QStringLiteral("/conf/jobs/")), 0);
+    unfinished = findUnfinishedBulkRuns(*h.journal);
+    ASSERT_EQ(unfinished.size(), 1u);
+    EXPECT_TRUE(unfinished[0].state.jobStamp); // the stamp is not given up for a failed read
+
+    h.server->setFaults({});
+    BulkRunner third(h.client.get(), h.journal.get());
+    QSignalSpy finished(&third, &BulkRunner::finished);
+    third.resume(unfinished[0], settings);
+    const BulkSummary summary = BulkHarness::wait(finished);
+    EXPECT_EQ(summary.count(Outcome::Done), 4) << summary.message.toStdString();
+    for (const QString &barcode : barcodeRange(4))
+        EXPECT_EQ(noteOf(h, barcode, "statistics_note_3").rfind("MigDesk ", 0), 0u);
+    EXPECT_EQ(
+        h.countOps(QStringLiteral("POST"), QStringLiteral("/conf/jobs/"), QStringLiteral("run")),
+        1);
+}
