@@ -74,7 +74,7 @@ private:
     // held text, one by one. Then `next` with a sentence on them (empty: there were none).
     void updateByItem(std::function<void(const QString &)> next);
     void updateNextByItem();
-    void itemUpdated(const QString &barcode);
+    void itemUpdated();
     BulkVerifier::Target verifyTarget() const;
     void beginSet();
     // True when some item is left for the set (not done one by one, refused or not found).
@@ -82,6 +82,8 @@ private:
     // A resumed stamped run reads the set's items again before the job: text typed into one of
     // their fields since the first read turns the job's stamp off (BulkState::jobStamp).
     void recheckMembers();
+    // Reads every item not decided and not done one by one; `message` shows as the phase.
+    void readUndecided(const QString &message, void (BulkRunner::*then)());
     void membersRechecked();
     // Ends the run because of the job (failed, refused, unknown): the items done one by one do
     // not depend on it, so they are done first.
@@ -129,7 +131,7 @@ private:
     QPointer<BulkVerifier> m_verifier;
     // Stamped runs: the barcodes done one by one, and their progress.
     QSet<QString> m_byItem;
-    QSet<QString> m_byItemStamped; // of those, the ones whose note now holds today's stamp
+    QSet<QString> m_byItemStamped; // of those, the ones this run changed and stamped
     QStringList m_byItemQueue;
     int m_byItemInFlight = 0;
     int m_byItemDone = 0;

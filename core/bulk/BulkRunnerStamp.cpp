@@ -17,15 +17,22 @@ namespace {
 
 constexpr int kMaxStatusesInStamp = 3;
 
-// The legacy statuses of an item's migrated notes, translated ("Damaged"); UNKNOWN left out.
-QStringList legacyStatuses(const NoteParser &parser, const Item &item)
+// The ids of the legacy statuses an item's migrated notes name, in note order; UNKNOWN left out.
+QStringList legacyStatusIds(const Item &item)
 {
-    QStringList labels;
+    static const NoteParser parser;
+    QStringList ids;
     for (const StatusMatch &match : parser.parse(item).statuses) {
         if (match.id != QLatin1String("UNKNOWN"))
-            labels << legacyStatusLabel(match.id);
+            ids << match.id;
     }
-    return labels;
+    return ids;
+}
+
+// Alma's job would replace the note: an item whose field holds text is done one by one.
+bool holdsText(const Item &item, const QString &field)
+{
+    return !noteField(item, field).trimmed().isEmpty();
 }
 
 } // namespace
@@ -45,9 +52,9 @@ BulkVerifier::Target BulkRunner::verifyTarget() const
 
 bool BulkRunner::hasJobMembers() const
 {
+    // Refused and not-found barcodes are decided; so are items done one by one already.
     for (const auto &item : m_state.items) {
-        if (!m_byItem.contains(item.barcode) && !m_state.invalid.contains(item.barcode) &&
-            !m_state.notFound.contains(item.barcode))
+        if (!m_byItem.contains(item.barcode) && !m_decided.contains(item.barcode))
             return true;
     }
     return false;
@@ -85,17 +92,22 @@ void BulkRunner::finishWithByItem(Outcome undecided, const QString &message, con
     });
 }
 
-void BulkRunner::recheckMembers()
+void BulkRunner::readUndecided(const QString &message, void (BulkRunner::*then)())
 {
     QStringList barcodes;
     for (const auto &item : m_state.items) {
         if (!m_decided.contains(item.barcode) && !m_byItem.contains(item.barcode))
             barcodes << item.barcode;
     }
-    setPhase(BulkPhase::ReadingItems, 0, int(barcodes.size()),
-             tr("Reading the set's items again before the job"));
-    newVerifier(BulkPhase::ReadingItems, &BulkRunner::membersRechecked);
+    setPhase(BulkPhase::ReadingItems, 0, int(barcodes.size()), message);
+    newVerifier(BulkPhase::ReadingItems, then);
     m_verifier->verifyBarcodes(barcodes, m_request.verifyConcurrency);
+}
+
+void BulkRunner::recheckMembers()
+{
+    readUndecided(tr("Reading the set's items again before the job"),
+                  &BulkRunner::membersRechecked);
 }
 
 void BulkRunner::membersRechecked()
@@ -107,7 +119,7 @@ void BulkRunner::membersRechecked()
     ApiError firstError;
     for (auto it = checks.constBegin(); it != checks.constEnd(); ++it) {
         if (it->read) {
-            withText += noteField(it->item, m_state.stampField).trimmed().isEmpty() ? 0 : 1;
+            withText += holdsText(it->item, m_state.stampField) ? 1 : 0;
         } else if (it->error.code != almacode::NoItemForBarcode) {
             if (unread++ == 0)
                 firstError = it->error;
@@ -135,21 +147,14 @@ void BulkRunner::membersRechecked()
 
 void BulkRunner::readItems()
 {
-    QStringList barcodes;
-    for (const auto &item : m_state.items) {
-        if (!m_decided.contains(item.barcode))
-            barcodes << item.barcode;
-    }
-    setPhase(BulkPhase::ReadingItems, 0, int(barcodes.size()));
-    newVerifier(BulkPhase::ReadingItems, &BulkRunner::itemsRead);
-    m_verifier->verifyBarcodes(barcodes, m_request.verifyConcurrency);
+    // Before the read nothing is split off yet (m_byItem is empty).
+    readUndecided(bulkPhaseLabel(BulkPhase::ReadingItems), &BulkRunner::itemsRead);
 }
 
 void BulkRunner::itemsRead()
 {
     const QHash<QString, ItemCheck> checks = m_verifier->checks();
     m_verifier->deleteLater();
-    const NoteParser parser;
     QStringList statuses;
     QStringList byItem;
     int members = 0;
@@ -174,15 +179,14 @@ void BulkRunner::itemsRead()
             }
             continue;
         }
-        // Alma's job would replace a note that holds text: such items are done one by one.
-        if (!noteField(it->item, m_state.stampField).trimmed().isEmpty()) {
+        if (holdsText(it->item, m_state.stampField)) {
             byItem << item.barcode;
             continue;
         }
         ++members;
-        for (const QString &label : legacyStatuses(parser, it->item)) {
-            if (!statuses.contains(label))
-                statuses << label;
+        for (const QString &id : legacyStatusIds(it->item)) {
+            if (!statuses.contains(legacyStatusLabel(id)))
+                statuses << legacyStatusLabel(id);
         }
     }
     if (unread > 0) {
@@ -280,7 +284,7 @@ void BulkRunner::updateNextByItem()
                     result.message = tr("Not updated: it could not be read (%1). Resume the run "
                                         "to try again.")
                                          .arg(userMessage(reply->error()));
-                itemUpdated(barcode);
+                itemUpdated();
                 return;
             }
             const Item item = reply->item();
@@ -292,13 +296,7 @@ void BulkRunner::updateNextByItem()
                 step.type = StepType::SetCondition;
                 step.conditionCode = m_state.conditionCode;
             }
-            const NoteParser parser;
-            for (const StatusMatch &match : parser.parse(item).statuses) {
-                if (match.id != QLatin1String("UNKNOWN")) {
-                    step.statusId = match.id;
-                    break;
-                }
-            }
+            step.statusId = legacyStatusIds(item).value(0);
             step.label = stepTypeLabel(step.type);
             ExecutionJob *job =
                 m_executor->execute(result.intentId, item, {step}, QDateTime::currentDateTimeUtc());
@@ -346,15 +344,14 @@ void BulkRunner::updateNextByItem()
                 // interruption does not do it again.
                 if (m_journal && row.intentId != 0 && outcome != Outcome::Pending)
                     m_journal->finishIntent(row.intentId, row.outcome, row.message);
-                itemUpdated(barcode);
+                itemUpdated();
             });
         });
     }
 }
 
-void BulkRunner::itemUpdated(const QString &barcode)
+void BulkRunner::itemUpdated()
 {
-    Q_UNUSED(barcode)
     --m_byItemInFlight;
     ++m_byItemDone;
     setPhase(BulkPhase::UpdatingItems, m_byItemDone, m_byItemTotal);
@@ -364,16 +361,9 @@ void BulkRunner::itemUpdated(const QString &barcode)
     }
     if (m_byItemInFlight > 0)
         return;
-    int done = 0;
-    for (const auto &item : m_state.items) {
-        if (!m_byItem.contains(item.barcode) || !m_byItemStamped.contains(item.barcode))
-            continue;
-        const auto &row = m_summary.items[size_t(m_index.value(item.barcode))];
-        done += row.outcome == Outcome::Done && m_decided.contains(item.barcode) ? 1 : 0;
-    }
     const QString text = tr("%1 of %2 with text in %3 updated one by one (the change and the "
                             "stamp appended).")
-                             .arg(done)
+                             .arg(m_byItemStamped.size())
                              .arg(bulkItemCount(m_byItemTotal), m_state.stampField);
     const auto after = std::move(m_afterByItem);
     after(text);

@@ -13,23 +13,36 @@ namespace migdesk {
 using migdesk::json::fromUtf8;
 using migdesk::json::utf8;
 
+namespace {
+
+nlohmann::json barcodeList(const QStringList &barcodes)
+{
+    nlohmann::json list = nlohmann::json::array();
+    for (const QString &barcode : barcodes)
+        list.push_back(utf8(barcode));
+    return list;
+}
+
+// The strings of the list at `key` (anything else in it skipped; no list: none).
+QStringList barcodesAt(const nlohmann::json &object, const char *key)
+{
+    QStringList barcodes;
+    if (!object.contains(key) || !object[key].is_array())
+        return barcodes;
+    for (const auto &barcode : object[key]) {
+        if (barcode.is_string())
+            barcodes << fromUtf8(barcode.get<std::string>());
+    }
+    return barcodes;
+}
+
+} // namespace
+
 QString BulkState::toJson() const
 {
     nlohmann::json items = nlohmann::json::array();
     for (const auto &item : this->items)
         items.push_back({utf8(item.barcode), item.intentId});
-    nlohmann::json invalidList = nlohmann::json::array();
-    for (const QString &barcode : invalid)
-        invalidList.push_back(utf8(barcode));
-    nlohmann::json unconfirmedList = nlohmann::json::array();
-    for (const QString &barcode : unconfirmed)
-        unconfirmedList.push_back(utf8(barcode));
-    nlohmann::json byItemList = nlohmann::json::array();
-    for (const QString &barcode : byItem)
-        byItemList.push_back(utf8(barcode));
-    nlohmann::json notFoundList = nlohmann::json::array();
-    for (const QString &barcode : notFound)
-        notFoundList.push_back(utf8(barcode));
     nlohmann::json doc = {{"kind", "bulk_job"},
                           {"run_id", runId},
                           {"action", utf8(bulkActionName(action))},
@@ -42,15 +55,19 @@ QString BulkState::toJson() const
                           {"job_id", utf8(jobId)},
                           {"instance_id", utf8(instanceId)},
                           {"started_at", utf8(startedAt.toString(Qt::ISODate))},
-                          {"invalid", invalidList},
-                          {"unconfirmed", unconfirmedList},
+                          {"invalid", barcodeList(invalid)},
+                          {"unconfirmed", barcodeList(unconfirmed)},
                           {"member_count", memberCount},
                           {"items", items}};
     if (!stampField.isEmpty()) {
-        doc["stamp"] = {{"field", utf8(stampField)},       {"template", utf8(stampTemplate)},
-                        {"operator", utf8(stampOperator)}, {"line", utf8(stampLine)},
-                        {"checked", stampChecked},         {"by_item", byItemList},
-                        {"not_found", notFoundList},       {"job_stamp", jobStamp}};
+        doc["stamp"] = {{"field", utf8(stampField)},
+                        {"template", utf8(stampTemplate)},
+                        {"operator", utf8(stampOperator)},
+                        {"line", utf8(stampLine)},
+                        {"checked", stampChecked},
+                        {"by_item", barcodeList(byItem)},
+                        {"not_found", barcodeList(notFound)},
+                        {"job_stamp", jobStamp}};
     }
     return QString::fromStdString(doc.dump());
 }
@@ -75,18 +92,8 @@ std::optional<BulkState> BulkState::fromJson(const QString &text)
     state.jobId = migdesk::json::str(doc, "job_id");
     state.instanceId = migdesk::json::str(doc, "instance_id");
     state.startedAt = QDateTime::fromString(migdesk::json::str(doc, "started_at"), Qt::ISODate);
-    if (doc.contains("invalid") && doc["invalid"].is_array()) {
-        for (const auto &barcode : doc["invalid"]) {
-            if (barcode.is_string())
-                state.invalid << fromUtf8(barcode.get<std::string>());
-        }
-    }
-    if (doc.contains("unconfirmed") && doc["unconfirmed"].is_array()) {
-        for (const auto &barcode : doc["unconfirmed"]) {
-            if (barcode.is_string())
-                state.unconfirmed << fromUtf8(barcode.get<std::string>());
-        }
-    }
+    state.invalid = barcodesAt(doc, "invalid");
+    state.unconfirmed = barcodesAt(doc, "unconfirmed");
     state.memberCount = doc.value("member_count", 0);
     if (doc.contains("stamp") && doc["stamp"].is_object()) {
         const auto &stamp = doc["stamp"];
@@ -94,20 +101,10 @@ std::optional<BulkState> BulkState::fromJson(const QString &text)
         state.stampTemplate = migdesk::json::str(stamp, "template");
         state.stampOperator = migdesk::json::str(stamp, "operator");
         state.stampLine = migdesk::json::str(stamp, "line");
-        state.stampChecked = stamp.contains("checked") && stamp["checked"].is_boolean() &&
-                             stamp["checked"].get<bool>();
-        const auto readList = [&stamp](const char *key, QStringList &into) {
-            if (!stamp.contains(key) || !stamp[key].is_array())
-                return;
-            for (const auto &barcode : stamp[key]) {
-                if (barcode.is_string())
-                    into << fromUtf8(barcode.get<std::string>());
-            }
-        };
-        readList("by_item", state.byItem);
-        readList("not_found", state.notFound);
-        state.jobStamp = !stamp.contains("job_stamp") || !stamp["job_stamp"].is_boolean() ||
-                         stamp["job_stamp"].get<bool>();
+        state.stampChecked = migdesk::json::boolean(stamp, "checked");
+        state.byItem = barcodesAt(stamp, "by_item");
+        state.notFound = barcodesAt(stamp, "not_found");
+        state.jobStamp = !stamp.contains("job_stamp") || migdesk::json::boolean(stamp, "job_stamp");
     }
     if (doc.contains("items") && doc["items"].is_array()) {
         for (const auto &entry : doc["items"]) {
